@@ -1,0 +1,37 @@
+# tokenburner — the two commands are `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+SWIFT ?= swift
+BUILD_DIR ?= .build
+BIN := $(BUILD_DIR)/debug/tokenburner
+ARGS ?=
+
+.PHONY: run test build deps-build deps-run deps-test unit integration clean
+
+## run: install what is missing, build, and start the wizard (a simulated token when no reader)
+run: deps-run
+	$(SWIFT) build --product tokenburner
+	scripts/run.sh $(ARGS)
+
+## test: install what is missing, build once, run every test layer
+test: deps-test
+	$(SWIFT) build --build-tests
+	$(MAKE) --no-print-directory unit integration
+
+unit:
+	$(SWIFT) test --skip-build --parallel
+
+integration:
+	scripts/test-integration.sh $(BIN)
+
+build: deps-build
+	$(SWIFT) build --build-tests
+
+deps-build:
+	@scripts/install-deps.sh build
+deps-run:
+	@scripts/install-deps.sh run
+deps-test:
+	@scripts/install-deps.sh test
+
+clean:
+	rm -rf $(BUILD_DIR)

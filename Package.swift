@@ -1,0 +1,73 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Swift settings shared by every Swift target: Swift 6 language mode with the upcoming
+/// features that keep imports and existentials explicit.
+let strictSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+/// A system-library shim: one module map, one header, one pkg-config name, one apt provider.
+func shim(_ name: String, pkgConfig: String, apt: String) -> Target {
+  .systemLibrary(name: name, pkgConfig: pkgConfig, providers: [.apt([apt])])
+}
+
+let package = Package(
+  name: "tokenburner",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "tokenburner", targets: ["tokenburner"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // MARK: - System library shims (Debian -dev packages)
+    shim("CLibCrypto", pkgConfig: "libcrypto", apt: "libssl-dev"),
+    shim("CNCursesW", pkgConfig: "ncursesw", apt: "libncurses-dev"),
+    shim("CPCSCLite", pkgConfig: "libpcsclite", apt: "libpcsclite-dev"),
+    shim("CZBar", pkgConfig: "zbar", apt: "libzbar-dev"),
+    shim("CQREncode", pkgConfig: "libqrencode", apt: "libqrencode-dev"),
+    shim("CPNG", pkgConfig: "libpng", apt: "libpng-dev"),
+    shim("CJPEG", pkgConfig: "libjpeg", apt: "libjpeg62-turbo-dev"),
+
+    // MARK: - Pure and thin-wrapper libraries
+    .target(name: "TokenCrypto", dependencies: ["CLibCrypto"], swiftSettings: strictSettings),
+    .target(name: "OTP", dependencies: ["TokenCrypto"], swiftSettings: strictSettings),
+    .target(name: "SmartCard", swiftSettings: strictSettings),
+    .target(
+      name: "Token2", dependencies: ["SmartCard", "OTP", "TokenCrypto"],
+      swiftSettings: strictSettings),
+    .target(
+      name: "Simulator", dependencies: ["SmartCard", "Token2", "OTP", "TokenCrypto"],
+      swiftSettings: strictSettings),
+
+    // MARK: - Drivers (the only importers of their C library)
+    .target(name: "PCSC", dependencies: ["SmartCard", "CPCSCLite"], swiftSettings: strictSettings),
+
+    // MARK: - Executable (composition root)
+    .executableTarget(
+      name: "tokenburner",
+      dependencies: [
+        "TokenCrypto", "OTP", "SmartCard", "Token2", "Simulator", "PCSC",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strictSettings),
+
+    // MARK: - Tests
+    .testTarget(
+      name: "SystemLibraryTests",
+      dependencies: ["CLibCrypto", "CNCursesW", "CPCSCLite", "CZBar", "CQREncode", "CPNG", "CJPEG"],
+      swiftSettings: strictSettings),
+    .testTarget(name: "TokenCryptoTests", dependencies: ["TokenCrypto"], swiftSettings: strictSettings),
+    .testTarget(name: "OTPTests", dependencies: ["OTP"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "Token2Tests", dependencies: ["SmartCard", "Token2", "Simulator", "OTP"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "CLITests", dependencies: ["OTP"],
+      swiftSettings: strictSettings),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,80 @@
+import TokenCrypto
+
+/// Secret key material (a TOTP seed, a vault key): bytes that must never leak by accident.
+///
+/// Every textual or encoded form redacts: `description`, `debugDescription`, string
+/// interpolation, `dump`, and `Codable` (encoding writes a placeholder, decoding refuses).
+/// The bytes live in one heap buffer that is zeroed when the last copy is released. Reading
+/// them is explicit: `withUnsafeBytes` or `revealedBytes()` (grep-able at every call site).
+public struct Secret: Sendable {
+  private let storage: Storage
+
+  /// Wraps `bytes`; the caller should zero its own copy afterwards if it can.
+  public init(_ bytes: [UInt8]) {
+    storage = Storage(bytes)
+  }
+
+  /// Number of bytes.
+  public var count: Int { storage.bytes.count }
+
+  /// Whether the secret holds no bytes.
+  public var isEmpty: Bool { storage.bytes.isEmpty }
+
+  /// Calls `body` with the bytes; do not let them escape.
+  public func withUnsafeBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R)
+    throws(E) -> R
+  {
+    let bytes = storage.bytes
+    do {
+      return try bytes.withUnsafeBytes { try body($0) }
+    } catch let error as E {
+      throw error
+    } catch {
+      fatalError("unreachable: body throws only E")
+    }
+  }
+
+  /// A copy of the bytes, for code that must hand them to a protocol or a cipher.
+  ///
+  /// The caller owns the copy and should zero it (`SecureBytes.zero`) when done.
+  public func revealedBytes() -> [UInt8] { storage.bytes }
+
+  /// Whether two secrets hold the same bytes, compared in constant time.
+  public func constantTimeEquals(_ other: Secret) -> Bool {
+    SecureBytes.constantTimeEquals(storage.bytes, other.storage.bytes)
+  }
+
+  /// The heap buffer; zeroed in `deinit` so released secrets do not linger in memory.
+  private final class Storage: @unchecked Sendable {
+    // Immutable after init; @unchecked because deinit writes zeros when no one can read.
+    var bytes: [UInt8]
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    deinit { SecureBytes.zero(&bytes) }
+  }
+}
+
+extension Secret: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+  /// Always a placeholder with the length only.
+  public var description: String { "Secret(\(count) bytes, redacted)" }
+  public var debugDescription: String { description }
+  public var customMirror: Mirror { Mirror(self, children: [], displayStyle: .struct) }
+}
+
+extension Secret: Codable {
+  /// Encodes a placeholder, never the bytes.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode("<redacted>")
+  }
+
+  /// Always fails: secrets are never read back from an encoded form.
+  public init(from decoder: any Decoder) throws {
+    throw DecodingError.dataCorrupted(
+      .init(codingPath: decoder.codingPath, debugDescription: "secrets are never decoded"))
+  }
+}
+
+extension Secret: Equatable {
+  /// Constant-time comparison of the bytes.
+  public static func == (lhs: Secret, rhs: Secret) -> Bool { lhs.constantTimeEquals(rhs) }
+}

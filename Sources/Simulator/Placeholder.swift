@@ -1,0 +1,1 @@
+// Simulator: see docs/architecture.md.

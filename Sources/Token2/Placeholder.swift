@@ -1,0 +1,1 @@
+// Token2: see docs/architecture.md.

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the Debian packages tokenburner needs, only those that are missing.
+# Usage: scripts/install-deps.sh [build|run|test]... (default: build)
+# Idempotent and quiet; uses sudo only when not already root.
+set -euo pipefail
+
+build_pkgs=(pkg-config libssl-dev libncurses-dev libpcsclite-dev libzbar-dev libqrencode-dev
+  libpng-dev libjpeg62-turbo-dev libsqlite3-dev)
+run_pkgs=(pcscd vsmartcard-vpcd libccid)
+test_pkgs=(oathtool qrencode zbar-tools tmux procps)
+
+wanted=()
+for group in "${@:-build}"; do
+  case "$group" in
+    build) wanted+=("${build_pkgs[@]}") ;;
+    run) wanted+=("${build_pkgs[@]}" "${run_pkgs[@]}") ;;
+    test) wanted+=("${build_pkgs[@]}" "${run_pkgs[@]}" "${test_pkgs[@]}") ;;
+    *) echo "install-deps: unknown group '$group' (build, run or test)" >&2; exit 64 ;;
+  esac
+done
+
+missing=()
+for pkg in "${wanted[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$pkg")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+sudo=()
+[[ $(id -u) -eq 0 ]] || sudo=(sudo)
+echo "Installing Debian packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
