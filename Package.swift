@@ -63,7 +63,10 @@ let package = Package(
     .testTarget(name: "TokenCryptoTests", dependencies: ["TokenCrypto"], swiftSettings: strictSettings),
     .testTarget(name: "OTPTests", dependencies: ["OTP"], swiftSettings: strictSettings),
     .testTarget(
-      name: "Token2Tests", dependencies: ["SmartCard", "Token2", "Simulator", "OTP"],
+      name: "Token2Tests", dependencies: ["SmartCard", "Token2", "Simulator", "OTP", "TokenCrypto"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "PCSCTests", dependencies: ["PCSC", "SmartCard", "Simulator"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "CLITests", dependencies: ["OTP"],
