@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+
+/// Writes command results: human text on stdout, or one JSON object with `--json`; errors on
+/// stderr as `tokenburner: <sentence>` (or a JSON error object with `--json`).
+enum Output {
+  /// Prints one line to standard output.
+  static func line(_ text: String = "") {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+  }
+
+  /// Prints one line to standard error.
+  static func errorLine(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+  }
+
+  /// Prints `value` as one JSON object with sorted keys on standard output.
+  static func json(_ value: some Encodable) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    let data = try encoder.encode(value)
+    FileHandle.standardOutput.write(data + Data("\n".utf8))
+  }
+
+  /// Reports `error` and returns the exit code that ends the command.
+  ///
+  /// - Parameter json: when set, a `{"error": {...}}` object goes to stdout as well, so scripts
+  ///   reading JSON always get one object.
+  static func fail(_ error: OperatorError, json: Bool) -> ExitCode {
+    errorLine("tokenburner: \(error.message)")
+    if json {
+      try? Output.json(ErrorBody(error: .init(message: error.message, exitCode: error.status.rawValue)))
+    }
+    return error.status.exitCode
+  }
+
+  private struct ErrorBody: Encodable {
+    struct Detail: Encodable {
+      var message: String
+      var exitCode: Int32
+    }
+    var error: Detail
+  }
+}
