@@ -5,12 +5,16 @@ public enum InputClassifier {
   /// Token2 serial numbers start with these digits (protocol note §4.7: 8659600...8659632).
   public static let token2SerialPrefix = "865"
 
+  /// Fewest digits taken as a serial number (the model prefixes alone have seven).
+  public static let minimumSerialDigits = 7
+
   /// Fewest Base32 symbols taken as a bare secret: 16 symbols are 10 bytes, the smallest key
   /// a Token2 token accepts. Shorter letter strings are more likely words.
   public static let minimumBase32Symbols = 16
 
   /// Classifies `text`, checking in this order: empty, `otpauth-migration:`, `otpauth:`,
-  /// `phonefactor:`, `FIDO:/`, `0x` hex, all digits (a Token2 serial when it starts with 865),
+  /// `phonefactor:`, `FIDO:/`, `0x` hex, all digits (a Token2 serial when at least 7 digits
+  /// start with 865),
   /// any other URI scheme, Base32, and otherwise plain text. Schemes are case-insensitive.
   public static func classify(_ text: String) -> ClassifiedInput {
     let trimmed = text.trimmedWhitespace
@@ -33,7 +37,9 @@ public enum InputClassifier {
     }
     let compact = trimmed.filter { !Base32.isSeparator($0) }
     if !compact.isEmpty, compact.allSatisfy({ $0.isASCII && $0.isNumber }) {
-      return compact.hasPrefix(token2SerialPrefix) ? .token2Serial(compact) : .text
+      let isSerial =
+        compact.count >= minimumSerialDigits && compact.hasPrefix(token2SerialPrefix)
+      return isSerial ? .token2Serial(compact) : .text
     }
     if let scheme, !trimmed.contains(where: \.isWhitespace) {
       return .url(scheme: scheme)
