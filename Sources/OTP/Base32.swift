@@ -3,8 +3,9 @@ import TokenCrypto
 /// Base32 with the RFC 4648 §6 alphabet (`A`–`Z`, `2`–`7`), as otpauth secrets use it.
 ///
 /// Decoding is lenient about presentation and strict about content:
-/// - case-insensitive; spaces, tabs, line breaks and dashes are ignored (services print secrets
-///   in groups such as `JBSW Y3DP EHPK 3PXP`);
+/// - case-insensitive; whitespace (spaces, tabs, line breaks, the no-break spaces that web pages
+///   and PDFs paste) and dashes are ignored (services print secrets in groups such as
+///   `JBSW Y3DP EHPK 3PXP`);
 /// - `=` padding is optional and its count is not checked, but nothing may follow it;
 /// - any other character is an error that names the character and its position;
 /// - a final group of 1, 3 or 6 symbols is an error (`impossibleLength`): no encoder produces it,
@@ -90,10 +91,9 @@ public enum Base32 {
     return result
   }
 
-  /// Whether `character` is presentation only: whitespace or a dash.
+  /// Whether `character` is presentation only: any Unicode whitespace or a dash.
   static func isSeparator(_ character: Character) -> Bool {
-    character == " " || character == "\t" || character == "\n" || character == "\r"
-      || character == "\r\n" || character == "-"
+    character.isWhitespace || character == "-"
   }
 
   /// The 5-bit value of an alphabet symbol, either case; `nil` otherwise.

@@ -14,8 +14,8 @@ public enum InputClassifier {
 
   /// Classifies `text`, checking in this order: empty, `otpauth-migration:`, `otpauth:`,
   /// `phonefactor:`, `FIDO:/`, `0x` hex, all digits (a Token2 serial when at least 7 digits
-  /// start with 865),
-  /// any other URI scheme, Base32, and otherwise plain text. Schemes are case-insensitive.
+  /// start with 865), any other URI scheme, Base32, and otherwise plain text. Schemes are
+  /// case-insensitive.
   public static func classify(_ text: String) -> ClassifiedInput {
     let trimmed = text.trimmedWhitespace
     guard !trimmed.isEmpty else { return .text }
@@ -107,8 +107,8 @@ public enum ClassifiedInput: Equatable, Sendable {
       "Scan the QR code the service shows when you add an authenticator app."
     switch self {
     case .otpauth(.success(let uri)):
-      let service = uri.issuer.map { "\($0): " } ?? ""
-      return "This is an authenticator setup code for \(service)\(uri.account)."
+      let name = [uri.issuer ?? "", uri.account].filter { !$0.isEmpty }.joined(separator: ": ")
+      return "This is an authenticator setup code" + (name.isEmpty ? "." : " for \(name).")
     case .otpauth(.failure(let error)):
       return "This is an authenticator setup code, but it cannot be used. \(error)"
     case .migration(.success(let payload)):

@@ -39,6 +39,7 @@ let rfc4648Vectors: [(plain: String, padded: String, unpadded: String)] = [
     "jbsw-y3dp-ehpk-3pxp",
     " JBSW\tY3DP\nEHPK\r\n3PXP ",
     "JbSw Y3dP eHpK 3PxP",
+    "JBSW\u{00A0}Y3DP\u{2009}EHPK 3PXP",
     "JBSWY3DPEHPK3PXP========",
     "JBSWY3DPEHPK3PXP=",
   ])
@@ -100,6 +101,6 @@ let rfc4648Vectors: [(plain: String, padded: String, unpadded: String)] = [
     let error = Base32Error.invalidCharacter("0", position: 7)
     #expect(error.description.contains("Character 7"))
     #expect(error.description.contains("letter O"))
-    #expect(Base32Error.invalidCharacter("\t", position: 2).description.contains("U+9"))
+    #expect(Base32Error.invalidCharacter("\u{7}", position: 2).description.contains("U+7"))
   }
 }
