@@ -23,10 +23,10 @@ public struct OTPAuthURI: Equatable, Sendable {
   /// The HOTP moving factor (RFC 4226 §5.2); `nil` for TOTP.
   public var counter: UInt64?
 
-  /// Key URI defaults: SHA-1, 6 digits, 30 seconds.
-  public static let defaultDigits = 6
-  /// Key URI default period in seconds.
-  public static let defaultPeriod = 30
+  /// Key URI default code length (6, as in `TOTPParameters.standard`).
+  public static let defaultDigits = TOTPParameters.standard.digits
+  /// Key URI default period in seconds (30, as in `TOTPParameters.standard`).
+  public static let defaultPeriod = TOTPParameters.standard.period
 
   /// Creates a URI value with `labelIssuer` equal to `issuer`, as `uriString` writes it.
   public init(
