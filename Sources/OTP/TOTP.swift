@@ -17,6 +17,7 @@ public enum TOTP {
 
   /// Seconds until the code shown at `unixTime` is replaced, 1...period.
   public static func secondsLeft(at unixTime: Int64, period: Int) -> Int {
+    precondition(period >= 1, "period must be at least 1 second")
     let elapsed = Int(((unixTime % Int64(period)) + Int64(period)) % Int64(period))
     return period - elapsed
   }
