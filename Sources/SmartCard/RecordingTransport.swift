@@ -18,6 +18,7 @@ public final class RecordingTransport: CardTransport {
   /// Number of `reconnect()` calls so far.
   public private(set) var reconnectCount = 0
 
+  /// Records everything sent through `inner`.
   public init(wrapping inner: any CardTransport) {
     self.inner = inner
   }

@@ -50,6 +50,7 @@ public enum ResponseContinuation {
 public final class ContinuationHandlingTransport: CardTransport {
   private let inner: any CardTransport
 
+  /// Follows continuations for every command sent through `inner`.
   public init(wrapping inner: any CardTransport) {
     self.inner = inner
   }

@@ -7,6 +7,7 @@ public struct SimpleTLV: Equatable, Hashable, Sendable {
   /// The value, 0...255 bytes.
   public var value: [UInt8]
 
+  /// A primitive element; `value` must be at most 255 bytes.
   public init(tag: UInt8, value: [UInt8]) {
     precondition(value.count <= 255, "simple TLV values are at most 255 bytes")
     self.tag = tag

@@ -9,6 +9,7 @@ public struct Token2Card {
   /// The host's Unix time in seconds (UTC), read for drift and for the clock written.
   public let clock: () -> Int64
 
+  /// A token reached through `transport`; `clock` returns the host's Unix time in seconds.
   public init(transport: any CardTransport, clock: @escaping () -> Int64) {
     self.transport = transport
     self.clock = clock

@@ -2,7 +2,16 @@ import SmartCard
 
 /// A family-A command, named in progress and failure messages.
 public enum Token2Command: String, Sendable, Codable, CustomStringConvertible {
-  case getInfo, getChallenge, authenticate, writeConfig, writeSeed
+  /// GET INFO (§4.2).
+  case getInfo
+  /// GET CHALLENGE (§4.3).
+  case getChallenge
+  /// AUTHENTICATE (§4.4).
+  case authenticate
+  /// WRITE CONFIG (§4.5).
+  case writeConfig
+  /// WRITE SEED (§4.6).
+  case writeSeed
 
   /// The command's name as in protocol note §4.1, e.g. `WRITE SEED`.
   public var description: String {

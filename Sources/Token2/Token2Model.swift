@@ -1,13 +1,21 @@
 /// The family-A token models and their serial prefixes (protocol note §4.7, from Token2's
 /// reference tool as reported by NB3 and KRP).
 public enum Token2Model: String, CaseIterable, Sendable, Codable, CustomStringConvertible {
+  /// OTPC-P1-i, prefix 8659612, unrestricted.
   case otpcP1i
+  /// OTPC-P2-i, prefix 8659622, restricted.
   case otpcP2i
+  /// OTPC-P2-i-NB, prefix 8659621, restricted.
   case otpcP2iNB
+  /// miniOTP-2-i, prefix 8659600, unrestricted.
   case miniOTP2i
+  /// miniOTP-3-i, prefix 8659601, restricted.
   case miniOTP3i
+  /// miniOTP-3-i-NB, prefix 8659609, restricted.
   case miniOTP3iNB
+  /// C301-i, prefix 8659610, restricted.
   case c301i
+  /// C302-i, prefix 8659632, unrestricted.
   case c302i
 
   /// The product name printed on the token, e.g. `C302-i`.

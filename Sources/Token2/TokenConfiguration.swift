@@ -12,6 +12,7 @@ public struct TokenConfiguration: Equatable, Sendable {
   /// TOTP time step.
   public var period: Token2Period
 
+  /// The settings as given; `time` is Unix seconds.
   public init(
     displayTimeout: DisplayTimeout, time: UInt32, algorithm: Token2Algorithm, period: Token2Period
   ) {

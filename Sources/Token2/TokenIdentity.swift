@@ -5,6 +5,7 @@ public struct TokenIdentity: Equatable, Sendable {
   /// The host's Unix time when the answer arrived, seconds.
   public var hostTime: Int64
 
+  /// An identity from a GET INFO answer received at `hostTime` (Unix seconds).
   public init(info: TokenInfo, hostTime: Int64) {
     self.info = info
     self.hostTime = hostTime

@@ -10,7 +10,12 @@ public struct TokenInfo: Equatable, Sendable {
   /// The two opaque bytes between serial and clock (probably `11 04`, §8 item 3).
   public var separator: [UInt8]
 
-  public init(serial: String, tokenTime: UInt32, header: [UInt8] = [0, 0, 0], separator: [UInt8] = [0x11, 0x04]) {
+  /// An info value as a token would report it (used by the simulator); `tokenTime` is Unix
+  /// seconds, header and separator default to the inferred TLV bytes (§4.2 notes).
+  public init(
+    serial: String, tokenTime: UInt32, header: [UInt8] = [0, 0, 0],
+    separator: [UInt8] = [0x11, 0x04]
+  ) {
     self.serial = serial
     self.tokenTime = tokenTime
     self.header = header

@@ -2,9 +2,13 @@ import TokenCrypto
 
 /// How long the token's display stays on after a button press (protocol note §4.5, tag `1F`).
 public enum DisplayTimeout: Int, CaseIterable, Sendable, Codable {
+  /// 15 seconds (wire `00`).
   case seconds15 = 15
+  /// 30 seconds (wire `01`), the TTU/NB3 default.
   case seconds30 = 30
+  /// 60 seconds (wire `02`).
   case seconds60 = 60
+  /// 120 seconds (wire `03`).
   case seconds120 = 120
 
   /// Seconds the display stays on.
@@ -29,7 +33,9 @@ public enum DisplayTimeout: Int, CaseIterable, Sendable, Codable {
 
 /// The TOTP hash a family-A token can use (protocol note §4.5, tag `0A`).
 public enum Token2Algorithm: String, CaseIterable, Sendable, Codable {
+  /// HMAC-SHA-1 (wire `01`), the RFC 6238 default.
   case sha1 = "SHA1"
+  /// HMAC-SHA-256 (wire `02`).
   case sha256 = "SHA256"
 
   /// The wire value: `01` = SHA-1, `02` = SHA-256.
@@ -63,7 +69,9 @@ public enum Token2Algorithm: String, CaseIterable, Sendable, Codable {
 
 /// The TOTP time step of a family-A token (protocol note §4.5, tag `0D`).
 public enum Token2Period: Int, CaseIterable, Sendable, Codable {
+  /// 30-second steps (wire `1E`).
   case seconds30 = 30
+  /// 60-second steps (wire `3C`).
   case seconds60 = 60
 
   /// Step length in seconds.
