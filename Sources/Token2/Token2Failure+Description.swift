@@ -1,3 +1,5 @@
+import SmartCard
+
 /// Operator sentences for every failure: what happened, what the token holds, what to do.
 extension Token2Failure: CustomStringConvertible {
   public var description: String {
@@ -8,7 +10,7 @@ extension Token2Failure: CustomStringConvertible {
       "Cannot burn: this computer's clock (\(time)) is outside the range a token can hold. "
         + "Fix the system time (NTP) and try again. Nothing was sent to the token."
     case .cardUnavailable(let failure):
-      "The reader could not be used (\(failure)). Nothing was written. Check the reader and "
+      "The reader could not be used (\(Self.wording(failure))). Nothing was written. Check the reader and "
         + "that the token lies on it, then try again."
     case .noAnswer:
       "The token did not answer. Switch it on (press and hold the button until the display "
@@ -34,7 +36,7 @@ extension Token2Failure: CustomStringConvertible {
         + "the token is locked. \(state) Do not retry with the same key: older tokens lock for "
         + "good after repeated failures. Check the model and, for OEM tokens, the customer key."
     case .linkLost(let command, let cause, let state):
-      "The link to the token was lost during \(command) (\(cause)) and one reconnect did not "
+      "The link to the token was lost during \(command) (\(Self.wording(cause))) and one reconnect did not "
         + "finish the job. \(state) \(Self.nextStep(for: state))"
     case .differentToken(let expected, let found, let state):
       "After reconnecting, a different token (serial \(found)) answered instead of \(expected). "
@@ -46,6 +48,18 @@ extension Token2Failure: CustomStringConvertible {
       "The token's answer to \(command) was malformed. \(state) \(Self.nextStep(for: state))"
     case .internalError(let what, let state):
       "Internal error (\(what)). \(state) \(Self.nextStep(for: state))"
+    }
+  }
+
+  // CardFailure belongs to SmartCard and stays free of presentation conformances.
+  private static func wording(_ failure: CardFailure) -> String {
+    switch failure {
+    case .serviceUnavailable(let detail): "card service unavailable: \(detail)"
+    case .readerUnavailable(let detail): "reader unavailable: \(detail)"
+    case .readerBusy(let detail): "reader busy: \(detail)"
+    case .noCard: "no card on the reader"
+    case .cardRemoved: "the token left the reader"
+    case .unresponsive(let detail): "the token stopped answering: \(detail)"
     }
   }
 
