@@ -1,1 +1,0 @@
-// Token2: see docs/architecture.md.
