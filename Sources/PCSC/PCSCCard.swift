@@ -110,8 +110,9 @@ public final class PCSCCard: CardTransport {
       lastError = error
       throw error.cardFailure
     }
+    // vpcd (and some readers) report a card lost mid-exchange as success with no bytes.
     guard let response = ResponseAPDU(bytes: raw) else {
-      throw .unresponsive("The token sent a response without a status word.")
+      throw .unresponsive(PCSCError.unresponsiveSentence)
     }
     return response
   }

@@ -55,7 +55,7 @@ public enum PCSCError: Error, Equatable, Sendable {
     } else {
       // C interop: pcsc_stringify_error returns a pointer into a thread-local buffer owned by
       // libpcsclite; it stays valid until the next call on this thread, so copy it at once.
-      let text = String(cString: pcsc_stringify_error(LONG(Int32(bitPattern: code))))
+      let text = String(cString: pcsc_stringify_error(LONG(truncatingIfNeeded: code)))
       self = .other(code: code, text: text)
     }
   }
