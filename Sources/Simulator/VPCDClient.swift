@@ -98,7 +98,10 @@
     public func insertCard() {
       let wasAway = locked { shared -> Bool in
         defer { shared.removed = false }
-        if case .failed = shared.state { return true }
+        if case .failed = shared.state {
+          shared.state = .connecting  // lets the run loop leave its failed wait
+          return true
+        }
         return shared.removed
       }
       if wasAway { wakePipe.wake() }

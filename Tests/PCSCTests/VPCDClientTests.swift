@@ -7,7 +7,7 @@ import Testing
 /// The vpcd client's connection handling against a real vpcd (sandbox pcscd); part of the
 /// serialized real-stack suite because every sandbox shares one directory.
 extension RealStackTests {
-  @Test func givesUpWhenNothingListensAndStopsCleanly() throws {
+  @Test func givesUpWhenNothingListensRetriesOnInsertAndStopsCleanly() throws {
     let port = try PCSCSandbox.freePortPair()
     let client = VPCDClient(
       applet: EchoApplet(),
@@ -15,9 +15,16 @@ extension RealStackTests {
     #expect(client.state == .idle)
     client.start()
     #expect(client.wait(timeout: .seconds(5)) { if case .failed = $0 { true } else { false } })
+    #expect(client.connections == 0)
+
+    // insertCard() retries after a failure.
+    let sandbox = try PCSCSandbox(port: port)
+    defer { sandbox.stop() }
+    client.insertCard()
+    #expect(client.wait(timeout: .seconds(5)) { $0 == .connected })
     client.stop()
     #expect(client.state == .stopped)
-    #expect(client.connections == 0)
+    #expect(client.connections == 1)
   }
 
   @Test func keepsRetryingUntilVpcdIsUp() throws {
