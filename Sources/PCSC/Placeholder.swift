@@ -1,1 +1,0 @@
-// PCSC: see docs/architecture.md.
