@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `tokenburner code` against oathtool (an independent TOTP implementation) for random secrets,
 # algorithms, digit counts, periods and times; secrets go in on stdin, never argv.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 
 cases=0
 for i in $(seq 1 60); do

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # A secret handed to `tokenburner code` never comes back out: not in normal output, JSON,
 # error messages or usage errors, in Base32 (any case, with or without padding) or hex form.
-source "$(dirname "$0")/lib.sh"
-dir=$(scratch_dir)
+source "$(dirname "$0")/lib.bash"
+make_scratch; dir=$SCRATCH
 log="$dir/all-output.txt"
 : >"$log"
 

@@ -66,10 +66,20 @@ struct CodeCommand: ParsableCommand {
 
   /// The URI's parameters, or the flags' (defaults SHA1/6/30) for a bare secret.
   private func resolveParameters(_ loaded: LoadedSecret) throws(OperatorError) -> TOTPParameters {
-    guard let fromURI = loaded.parameters else {
+    guard loaded.carriesParameters else {
       return TOTPParameters(
         algorithm: algorithm?.value ?? .sha1, digits: digits ?? 6, period: period ?? 30)
     }
+    if loaded.type != .totp {
+      throw OperatorError(
+        "this account is not time-based (TOTP); `code` shows TOTP codes only", status: .dataError)
+    }
+    guard let hash = loaded.algorithm?.hashAlgorithm else {
+      let name = loaded.algorithm?.displayName ?? "an unknown algorithm"
+      throw OperatorError("this account uses \(name), which has no TOTP code here", status: .dataError)
+    }
+    let fromURI = TOTPParameters(
+      algorithm: hash, digits: loaded.digits ?? 6, period: loaded.period ?? 30)
     var conflicts: [String] = []
     if let algorithm, algorithm.value != fromURI.algorithm { conflicts.append("--algorithm") }
     if let digits, digits != fromURI.digits { conflicts.append("--digits") }

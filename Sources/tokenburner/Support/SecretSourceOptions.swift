@@ -104,13 +104,20 @@ struct SecretSourceOptions: ParsableArguments {
   }
 }
 
-/// A secret with whatever the source said about it.
+/// A secret with whatever the source said about it. A bare secret has no type, algorithm,
+/// digits or period: the command's flags and defaults decide them.
 struct LoadedSecret {
   /// The key bytes.
   var secret: Secret
-  /// Parameters from an otpauth URI; `nil` for a bare secret.
-  var parameters: TOTPParameters?
+  /// From a URI or export; `nil` when unknown (an export entry of an unknown type).
+  var type: OTPType? = nil
+  var algorithm: OTPAlgorithmName? = nil
+  var digits: Int? = nil
+  var period: Int? = nil
   /// Issuer and account from a URI, for labels; never secret.
-  var issuer: String?
-  var account: String?
+  var issuer: String? = nil
+  var account: String? = nil
+
+  /// Whether the parameters came from a URI or export rather than flags.
+  var carriesParameters: Bool { period != nil }
 }

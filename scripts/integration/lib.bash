@@ -23,10 +23,8 @@ random_hex() { head -c "$1" /dev/urandom | xxd -p -c 1000; }
 # Hex to Base32 (RFC 4648, with padding as coreutils prints it).
 hex_to_base32() { echo -n "$1" | xxd -r -p | base32 -w 0; }
 
-# A fresh scratch directory removed when the suite exits.
-scratch_dir() {
-  local dir
-  dir=$(mktemp -d "${TMPDIR:-/tmp}/tokenburner-it.XXXXXX")
-  trap 'rm -rf "'"$dir"'"' EXIT
-  echo "$dir"
+# Sets SCRATCH to a fresh directory that is removed when the suite exits.
+make_scratch() {
+  SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/tokenburner-it.XXXXXX")
+  trap 'rm -rf "$SCRATCH"' EXIT
 }
