@@ -91,13 +91,3 @@ struct SimulatorStatus: Encodable {
   var authenticateCommands: Int
   var locked: Bool
 }
-
-extension JSONEncoder {
-  /// Sorted keys, snake_case: the project's JSON style.
-  static var snakeCase: JSONEncoder {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    return encoder
-  }
-}

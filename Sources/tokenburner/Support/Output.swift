@@ -16,10 +16,7 @@ enum Output {
 
   /// Prints `value` as one JSON object with sorted keys on standard output.
   static func json(_ value: some Encodable) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    let data = try encoder.encode(value)
+    let data = try JSONEncoder.snakeCase.encode(value)
     FileHandle.standardOutput.write(data + Data("\n".utf8))
   }
 
@@ -41,5 +38,15 @@ enum Output {
       var exitCode: Int32
     }
     var error: Detail
+  }
+}
+
+extension JSONEncoder {
+  /// Sorted keys, snake_case, unescaped slashes: the project's one JSON style.
+  static var snakeCase: JSONEncoder {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    return encoder
   }
 }
