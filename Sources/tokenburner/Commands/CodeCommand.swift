@@ -134,12 +134,8 @@ struct HashAlgorithmArgument: ExpressibleByArgument {
   var value: HashAlgorithm
 
   init?(argument: String) {
-    switch argument.lowercased().replacingOccurrences(of: "-", with: "") {
-    case "sha1": value = .sha1
-    case "sha256": value = .sha256
-    case "sha512": value = .sha512
-    default: return nil
-    }
+    guard let hash = OTPAlgorithmName(uriValue: argument)?.hashAlgorithm else { return nil }
+    value = hash
   }
 
   static var allValueStrings: [String] { ["sha1", "sha256", "sha512"] }
