@@ -42,6 +42,9 @@ let package = Package(
     .target(
       name: "Simulator", dependencies: ["SmartCard", "Token2", "OTP", "TokenCrypto"],
       swiftSettings: strictSettings),
+    .target(
+      name: "Wizard", dependencies: ["OTP", "SmartCard", "Token2", "TokenCrypto"],
+      swiftSettings: strictSettings),
 
     // MARK: - Drivers (the only importers of their C library)
     .target(name: "PCSC", dependencies: ["SmartCard", "CPCSCLite"], swiftSettings: strictSettings),
@@ -67,6 +70,9 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(
       name: "PCSCTests", dependencies: ["PCSC", "SmartCard", "Simulator"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "WizardTests", dependencies: ["Wizard", "OTP", "SmartCard", "Token2", "TokenCrypto"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "CLITests", dependencies: ["OTP"],

@@ -1,0 +1,75 @@
+import OTP
+import Token2
+
+/// The reader step: readers, the highlighted one, and what its token said.
+public struct ReaderPanel: Equatable, Sendable {
+  /// The readers, in pcscd's order.
+  public internal(set) var readers: [ReaderEntry] = []
+  /// Whether the reader list has been reported at least once.
+  public internal(set) var hasListed = false
+  /// The highlighted reader's name.
+  public internal(set) var selected: String?
+  /// Why the PC/SC service cannot be used (pcscd not running), with the command that starts it.
+  public internal(set) var serviceProblem: String?
+  /// The reader whose token is being read.
+  public internal(set) var identifying: String?
+  /// The token read on `identifiedReader`.
+  public internal(set) var identity: TokenIdentity?
+  /// Where `identity` or `failure` came from.
+  public internal(set) var identifiedReader: String?
+  /// Why the token on the selected reader could not be read.
+  public internal(set) var failure: Token2Failure?
+  /// The operator allowed an unknown serial prefix.
+  public internal(set) var allowsUnknownModel = false
+
+  /// The highlighted reader entry.
+  public var selectedEntry: ReaderEntry? { readers.first { $0.name == selected } }
+
+  /// Whether the identified token may be burned now.
+  public var isReadyToBurn: Bool {
+    guard let identity, identifiedReader == selected, selectedEntry?.hasCard == true else {
+      return false
+    }
+    return identity.model != nil || allowsUnknownModel
+  }
+}
+
+/// The burn step: stages seen, then the outcome.
+public struct BurnProgress: Equatable, Sendable {
+  /// Stages started so far, in order.
+  public internal(set) var stages: [BurnStage] = []
+  /// Whether a burn is under way.
+  public internal(set) var isRunning = false
+  /// The report of the last successful burn.
+  public internal(set) var report: BurnReport?
+  /// Why the last burn failed.
+  public internal(set) var failure: Token2Failure?
+
+  /// Whether trying the same burn again makes sense: never after the token refused the key
+  /// (a second AUTHENTICATE can lock it for good), nor for problems a retry cannot change.
+  public var canRetry: Bool {
+    switch failure {
+    case .none, .tokenRefusedKey, .invalidSecret, .unknownModel, .securityKeyTapped,
+      .notAToken, .unreadableInfo, .hostClockOutOfRange:
+      false
+    default:
+      true
+    }
+  }
+}
+
+/// The backup codes step.
+public struct BackupPanel: Equatable, Sendable {
+  /// The codes, once generated; emptied when the wizard reaches the last step.
+  public internal(set) var codes: [BackupCode] = []
+  /// Whether codes were asked for and have not arrived yet.
+  public internal(set) var isGenerating = false
+  /// The operator said the codes are written down.
+  public internal(set) var isAcknowledged = false
+  /// Where the sheet was saved.
+  public internal(set) var savedPath: String?
+  /// Whether the sheet was printed.
+  public internal(set) var isPrinted = false
+  /// How many codes were handed out (kept after the codes are cleared).
+  public internal(set) var issuedCount = 0
+}

@@ -1,0 +1,92 @@
+import OTP
+import Token2
+
+/// Work the wizard asks the runtime to do. Plain data; the result comes back as an event.
+public enum WizardEffect: Equatable, Sendable {
+  /// List recent images in the working and home directories → `recentImagesListed`.
+  case listRecentImages
+  /// List the names that complete `prefix` → `directoryListed`.
+  case listDirectory(prefix: String)
+  /// Decode the QR codes in the image at `path` → `imageDecoded`.
+  case decodeImage(path: String)
+  /// Draw `byteCount` bytes from the system CSPRNG as a key → `secretGenerated`.
+  case generateSecret(byteCount: Int)
+  /// Start reporting the reader list and its changes → `readersChanged`, `readerServiceFailed`.
+  case watchReaders
+  /// Read the token on `reader` without writing → `tokenIdentified`.
+  case identifyToken(reader: String)
+  /// Burn a token → `burnStageStarted`…, then `burnFinished`.
+  case burn(BurnOrder)
+  /// Draw `count` backup codes from the system CSPRNG → `backupCodesGenerated`.
+  case generateBackupCodes(count: Int)
+  /// Send `ticked` at the next whole second.
+  case scheduleTick
+  /// Print the backup code sheet with `lp` → `codesPrinted`.
+  case printCodes(BackupSheet)
+  /// Save the sheet as `fileName` in the working directory, mode 0600 → `codesSaved`.
+  case saveCodes(BackupSheet, fileName: String)
+  /// Leave the wizard, restore the terminal and exit.
+  case quit(WizardExit)
+}
+
+/// Everything the runtime needs to burn, besides the card and the clock.
+public struct BurnOrder: Equatable, Sendable {
+  /// The reader the token lies on.
+  public var reader: String
+  /// The serial identified on the reader step; the burn must meet the same token.
+  public var expectedSerial: String
+  /// The key to write.
+  public var secret: Secret
+  /// TOTP hash for the token.
+  public var algorithm: Token2Algorithm
+  /// TOTP step for the token.
+  public var period: Token2Period
+  /// The operator allowed a serial prefix outside the model table.
+  public var allowUnknownModel: Bool
+
+  /// The request for `Token2Card.burn` (public key, default display timeout).
+  public var request: BurnRequest {
+    BurnRequest(
+      secret: secret, algorithm: algorithm, period: period, allowUnknownModel: allowUnknownModel)
+  }
+}
+
+/// What the printed or saved backup code sheet says (PRODUCT.md "Backup codes").
+public struct BackupSheet: Equatable, Sendable {
+  /// The user's ID.
+  public var user: String
+  /// The service's name.
+  public var service: String
+  /// The token's serial number.
+  public var serial: String
+  /// The token's model, or "unknown model".
+  public var model: String
+  /// When the codes were issued, Unix seconds.
+  public var issuedAt: Int64
+  /// The codes, in the order shown.
+  public var codes: [BackupCode]
+
+  /// The sheet as plain text lines: header, numbered codes, the once-only rule.
+  public var lines: [String] {
+    var lines = [
+      "Backup codes", "", "User:    \(user)", "Service: \(service)",
+      "Token:   \(serial) (\(model))", "Issued:  \(CalendarDate.utcText(issuedAt)) UTC", "",
+    ]
+    for (index, code) in codes.enumerated() {
+      let number = index + 1 < 10 ? " \(index + 1)" : "\(index + 1)"
+      lines.append("\(number).  \(code.text)")
+    }
+    lines += ["", "Each code works once. Keep this sheet apart from the token."]
+    return lines
+  }
+}
+
+/// How the wizard ended, for the exit status.
+public enum WizardExit: Equatable, Sendable {
+  /// The enrollment reached the last step.
+  case completed
+  /// The operator left before the end.
+  case cancelled
+  /// A signal asked the process to end.
+  case terminated
+}

@@ -1,0 +1,64 @@
+import OTP
+import Token2
+
+/// Something that happened: a key press the key map understood, or the result of an effect.
+/// Every event is a fact in the past tense; the wizard decides what it means for the step.
+public enum WizardEvent: Equatable, Sendable {
+  /// The operator pressed a key that means `action` on the current screen.
+  case keyPressed(UserAction)
+  /// SIGINT (Ctrl-C): treated like Quit, and a second one while asking quits.
+  case interrupted
+  /// SIGTERM or SIGHUP: the wizard ends at once.
+  case terminated
+  /// The wall clock, Unix seconds; arrives once after each `scheduleTick`.
+  case ticked(now: Int64)
+  /// Recent image files in the working and home directories, newest first.
+  case recentImagesListed([String])
+  /// The names in the directory of `prefix` that start with its last component.
+  case directoryListed(prefix: String, matches: [String])
+  /// The QR payloads found in the image at `path`, or why there are none.
+  case imageDecoded(path: String, Result<[String], DriverFailure>)
+  /// A fresh random key for the generate flow.
+  case secretGenerated(Secret)
+  /// The PC/SC readers as they are now (plug, unplug, card placed or removed).
+  case readersChanged([ReaderEntry])
+  /// The PC/SC service cannot be used; `message` says why and how to start it.
+  case readerServiceFailed(message: String)
+  /// GET INFO on the token on `reader` answered, or why it did not.
+  case tokenIdentified(reader: String, Result<TokenIdentity, Token2Failure>)
+  /// The burn entered `stage`.
+  case burnStageStarted(BurnStage)
+  /// The burn ended.
+  case burnFinished(Result<BurnReport, Token2Failure>)
+  /// Backup codes drawn from the system's random source.
+  case backupCodesGenerated([BackupCode])
+  /// The sheet went to the printer (`lp`'s job line), or why not.
+  case codesPrinted(Result<String, DriverFailure>)
+  /// The sheet was saved at this full path (mode 0600), or why not.
+  case codesSaved(Result<String, DriverFailure>)
+}
+
+/// Why a driver could not do what an effect asked, in one operator sentence.
+public struct DriverFailure: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The operator sentence; never contains a secret.
+  public var message: String
+
+  /// A failure saying `message`.
+  public init(_ message: String) { self.message = message }
+
+  public var description: String { message }
+}
+
+/// One PC/SC reader as the wizard sees it.
+public struct ReaderEntry: Equatable, Sendable {
+  /// The reader name exactly as pcscd spells it.
+  public var name: String
+  /// Whether a card (or a switched-on token) is in the reader's field.
+  public var hasCard: Bool
+
+  /// A reader called `name`, with or without a card.
+  public init(name: String, hasCard: Bool) {
+    self.name = name
+    self.hasCard = hasCard
+  }
+}

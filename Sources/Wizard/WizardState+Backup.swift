@@ -1,0 +1,100 @@
+import OTP
+import Token2
+
+/// The backup codes and done steps.
+extension WizardState {
+  mutating func backupKey(_ action: UserAction) -> [WizardEffect] {
+    guard !backup.codes.isEmpty else { return action == .back ? go(to: .confirm) : [] }
+    switch action {
+    case .printCodes:
+      guard let sheet else { return [] }
+      notice = Notice(.warning, "Sending the sheet to the printer…")
+      return [.printCodes(sheet)]
+    case .saveCodes:
+      guard let sheet else { return [] }
+      return [.saveCodes(sheet, fileName: backupFileName)]
+    case .acknowledgeCodes:
+      backup.isAcknowledged = true
+      notice = Notice(.success, "Codes written down. Press Enter to finish.")
+    case .next:
+      guard backup.isAcknowledged else {
+        notice = Notice(
+          .error,
+          "Press W once the codes are written down (or printed and kept): they are shown only now.")
+        return []
+      }
+      backup.issuedCount = backup.codes.count
+      backup.codes = []
+      return go(to: .done)
+    case .back:
+      return go(to: .confirm)
+    default:
+      break
+    }
+    return []
+  }
+
+  /// The sheet for the codes on screen; `nil` before the codes and the time are known.
+  public var sheet: BackupSheet? {
+    guard !backup.codes.isEmpty, let now, let report = burn.report else { return nil }
+    return BackupSheet(
+      user: user.text, service: service.text, serial: report.serial,
+      model: report.model?.displayName ?? "unknown model", issuedAt: now, codes: backup.codes)
+  }
+
+  /// `backup-codes-<user>-<serial>-<YYYYMMDD>.txt`, with anything but letters, digits, `.`,
+  /// `_` and `-` in the user's ID replaced by `_`.
+  var backupFileName: String {
+    let safeUser = String(
+      user.text.map { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) ? $0 : "_" })
+    let date = now.map(CalendarDate.compactUTCDate) ?? "undated"
+    return "backup-codes-\(safeUser)-\(burn.report?.serial ?? "token")-\(date).txt"
+  }
+
+  mutating func codesGenerated(_ codes: [BackupCode]) -> [WizardEffect] {
+    guard backup.isGenerating else { return [] }
+    backup.isGenerating = false
+    backup.codes = codes
+    return []
+  }
+
+  mutating func printed(_ result: Result<String, DriverFailure>) -> [WizardEffect] {
+    guard step == .backupCodes else { return [] }
+    switch result {
+    case .success(let job):
+      backup.isPrinted = true
+      notice = Notice(.success, "Printed (\(job)). Collect the sheet from the printer now.")
+    case .failure(let failure):
+      notice = Notice(.error, "Printing failed: \(failure.message)")
+    }
+    return []
+  }
+
+  mutating func saved(_ result: Result<String, DriverFailure>) -> [WizardEffect] {
+    guard step == .backupCodes else { return [] }
+    switch result {
+    case .success(let path):
+      backup.savedPath = path
+      notice = Notice(.success, "Saved to \(path) (readable only by you).")
+    case .failure(let failure):
+      notice = Notice(.error, "Saving failed: \(failure.message)")
+    }
+    return []
+  }
+
+  mutating func doneKey(_ action: UserAction) -> [WizardEffect] {
+    switch action {
+    case .next: return [.quit(.completed)]
+    case .startOver:
+      let readers = readerPanel
+      self = WizardState(options: WizardOptions(readerName: options.readerName))
+      readerPanel.readers = readers.readers
+      readerPanel.hasListed = readers.hasListed
+      readerPanel.selected = readers.selected
+      readerPanel.serviceProblem = readers.serviceProblem
+      now = nil
+      return scheduleTickIfNeeded(force: true)
+    default: return []
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import OTP
+import Token2
+
+/// The task and user-and-service steps.
+extension WizardState {
+  mutating func taskKey(_ action: UserAction) -> [WizardEffect] {
+    switch action {
+    case .moveUp, .moveDown:
+      flow = flow == .enroll ? .generate : .enroll
+      return []
+    case .choose(let number) where (1...WizardFlow.allCases.count).contains(number):
+      flow = WizardFlow.allCases[number - 1]
+      return go(to: .userAndService)
+    case .next:
+      return go(to: .userAndService)
+    default:
+      return []
+    }
+  }
+
+  mutating func identityKey(_ action: UserAction) -> [WizardEffect] {
+    switch action {
+    case .insert(let text):
+      notice = nil
+      if identityFocus == .user { user.insert(text) } else { service.insert(text) }
+    case .deleteBackward:
+      if identityFocus == .user { user.deleteBackward() } else { service.deleteBackward() }
+    case .nextField, .moveDown, .moveUp:
+      identityFocus = identityFocus == .user ? .service : .user
+    case .back:
+      return go(to: .task)
+    case .next:
+      return identityNext()
+    default:
+      break
+    }
+    return []
+  }
+
+  private mutating func identityNext() -> [WizardEffect] {
+    if identityFocus == .user && service.isEmpty && !user.isEmpty {
+      identityFocus = .service
+      return []
+    }
+    guard !user.text.isBlank else {
+      identityFocus = .user
+      notice = Notice(.error, "Enter the user's ID (login name or e-mail address).")
+      return []
+    }
+    guard !service.text.isBlank else {
+      identityFocus = .service
+      notice = Notice(.error, "Enter the service's name, e.g. Atlassian or Jira.")
+      return []
+    }
+    return go(to: .secret)
+  }
+}
+
+extension String {
+  /// Whether the string holds nothing but whitespace.
+  var isBlank: Bool { allSatisfy(\.isWhitespace) }
+}

@@ -1,0 +1,55 @@
+/// The screens of the wizard, in the order the operator meets them (PRODUCT.md "The wizard").
+public enum WizardStep: Int, Equatable, Comparable, Sendable, CaseIterable {
+  /// Enroll from the service's QR code or key, or generate a new key.
+  case task
+  /// The user's ID and the service's name.
+  case userAndService
+  /// Where the key comes from: an image, pasted text, or generated.
+  case secret
+  /// The live reader list, and the token on the chosen reader.
+  case reader
+  /// Progress of the burn, then its result.
+  case burn
+  /// Generate flow only: the otpauth QR code and the Base32 key for the service.
+  case serviceKey
+  /// Previous, current and next codes, and the operator's comparison.
+  case confirm
+  /// Ten backup codes to print, save or write down.
+  case backupCodes
+  /// Summary; nothing secret is shown any more.
+  case done
+
+  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// Which job the operator chose on the task step.
+public enum WizardFlow: Equatable, Sendable, CaseIterable {
+  /// The service shows a QR code or a key; burn that.
+  case enroll
+  /// No QR exists; generate a key, burn it and show it for the service's 2FA user manager.
+  case generate
+
+  /// The steps this flow walks through, in order.
+  public var steps: [WizardStep] {
+    switch self {
+    case .enroll: WizardStep.allCases.filter { $0 != .serviceKey }
+    case .generate: WizardStep.allCases
+    }
+  }
+}
+
+/// How the key is entered on the secret step of the enroll flow.
+public enum SecretMethod: Equatable, Sendable, CaseIterable {
+  /// A screenshot or photo of the service's QR code.
+  case image
+  /// An otpauth URI or a Base32 key typed or pasted in.
+  case paste
+}
+
+/// The text field that has the keyboard on the user-and-service step.
+public enum IdentityField: Equatable, Sendable {
+  /// The user's ID.
+  case user
+  /// The service's name.
+  case service
+}
