@@ -94,7 +94,8 @@ extension WizardState {
   {
     guard readerPanel.identifying == reader else { return [] }
     readerPanel.identifying = nil
-    guard step == .reader, readerPanel.selected == reader else { return [] }
+    // The operator moved to another reader meanwhile: read that one instead.
+    guard step == .reader, readerPanel.selected == reader else { return identifySelectedIfNeeded() }
     readerPanel.identifiedReader = reader
     switch result {
     case .success(let identity):

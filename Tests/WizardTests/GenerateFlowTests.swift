@@ -1,0 +1,45 @@
+import OTP
+import Testing
+import Token2
+@testable import Wizard
+
+@Suite struct GenerateFlowTests {
+  @Test func happyPathGeneratesBurnsShowsTheKeyAndConfirms() {
+    var script = Script()
+    script.toSecretStep(flow: .generate)
+    #expect(script.state.flow == .generate)
+    #expect(script.state.stepPosition == (3, 9))
+    #expect(script.press(.next) == [.generateSecret(byteCount: 20)])
+    #expect(script.press(.next) == [], "a second Enter while generating asks for nothing")
+    script.send(.secretGenerated(Fixture.rfcSecret))
+    #expect(script.state.credential?.origin == .generated)
+    #expect(script.state.credential?.parameters == .standard)
+
+    script.press(.next)
+    #expect(script.state.step == .reader)
+    script.identifyToken()
+    script.burnSuccessfully()
+    script.press(.next)
+    #expect(script.state.step == .serviceKey)
+    #expect(!script.state.secretEntry.isRevealed)
+    script.press(.toggleReveal)
+    #expect(script.state.secretEntry.isRevealed)
+    let uri = script.state.credential?.uri(user: "ann@example.com", service: "Acme").uriString
+    #expect(uri == "otpauth://totp/Acme:ann@example.com?secret=\(Fixture.rfcBase32)&issuer=Acme")
+
+    script.press(.next)
+    #expect(script.state.step == .confirm)
+    #expect(!script.state.secretEntry.isRevealed, "leaving the key screen hides the key again")
+    script.type("050471")  // RFC 6238: 1111111111 → 14050471, the step after 1111111109
+    script.press(.next)
+    #expect(script.state.confirmation.verdict == .matched(stepOffset: 1))
+    script.press(.back)
+    #expect(script.state.step == .serviceKey, "back from confirm returns to the key in this flow")
+  }
+
+  @Test func generatedKeyArrivingOutsideTheSecretStepIsIgnored() {
+    var script = Script()
+    script.send(.secretGenerated(Fixture.rfcSecret))
+    #expect(script.state.credential == nil)
+  }
+}
