@@ -48,6 +48,10 @@ let package = Package(
 
     // MARK: - Drivers (the only importers of their C library)
     .target(name: "PCSC", dependencies: ["SmartCard", "CPCSCLite"], swiftSettings: strictSettings),
+    .target(name: "Terminal", dependencies: ["CNCursesW", "CQREncode"], swiftSettings: strictSettings),
+    .target(
+      name: "Screens", dependencies: ["Wizard", "Terminal", "OTP", "Token2", "TokenCrypto"],
+      swiftSettings: strictSettings),
 
     // MARK: - Executable (composition root)
     .executableTarget(

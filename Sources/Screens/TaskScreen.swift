@@ -1,0 +1,59 @@
+import OTP
+import Terminal
+import Token2
+import TokenCrypto
+import Wizard
+
+/// Task and user-and-service screens.
+enum TaskScreen {
+  static func draw(_ state: WizardState, into page: inout Page) -> [KeyHint] {
+    page.line("What are you doing?")
+    page.skip()
+    let choices: [(WizardFlow, String, String)] = [
+      (
+        .enroll, "Enroll",
+        "The service shows a QR code or a key: burn that key into a token."
+      ),
+      (
+        .generate, "Generate",
+        "There is no QR code: make a new key, burn it, and show it for the service's 2FA user "
+          + "manager."
+      ),
+    ]
+    for (index, choice) in choices.enumerated() {
+      let isChosen = state.flow == choice.0
+      let marker = isChosen ? String(page.glyphs.pointer) : " "
+      page.line("\(marker) \(index + 1)  \(choice.1)", role: isChosen ? .focus : .body)
+      page.paragraph(choice.2, indent: 6)
+      page.skip()
+    }
+    return [
+      KeyHint("Up/Down", "choose"), KeyHint("1-2", "pick"), .next, .quit,
+    ]
+  }
+}
+
+enum IdentityScreen {
+  static func draw(_ state: WizardState, into page: inout Page) -> [KeyHint] {
+    page.paragraph("Who is the token for, and which service will ask for its codes?")
+    page.skip()
+    field(page: &page, label: "User ID", value: state.user.text, isFocused: state.identityFocus == .user)
+    page.skip()
+    field(page: &page, label: "Service", value: state.service.text, isFocused: state.identityFocus == .service)
+    page.skip()
+    page.paragraph(
+      "The user ID is the login name or e-mail address the service knows; it is printed on the "
+        + "backup code sheet.", role: .hint)
+    return [KeyHint("Tab", "next field"), .next, .back, .quit]
+  }
+
+  /// A labelled input box; the focused one shows a cursor block at the end.
+  static func field(
+    page: inout Page, label: String, value: String, isFocused: Bool, width: Int = 44
+  ) {
+    let cursor = isFocused ? "_" : ""
+    let visible = String((value + cursor).suffix(width))
+    let padded = visible + String(repeating: " ", count: max(0, width - visible.count))
+    page.field(label, "[" + padded + "]", role: isFocused ? .focus : .body)
+  }
+}
