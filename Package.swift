@@ -79,6 +79,10 @@ let package = Package(
       name: "WizardTests", dependencies: ["Wizard", "OTP", "SmartCard", "Token2", "TokenCrypto"],
       swiftSettings: strictSettings),
     .testTarget(
+      name: "ScreensTests",
+      dependencies: ["Screens", "Wizard", "Terminal", "OTP", "Token2", "SmartCard"],
+      exclude: ["Snapshots"], swiftSettings: strictSettings),
+    .testTarget(
       name: "CLITests", dependencies: ["OTP"],
       swiftSettings: strictSettings),
   ],

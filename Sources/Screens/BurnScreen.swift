@@ -42,7 +42,7 @@ enum BurnScreen {
     page.skip()
     if let report = burn.report { return drawReport(report, state: state, into: &page) }
     if let failure = burn.failure { return drawFailure(failure, canRetry: burn.canRetry, into: &page) }
-    return [KeyHint("", "the burn cannot be interrupted"), .quit]
+    return [KeyHint("Wait:", "the burn cannot be interrupted"), .quit]
   }
 
   private static func drawReport(_ report: BurnReport, state: WizardState, into page: inout Page)

@@ -55,7 +55,7 @@ enum ReaderScreen {
     } else if panel.selected != nil {
       let spinner = page.glyphs.spinner
       let frame = spinner[state.tickCount % spinner.count]
-      page.line(
+      page.paragraph(
         "\(frame) Waiting for the token: switch the token on, then lay it flat on the reader.",
         role: .focus, indent: 2)
     }

@@ -10,14 +10,24 @@ enum ServiceKeyScreen {
   static func draw(_ state: WizardState, style: ScreenStyle, into page: inout Page) -> [KeyHint] {
     guard let credential = state.credential else { return [.back, .quit] }
     let revealed = state.secretEntry.isRevealed
-    page.paragraph(
+    let textWidth = min(page.width, 36)
+    for line in TextWrap.lines(
       "Enter this key in the service's 2FA user manager for \(state.user.text), or scan the QR "
-        + "code with the application that asks for it.")
+        + "code with the application that asks for it.", width: textWidth)
+    {
+      page.line(line)
+    }
     page.skip()
-    page.field("Key", SecretScreen.keyText(credential.secret, revealed: revealed, glyphs: page.glyphs), role: .code)
+    let key = SecretScreen.keyText(credential.secret, revealed: revealed, glyphs: page.glyphs)
+    let groups = key.split(separator: " ")
+    for start in stride(from: 0, to: groups.count, by: 4) {
+      let chunk = groups[start..<min(groups.count, start + 4)].joined(separator: " ")
+      page.field(start == 0 ? "Key" : "", chunk, role: .code, column: 10)
+    }
     let p = credential.parameters
-    page.field("Settings", "TOTP, \(p.algorithm.rawValue), \(p.digits) digits, \(p.period) s")
-    page.field("Account", "\(state.service.text): \(state.user.text)")
+    page.field("Settings", "TOTP, \(p.algorithm.rawValue), \(p.digits) digits, \(p.period) s", column: 10)
+    page.field("Service", state.service.text, column: 10)
+    page.field("Account", state.user.text, column: 10)
     page.skip()
     guard revealed else {
       page.paragraph("The key and its QR code are hidden. Press Ctrl-R to show them.", role: .hint)
@@ -27,18 +37,30 @@ enum ServiceKeyScreen {
     return [KeyHint("Ctrl-R", "hide"), .next, .back, .quit]
   }
 
+  /// Below the text when there is room, else beside it on the right (80×24 with half
+  /// blocks), else a sentence asking for a larger window.
   private static func drawQR(_ uri: String, style: ScreenStyle, into page: inout Page) {
     guard let matrix = QRMatrix.encode(uri) else {
       page.line("The QR code could not be made; use the key above.", role: .warning)
       return
     }
+    let lines = QRRendering.lines(matrix, style: style.qrStyle)
     let footprint = QRRendering.footprint(width: matrix.width, style: style.qrStyle)
-    guard footprint.rows <= page.rowsLeft, footprint.columns <= page.width else {
-      page.paragraph(
-        "The QR code needs \(footprint.columns)x\(footprint.rows + 8) cells: enlarge the window "
-          + "to show it, or use the key above.", role: .hint)
+    if footprint.rows <= page.rowsLeft && footprint.columns <= page.width {
+      for line in lines { page.line(line, role: .qr) }
       return
     }
-    for line in QRRendering.lines(matrix, style: style.qrStyle) { page.line(line, role: .qr) }
+    let size = page.canvas.size
+    let column = size.columns - footprint.columns - 1
+    // Beside the text: rows 1 to (rows - 3), right of a 36-column text block.
+    if column >= Page.margin + 36 && footprint.rows <= size.rows - 3 {
+      for (offset, line) in lines.enumerated() {
+        page.canvas.put(line, row: 1 + offset, column: column, role: .qr)
+      }
+      return
+    }
+    page.paragraph(
+      "The QR code needs a window of at least \(footprint.columns + 4)x\(footprint.rows + 3): "
+        + "enlarge the window to show it, or use the key above.", role: .hint)
   }
 }

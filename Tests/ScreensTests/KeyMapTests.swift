@@ -1,0 +1,54 @@
+import Screens
+import Terminal
+import Testing
+import Wizard
+
+@Suite struct KeyMapTests {
+  @Test func lettersAreTextInFieldsAndCommandsElsewhere() {
+    let identity = WizardStates.identityStep()
+    #expect(KeyMap.action(for: .character("q"), in: identity) == .insert("q"))
+    #expect(KeyMap.action(for: .function(10), in: identity) == .quit)
+    let reader = WizardStates.readerStep()
+    #expect(KeyMap.action(for: .character("q"), in: reader) == .quit)
+    #expect(KeyMap.action(for: .character("r"), in: reader) == .retry)
+    #expect(KeyMap.action(for: .character("2"), in: reader) == .choose(2))
+  }
+
+  @Test func confirmTakesDigitsAndM() {
+    let confirm = WizardStates.confirm()
+    #expect(KeyMap.action(for: .character("7"), in: confirm) == .insert("7"))
+    #expect(KeyMap.action(for: .character("m"), in: confirm) == .confirmCodesMatch)
+  }
+
+  @Test func tabCompletesOnlyInTheImagePath() {
+    #expect(KeyMap.action(for: .tab, in: WizardStates.secretStep()) == .completePath)
+    #expect(KeyMap.action(for: .tab, in: WizardStates.pastedSecret()) == .nextField)
+    #expect(KeyMap.action(for: .character("1"), in: WizardStates.secretStep()) == .choose(1))
+  }
+
+  @Test func theQuitQuestionTakesOnlyYesAndNo() {
+    var state = WizardStates.pastedSecret()
+    _ = state.handle(.keyPressed(.quit))
+    #expect(KeyMap.action(for: .character("y"), in: state) == .yes)
+    #expect(KeyMap.action(for: .escape, in: state) == .no)
+    #expect(KeyMap.action(for: .character("x"), in: state) == nil)
+  }
+
+  @Test func cursesCodesTranslate() {
+    #expect(KeyTranslation.character(0x0D) == .enter)
+    #expect(KeyTranslation.character(0x12) == .control("r"))
+    #expect(KeyTranslation.character(0x7F) == .backspace)
+    #expect(KeyTranslation.character(0xE9) == .character("é"))
+    #expect(KeyTranslation.special(0o410 + 10) == .function(10))
+    #expect(KeyTranslation.special(0o403) == .up)
+  }
+
+  @Test func capabilitiesFollowLocaleTermAndNoColor() {
+    let utf8 = TerminalCapabilities.decide(codeset: "UTF-8", term: "xterm", noColor: nil, hasColors: true)
+    #expect(utf8 == TerminalCapabilities(glyphs: .unicode, qrStyle: .halfBlocks, usesColor: true))
+    let console = TerminalCapabilities.decide(codeset: "UTF-8", term: "linux", noColor: "1", hasColors: true)
+    #expect(console == TerminalCapabilities(glyphs: .unicode, qrStyle: .fullBlocks, usesColor: false))
+    let c = TerminalCapabilities.decide(codeset: "ANSI_X3.4-1968", term: "xterm", noColor: "", hasColors: false)
+    #expect(c == TerminalCapabilities(glyphs: .ascii, qrStyle: .ascii, usesColor: false))
+  }
+}

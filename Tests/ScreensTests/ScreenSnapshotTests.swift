@@ -1,0 +1,99 @@
+import OTP
+import Screens
+import SmartCard
+import Terminal
+import Testing
+import Token2
+import Wizard
+
+/// Every step at 80×24 and 120×40, compared with the reviewed text grids in `Snapshots/`.
+@Suite struct ScreenSnapshotTests {
+  static let screens: [(String, @Sendable () -> WizardState)] = [
+    ("task", { WizardStates.task() }),
+    ("task-generate", { WizardStates.task(flow: .generate) }),
+    ("user-and-service", { WizardStates.identityStep() }),
+    ("secret-image-recent", { WizardStates.secretStep() }),
+    ("secret-pasted-masked", { WizardStates.pastedSecret() }),
+    ("secret-generate", { WizardStates.secretStep(flow: .generate) }),
+    ("reader-waiting", { WizardStates.readerStep() }),
+    ("reader-identified", { WizardStates.identified() }),
+    ("burn-running", { WizardStates.burning() }),
+    ("burn-succeeded", { WizardStates.burned() }),
+    ("confirm", { WizardStates.confirm() }),
+    ("backup-codes", { WizardStates.backupCodes() }),
+    ("done", { WizardStates.done() }),
+  ]
+
+  @Test(arguments: screens.indices)
+  func everyStepMatchesItsSnapshot(index: Int) {
+    let (name, make) = Self.screens[index]
+    for size in Snapshot.sizes { Snapshot.check(make(), name: name, size: size) }
+  }
+
+  @Test func readerWithoutPCSCServiceNamesTheCommandThatStartsIt() {
+    var state = WizardStates.readerStep()
+    _ = state.handle(
+      .readerServiceFailed(
+        message: "The smart card service pcscd is not running; start it with: sudo systemctl "
+          + "start pcscd (or run `pcscd`)."))
+    for size in Snapshot.sizes { Snapshot.check(state, name: "reader-no-pcscd", size: size) }
+  }
+
+  @Test func burnFailureShowsTheTruthAndTheChoices() {
+    var state = WizardStates.burning()
+    _ = state.handle(.burnStageStarted(.writeSeed))
+    _ = state.handle(
+      .burnFinished(
+        .failure(
+          .linkLost(
+            during: .writeSeed, cause: .cardRemoved,
+            state: .unknown(possible: [.seedErased, .burned])))))
+    for size in Snapshot.sizes { Snapshot.check(state, name: "burn-card-removed", size: size) }
+  }
+
+  @Test func confirmMismatchIsDiagnosed() {
+    var state = WizardStates.confirm()
+    _ = state.handle(.keyPressed(.insert("360094")))  // oathtool --totp -s 60: a 60 s token
+    _ = state.handle(.keyPressed(.next))
+    for size in Snapshot.sizes { Snapshot.check(state, name: "confirm-mismatch", size: size) }
+  }
+
+  @Test func generateFlowShowsTheKeyHiddenThenTheQRCode() {
+    var state = WizardStates.burned(flow: .generate)
+    _ = state.handle(.keyPressed(.next))
+    for size in Snapshot.sizes { Snapshot.check(state, name: "service-key-hidden", size: size) }
+    _ = state.handle(.keyPressed(.toggleReveal))
+    for size in Snapshot.sizes { Snapshot.check(state, name: "service-key-revealed", size: size) }
+  }
+
+  @Test func quitQuestionIsDrawnOverTheScreen() {
+    var state = WizardStates.pastedSecret()
+    _ = state.handle(.keyPressed(.quit))
+    Snapshot.check(state, name: "quit-question", size: Snapshot.sizes[0])
+  }
+
+  @Test func asciiFallbackUsesNoUnicode() {
+    for (name, state) in [("ascii-confirm", WizardStates.confirm()), ("ascii-reader-waiting", WizardStates.readerStep())] {
+      Snapshot.check(state, name: name, size: Snapshot.sizes[0], style: .ascii)
+      let text = ScreenRenderer.render(state, size: Snapshot.sizes[0], style: .ascii).plainText
+      let isASCII = text.unicodeScalars.allSatisfy { $0.isASCII }
+      #expect(isASCII, "\(name)")
+    }
+  }
+
+  @Test(arguments: [TerminalSize(columns: 79, rows: 24), TerminalSize(columns: 80, rows: 23), TerminalSize(columns: 40, rows: 10)])
+  func belowEightyByTwentyFourSaysTooSmall(size: TerminalSize) {
+    let text = ScreenRenderer.render(WizardStates.confirm(), size: size, style: .unicode).plainText
+    #expect(text.contains("Terminal too small"))
+    #expect(!text.contains("081 804"), "no code is drawn in a clipped screen")
+  }
+
+  @Test func maskedScreensNeverShowTheKey() {
+    let base32 = "GEZDGNBVGY3TQOJQ"
+    for state in [WizardStates.pastedSecret(), WizardStates.identified(), WizardStates.confirm()] {
+      let text = ScreenRenderer.render(state, size: Snapshot.sizes[1], style: .unicode).plainText
+      let compact = text.filter { $0 != " " }
+      #expect(!compact.contains(base32))
+    }
+  }
+}

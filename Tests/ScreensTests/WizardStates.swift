@@ -1,0 +1,126 @@
+import OTP
+@testable import Token2
+import Wizard
+
+/// Wizard states for each screen, reached through events as the runtime would send them.
+/// The key is RFC 6238's SHA-1 seed and the time one of its table rows.
+enum WizardStates {
+  static let secret = Secret(Array("12345678901234567890".utf8))
+  static let time: Int64 = 1_111_111_109
+  static let reader = "ACS ACR1252 Dual Reader PICC 00 00"
+  static let uri =
+    "otpauth://totp/Acme:ann@example.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Acme"
+
+  static func identity(serial: String = "8659622000001") -> TokenIdentity {
+    TokenIdentity(info: TokenInfo(serial: serial, tokenTime: UInt32(time + 2)), hostTime: time)
+  }
+
+  static var report: BurnReport {
+    BurnReport(
+      before: identity(), after: identity(), algorithm: .sha1, period: .seconds30,
+      displayTimeout: .seconds30, writtenTime: UInt32(time), apduCount: 6, recoveries: [])
+  }
+
+  static var codes: [BackupCode] {
+    ["K7QMX4XTPR9WHZD", "2CFN8RBKTW3GJMQ", "HV5YEZP7A9XDS4N", "M3TGKQ8WB2RVCFY", "9NJDXH4SZ6PAT7E",
+     "RW2BQ5MKYFC8GTV", "6AEZT9HNXJ3PDKS", "YP7CWG2RM5QBZH4", "DT4KNS8FEX6VJWA", "Q8HMV3ZC7TYRGB2"]
+      .compactMap(BackupCode.init(symbols:))
+  }
+
+  static func apply(_ state: inout WizardState, _ events: [WizardEvent]) {
+    for event in events { _ = state.handle(event) }
+  }
+
+  static func keys(_ actions: UserAction...) -> [WizardEvent] { actions.map { .keyPressed($0) } }
+
+  static func task(flow: WizardFlow = .enroll) -> WizardState {
+    var state = WizardState()
+    _ = state.start()
+    apply(&state, [.ticked(now: time)])
+    if flow == .generate { apply(&state, keys(.moveDown)) }
+    return state
+  }
+
+  static func identityStep() -> WizardState {
+    var state = task()
+    apply(&state, keys(.next, .insert("ann@example.com"), .nextField, .insert("Acme")))
+    return state
+  }
+
+  static func secretStep(flow: WizardFlow = .enroll) -> WizardState {
+    var state = task(flow: flow)
+    apply(
+      &state,
+      [.recentImagesListed(["/home/op/Pictures/jira-2fa.png", "/home/op/Downloads/qr.jpg"])]
+        + keys(.next, .insert("ann@example.com"), .nextField, .insert("Acme"), .next))
+    return state
+  }
+
+  static func pastedSecret() -> WizardState {
+    var state = secretStep()
+    apply(&state, keys(.moveDown, .insert(uri)))
+    return state
+  }
+
+  static func readerStep() -> WizardState {
+    var state = pastedSecret()
+    apply(&state, keys(.next))
+    apply(&state, [.readersChanged([ReaderEntry(name: reader, hasCard: false)]), .ticked(now: time)])
+    return state
+  }
+
+  static func identified() -> WizardState {
+    var state = readerStep()
+    apply(
+      &state,
+      [
+        .readersChanged([ReaderEntry(name: reader, hasCard: true)]),
+        .tokenIdentified(reader: reader, .success(identity())),
+      ])
+    return state
+  }
+
+  static func burning() -> WizardState {
+    var state = identified()
+    apply(&state, keys(.next) + [.burnStageStarted(.readInfo), .burnStageStarted(.authenticate), .burnStageStarted(.writeConfig)])
+    return state
+  }
+
+  static func burned(flow: WizardFlow = .enroll) -> WizardState {
+    var state = flow == .enroll ? identified() : generatedIdentified()
+    apply(&state, keys(.next))
+    apply(&state, BurnStage.allCases.filter { $0 != .reconnect }.map { .burnStageStarted($0) })
+    apply(&state, [.burnFinished(.success(report))])
+    return state
+  }
+
+  static func generatedIdentified() -> WizardState {
+    var state = secretStep(flow: .generate)
+    apply(&state, keys(.next) + [.secretGenerated(secret)] + keys(.next))
+    apply(
+      &state,
+      [
+        .readersChanged([ReaderEntry(name: reader, hasCard: true)]),
+        .tokenIdentified(reader: reader, .success(identity())),
+      ])
+    return state
+  }
+
+  static func confirm() -> WizardState {
+    var state = burned()
+    apply(&state, keys(.next))
+    return state
+  }
+
+  static func backupCodes() -> WizardState {
+    var state = confirm()
+    apply(&state, keys(.insert("081804"), .next, .next) + [.backupCodesGenerated(codes)])
+    return state
+  }
+
+  static func done() -> WizardState {
+    var state = backupCodes()
+    apply(&state, keys(.acknowledgeCodes, .next))
+    return state
+  }
+}
