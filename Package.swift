@@ -57,7 +57,8 @@ let package = Package(
     .executableTarget(
       name: "tokenburner",
       dependencies: [
-        "TokenCrypto", "OTP", "SmartCard", "Token2", "Simulator", "PCSC",
+        "TokenCrypto", "OTP", "SmartCard", "Token2", "Simulator", "PCSC", "Wizard", "Terminal",
+        "Screens",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),

@@ -74,6 +74,15 @@ public final class CursesTerminal {
     delscreen(current)
   }
 
+  /// Registers a last-resort `endwin` for `exit` calls that bypass `end` (once per process).
+  public static func restoreAtExit() {
+    // C interop: atexit takes a C function without captures; endwin returns ERR harmlessly
+    // when no screen is current any more (after `end` deleted it).
+    atexit {
+      if isendwin() == false { _ = endwin() }
+    }
+  }
+
   /// Whether the session is running.
   public var isActive: Bool { screen != nil }
 

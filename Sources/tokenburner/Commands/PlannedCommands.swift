@@ -17,12 +17,6 @@ extension PlannedCommand {
   }
 }
 
-struct WizardCommand: PlannedCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "wizard", abstract: "Start the interactive enrollment wizard (the default).")
-  static let plannedPurpose = "the interactive wizard"
-}
-
 struct DecodeCommand: PlannedCommand {
   static let configuration = CommandConfiguration(
     commandName: "decode", abstract: "Decode the QR codes in images and classify their payloads.")

@@ -1,0 +1,75 @@
+import Foundation
+import OTP
+import TokenCrypto
+import Wizard
+
+/// Hands each effect to its driver; results come back through the event queue. Device work
+/// goes to the PC/SC thread, file and printer work to background threads.
+final class EffectRunner {
+  private let events: EventQueue
+  private let readers: ReaderWorker
+  private let imageDecoder: any ImageSecretDecoder
+  /// When the next tick is due (a whole second of wall time), if one was asked for.
+  private(set) var tickDeadline: Date?
+
+  init(events: EventQueue, imageDecoder: any ImageSecretDecoder) {
+    self.events = events
+    self.readers = ReaderWorker(events: events)
+    self.imageDecoder = imageDecoder
+  }
+
+  /// Starts the work for `effect`. `quit` is the loop's business and is not handled here.
+  func run(_ effect: WizardEffect) {
+    let events = self.events
+    switch effect {
+    case .scheduleTick:
+      let now = Date().timeIntervalSince1970
+      tickDeadline = Date(timeIntervalSince1970: now.rounded(.down) + 1)
+    case .watchReaders:
+      readers.start()
+    case .identifyToken(let reader):
+      readers.submit(.identify(reader: reader))
+    case .burn(let order):
+      readers.submit(.burn(order))
+    case .listRecentImages:
+      background { events.post(.recentImagesListed(HostEffects.recentImages())) }
+    case .listDirectory(let prefix):
+      background { events.post(.directoryListed(prefix: prefix, matches: HostEffects.completions(of: prefix))) }
+    case .decodeImage(let path):
+      let decoder = imageDecoder
+      background {
+        events.post(.imageDecoded(path: path, decoder.payloads(inImageAt: HostEffects.expandTilde(path))))
+      }
+    case .generateSecret(let count):
+      background {
+        if let secret = HostEffects.generateSecret(count: count) { events.post(.secretGenerated(secret)) }
+      }
+    case .generateBackupCodes(let count):
+      background {
+        if let codes = try? BackupCode.generate(count: count, using: SystemRandom()) {
+          events.post(.backupCodesGenerated(codes))
+        }
+      }
+    case .printCodes(let sheet):
+      background { events.post(.codesPrinted(HostEffects.print(sheet))) }
+    case .saveCodes(let sheet, let fileName):
+      background { events.post(.codesSaved(HostEffects.save(sheet, fileName: fileName))) }
+    case .quit:
+      break
+    }
+  }
+
+  /// The tick event when its second has come; clears the deadline.
+  func dueTick(at now: Date) -> WizardEvent? {
+    guard let deadline = tickDeadline, now >= deadline else { return nil }
+    tickDeadline = nil
+    return .ticked(now: Int64(now.timeIntervalSince1970))
+  }
+
+  /// Stops the PC/SC thread.
+  func stop() { readers.stop() }
+
+  private func background(_ work: @escaping @Sendable () -> Void) {
+    Thread.detachNewThread(work)
+  }
+}

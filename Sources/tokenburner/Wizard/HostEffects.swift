@@ -1,0 +1,106 @@
+import Foundation
+import OTP
+import TokenCrypto
+import Wizard
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Effects on files, the printer and the random source, each run on a background thread and
+/// answered with an event.
+enum HostEffects {
+  static let imageExtensions: Set<String> = ["png", "jpg", "jpeg"]
+
+  /// Image files in the working and home directories, newest first (full paths).
+  static func recentImages(limit: Int = SecretEntry.recentLimit) -> [String] {
+    let manager = FileManager.default
+    let directories = [manager.currentDirectoryPath, NSHomeDirectory()]
+    var found: [(path: String, modified: Date)] = []
+    for directory in Set(directories) {
+      guard let names = try? manager.contentsOfDirectory(atPath: directory) else { continue }
+      for name in names where imageExtensions.contains((name as NSString).pathExtension.lowercased()) {
+        let path = (directory as NSString).appendingPathComponent(name)
+        let modified = (try? manager.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? .distantPast
+        found.append((path, modified ?? .distantPast))
+      }
+    }
+    return found.sorted { $0.modified > $1.modified }.prefix(limit).map(\.path)
+  }
+
+  /// Names that complete `prefix`, in the form typed (a leading `~/` is kept); directories
+  /// end with `/`; hidden files only when the typed name starts with a dot.
+  static func completions(of prefix: String) -> [String] {
+    let slash = prefix.lastIndex(of: "/")
+    let directoryPart = slash.map { String(prefix[...$0]) } ?? ""
+    let namePart = slash.map { String(prefix[prefix.index(after: $0)...]) } ?? prefix
+    let directory = expandTilde(directoryPart.isEmpty ? "." : directoryPart)
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+    return names.filter { $0.hasPrefix(namePart) && (namePart.hasPrefix(".") || !$0.hasPrefix(".")) }
+      .sorted()
+      .map { name in
+        var isDirectory: ObjCBool = false
+        let full = (directory as NSString).appendingPathComponent(name)
+        FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
+        return directoryPart + name + (isDirectory.boolValue ? "/" : "")
+      }
+  }
+
+  /// `~` and `~/…` expanded to the home directory.
+  static func expandTilde(_ path: String) -> String {
+    guard path == "~" || path.hasPrefix("~/") else { return path }
+    return NSHomeDirectory() + path.dropFirst()
+  }
+
+  /// A key of `count` bytes from the system CSPRNG.
+  static func generateSecret(count: Int) -> Secret? {
+    guard var bytes = try? SystemRandom().bytes(count) else { return nil }
+    defer { SecureBytes.zero(&bytes) }
+    return Secret(bytes)
+  }
+
+  /// Writes the sheet as `fileName` in the working directory, created new with mode 0600.
+  static func save(_ sheet: BackupSheet, fileName: String) -> Result<String, DriverFailure> {
+    let path = (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(fileName)
+    // C interop: O_EXCL refuses to follow or overwrite an existing file; the mode applies at
+    // creation, so the codes are never readable by others, not even briefly.
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else {
+      return .failure(DriverFailure("cannot create \(path): \(String(cString: strerror(errno)))"))
+    }
+    let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    do {
+      try handle.write(contentsOf: Data((sheet.lines.joined(separator: "\n") + "\n").utf8))
+      try handle.close()
+    } catch {
+      return .failure(DriverFailure("cannot write \(path): \(error.localizedDescription)"))
+    }
+    return .success(path)
+  }
+
+  /// Prints the sheet with CUPS `lp` (default printer), the text on standard input.
+  static func print(_ sheet: BackupSheet) -> Result<String, DriverFailure> {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["lp", "-t", "tokenburner backup codes"]
+    let input = Pipe(), output = Pipe(), errors = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = errors
+    do {
+      try process.run()
+    } catch {
+      return .failure(DriverFailure("lp could not be started (is cups-client installed?)"))
+    }
+    input.fileHandleForWriting.write(Data((sheet.lines.joined(separator: "\n") + "\n").utf8))
+    try? input.fileHandleForWriting.close()
+    let answer = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let problem = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      let reason = problem.trimmingCharacters(in: .whitespacesAndNewlines)
+      return .failure(DriverFailure(reason.isEmpty ? "lp exited \(process.terminationStatus)" : reason))
+    }
+    return .success(answer.trimmingCharacters(in: .whitespacesAndNewlines))
+  }
+}

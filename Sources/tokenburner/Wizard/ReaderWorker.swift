@@ -1,0 +1,167 @@
+import Foundation
+import PCSC
+import SmartCard
+import Synchronization
+import Token2
+import Wizard
+
+/// The PC/SC driver thread: owns the `PCSCContext`, reports reader changes, and runs identify
+/// and burn requests, posting the results as wizard events. All PC/SC calls happen here.
+final class ReaderWorker: Sendable {
+  /// A request for the card on a reader.
+  enum Request: Sendable {
+    case identify(reader: String)
+    case burn(BurnOrder)
+  }
+
+  private struct Shared {
+    var requests: [Request] = []
+    var canceller: PCSCCanceller?
+    var isStopped = false
+    var isStarted = false
+  }
+
+  private let events: EventQueue
+  private let shared = Mutex(Shared())
+
+  init(events: EventQueue) { self.events = events }
+
+  /// Starts the thread once; later calls do nothing.
+  func start() {
+    let first = shared.withLock { state in
+      defer { state.isStarted = true }
+      return !state.isStarted
+    }
+    guard first else { return }
+    let thread = Thread { [self] in run() }
+    thread.name = "pcsc"
+    thread.start()
+  }
+
+  /// Queues `request` and wakes the thread from its status wait.
+  func submit(_ request: Request) {
+    let canceller = shared.withLock { state in
+      state.requests.append(request)
+      return state.canceller
+    }
+    canceller?.cancel()
+  }
+
+  /// Ends the thread after its current call.
+  func stop() {
+    let canceller = shared.withLock { state in
+      state.isStopped = true
+      return state.canceller
+    }
+    canceller?.cancel()
+  }
+
+  private var isStopped: Bool { shared.withLock { $0.isStopped } }
+
+  private func run() {
+    var lastProblem: String?
+    while !isStopped {
+      let context: PCSCContext
+      do {
+        context = try PCSCContext()
+      } catch {
+        if lastProblem != error.operatorMessage {
+          lastProblem = error.operatorMessage
+          events.post(.readerServiceFailed(message: error.operatorMessage))
+        }
+        failPendingRequests(CardFailure.serviceUnavailable(error.operatorMessage))
+        Thread.sleep(forTimeInterval: 1)
+        continue
+      }
+      lastProblem = nil
+      shared.withLock { $0.canceller = context.canceller }
+      serve(context)
+      shared.withLock { $0.canceller = nil }
+      context.release()
+    }
+  }
+
+  /// Reports states and runs requests until the context fails or the worker stops.
+  private func serve(_ context: PCSCContext) {
+    do {
+      events.post(.readersChanged(try context.readerStates().map(Self.entry)))
+      while !isStopped {
+        for request in shared.withLock({ state in defer { state.requests = [] }; return state.requests }) {
+          perform(request, context: context)
+        }
+        if case .changed(let states) = try context.waitForChange(timeout: .milliseconds(500)) {
+          events.post(.readersChanged(states.map(Self.entry)))
+        }
+      }
+    } catch {
+      events.post(.readerServiceFailed(message: error.operatorMessage))
+    }
+  }
+
+  private static func entry(_ state: ReaderState) -> ReaderEntry {
+    ReaderEntry(name: state.name, hasCard: state.card.holdsCard)
+  }
+
+  private func perform(_ request: Request, context: PCSCContext) {
+    switch request {
+    case .identify(let reader):
+      events.post(.tokenIdentified(reader: reader, TokenOperations.identify(reader, context: context)))
+    case .burn(let order):
+      let events = self.events
+      let result = TokenOperations.burn(order, context: context) { stage in
+        events.post(.burnStageStarted(stage))
+      }
+      events.post(.burnFinished(result))
+    }
+  }
+
+  private func failPendingRequests(_ failure: CardFailure) {
+    let requests = shared.withLock { state in defer { state.requests = [] }; return state.requests }
+    for request in requests {
+      switch request {
+      case .identify(let reader): events.post(.tokenIdentified(reader: reader, .failure(.cardUnavailable(failure))))
+      case .burn: events.post(.burnFinished(.failure(.cardUnavailable(failure))))
+      }
+    }
+  }
+}
+
+/// Identify and burn on one reader, over `PCSCCard` and `Token2Card`.
+enum TokenOperations {
+  static func hostClock() -> Int64 { Int64(Date().timeIntervalSince1970) }
+
+  static func identify(_ reader: String, context: PCSCContext) -> Result<TokenIdentity, Token2Failure> {
+    let card: PCSCCard
+    do {
+      card = try PCSCCard(context: context, reader: reader, share: .shared)
+    } catch {
+      return .failure(.cardUnavailable(error.cardFailure))
+    }
+    defer { card.disconnect(.leave) }
+    return Result { () throws(Token2Failure) in
+      try Token2Card(transport: card, clock: hostClock).identify()
+    }
+  }
+
+  /// Reads the token first and refuses to write when another token than the identified one
+  /// lies on the reader; then burns with progress reports.
+  static func burn(
+    _ order: BurnOrder, context: PCSCContext, progress: (BurnStage) -> Void
+  ) -> Result<BurnReport, Token2Failure> {
+    let card: PCSCCard
+    do {
+      card = try PCSCCard(context: context, reader: order.reader, share: .shared)
+    } catch {
+      return .failure(.cardUnavailable(error.cardFailure))
+    }
+    defer { card.disconnect(.leave) }
+    let token = Token2Card(transport: card, clock: hostClock)
+    return Result { () throws(Token2Failure) in
+      let found = try token.identify()
+      guard found.serial == order.expectedSerial else {
+        throw .differentToken(expected: order.expectedSerial, found: found.serial, state: .unchanged)
+      }
+      return try token.burn(order.request, progress: progress)
+    }
+  }
+}
