@@ -9,7 +9,7 @@ enum BackupCodesScreen {
   static func draw(_ state: WizardState, into page: inout Page) -> [KeyHint] {
     let backup = state.backup
     guard !backup.codes.isEmpty else {
-      page.line("Drawing backup codes…", role: .hint)
+      page.line("Drawing backup codes...", role: .hint)
       return [.back, .quit]
     }
     page.paragraph(

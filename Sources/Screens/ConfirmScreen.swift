@@ -10,7 +10,7 @@ enum ConfirmScreen {
     page.paragraph("Switch the token off and on, then compare its code with the current one.")
     page.skip()
     guard let credential = state.credential, let now = state.now else {
-      page.line("Waiting for the clock…", role: .hint)
+      page.line("Waiting for the clock...", role: .hint)
       return [.back, .quit]
     }
     let window = TOTP.window(secret: credential.secret, at: now, parameters: credential.parameters)

@@ -18,7 +18,7 @@ enum ReaderScreen {
     page.line("Readers")
     if panel.readers.isEmpty {
       page.line(
-        panel.hasListed ? "No reader is connected: plug in the NFC reader." : "Looking for readers…",
+        panel.hasListed ? "No reader is connected: plug in the NFC reader." : "Looking for readers...",
         role: .warning, indent: 2)
     }
     for (index, reader) in panel.readers.enumerated() where page.rowsLeft > 8 {
@@ -51,7 +51,7 @@ enum ReaderScreen {
     } else if let failure = panel.failure {
       page.paragraph(failure.description, role: .error, indent: 2)
     } else if panel.identifying != nil {
-      page.line("Reading the token…", indent: 2)
+      page.line("Reading the token...", indent: 2)
     } else if panel.selected != nil {
       let spinner = page.glyphs.spinner
       let frame = spinner[state.tickCount % spinner.count]

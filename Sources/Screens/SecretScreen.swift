@@ -40,7 +40,7 @@ enum SecretScreen {
       let names = entry.completions.prefix(4).map { $0.split(separator: "/").last.map(String.init) ?? $0 }
       page.line("Matches: " + names.joined(separator: "  "), role: .hint, indent: 4)
     } else if let pending = entry.pendingImage {
-      page.line("Decoding \(pending)…", role: .hint, indent: 4)
+      page.line("Decoding \(pending)...", role: .hint, indent: 4)
     } else if !entry.recentImages.isEmpty && entry.imagePath.isEmpty {
       page.line("Recent images (press the number):", role: .hint, indent: 4)
       for (index, path) in entry.recentImages.enumerated() where page.rowsLeft > 5 {
@@ -89,7 +89,7 @@ enum SecretScreen {
     page.skip()
     if state.credential == nil {
       page.line(
-        state.secretEntry.isGenerating ? "Generating…" : "Press Enter to generate the key.",
+        state.secretEntry.isGenerating ? "Generating..." : "Press Enter to generate the key.",
         role: .focus)
     } else {
       drawCredential(state, into: &page)

@@ -8,7 +8,7 @@ extension WizardState {
     switch action {
     case .printCodes:
       guard let sheet else { return [] }
-      notice = Notice(.warning, "Sending the sheet to the printer…")
+      notice = Notice(.warning, "Sending the sheet to the printer...")
       return [.printCodes(sheet)]
     case .saveCodes:
       guard let sheet else { return [] }

@@ -1,0 +1,119 @@
+# Helpers for the wizard suites: sourced, not run. Starts a private pcscd with the vpcd driver
+# and `tokenburner simulate` (status file in $status), and drives the wizard in a private tmux
+# server with a bounded wait for every screen.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.bash"
+make_scratch
+sandbox="$(dirname "${BASH_SOURCE[0]}")/../pcscd-sandbox.sh"
+port=$(( 38000 + RANDOM % 1000 * 2 ))
+sock=""
+sockets=()
+sim_pid=""
+walk=""
+cleanup() {
+  for each in "${sockets[@]}"; do tmux -L "$each" kill-server 2>/dev/null; done
+  [[ -n $sim_pid ]] && kill "$sim_pid" 2>/dev/null
+  "$sandbox" stop "$SCRATCH/pcscd" >/dev/null 2>&1
+  rm -rf "$SCRATCH"
+}
+trap cleanup EXIT
+command -v tmux >/dev/null || fail "tmux is not installed (scripts/install-deps.sh test)"
+
+PCSC_SANDBOX_AUTO_EXIT=1 "$sandbox" start "$SCRATCH/pcscd" "$port" >/dev/null ||
+  fail "the sandbox pcscd did not start"
+eval "$("$sandbox" env "$SCRATCH/pcscd")"
+status="$SCRATCH/token.json"
+tb simulate --port "$port" --model C302-i --status-file "$status" >"$SCRATCH/sim.log" 2>&1 &
+sim_pid=$!
+for _ in $(seq 50); do
+  tb readers --json 2>/dev/null | jq -e '.readers[] | select(.card_present)' >/dev/null && break
+  sleep 0.1
+done
+
+screen() { tmux -L "$sock" capture-pane -p -t w; }
+keys() { tmux -L "$sock" send-keys -t w "$@"; }
+
+# Starts the wizard in a fresh 80x24 tmux server (one socket per walk, so a server still
+# shutting down never meets the next one), in $SCRATCH/work, with extra `env` settings and
+# arguments; the pane stays open after the wizard exits and says how it exited.
+start_wizard() { # "ENV=... ..." args...
+  local environment=$1; shift
+  mkdir -p "$SCRATCH/work"
+  [[ -n $sock ]] && tmux -L "$sock" kill-server 2>/dev/null
+  sock="tb-wizard-$$-${#sockets[@]}"
+  sockets+=("$sock")
+  tmux -L "$sock" new-session -d -s w -x 80 -y 24 -c "$SCRATCH/work" \
+    "env $environment TERM=screen PCSCLITE_CSOCK_NAME=$PCSCLITE_CSOCK_NAME $TOKENBURNER_BIN $*; echo wizard exited \$?; sleep 600"
+}
+
+# Waits (bounded) until the screen shows $1; on timeout prints the screen and fails.
+wait_for() {
+  for _ in $(seq 100); do
+    screen | grep -qF -- "$1" && return 0
+    sleep 0.1
+  done
+  echo "---- screen ----" >&2; screen >&2
+  fail "timed out waiting for: $1 ($walk)"
+}
+
+# Saves the current screen as $SCRATCH/shots/<walk>-<name>.txt (the operator guide uses them).
+shot() { mkdir -p "$SCRATCH/shots"; screen >"$SCRATCH/shots/$walk-$1.txt"; }
+
+# Copies the shots to $WIZARD_SHOTS_DIR when set.
+keep_shots() {
+  if [[ -n ${WIZARD_SHOTS_DIR:-} && -d $SCRATCH/shots ]]; then
+    mkdir -p "$WIZARD_SHOTS_DIR" && cp "$SCRATCH"/shots/*.txt "$WIZARD_SHOTS_DIR"/
+  fi
+}
+
+# Pastes $1 into the wizard through a tmux buffer read from stdin (never a command argument).
+paste_text() {
+  printf '%s' "$1" | tmux -L "$sock" load-buffer -b paste -
+  tmux -L "$sock" paste-buffer -d -b paste -t w
+}
+
+# Marks the moment the burn finished; `token_code` only trusts status files written later.
+mark_burned() { sleep 0.01; touch "$SCRATCH/burned"; }
+
+# The token's code once at least 4 s are left in its step, so it is still valid when typed.
+token_code() {
+  for _ in $(seq 100); do
+    [[ $status -nt $SCRATCH/burned ]] || { sleep 0.2; continue; }
+    local left code
+    left=$(jq -r .seconds_left "$status" 2>/dev/null)
+    code=$(jq -r '.code // empty' "$status" 2>/dev/null)
+    if [[ -n $code && ${left:-0} -ge 4 ]]; then echo "$code"; return 0; fi
+    sleep 0.2
+  done
+  fail "the simulated token shows no code"
+}
+
+# Fails unless the simulated token shows the code oathtool computes for hex key $1.
+expect_token_holds() {
+  local token_time shown expected
+  for _ in 1 2 3; do
+    token_time=$(jq -r .token_time "$status"); shown=$(jq -r .code "$status")
+    expected=$(oathtool --totp -N "@$token_time" - <<<"$1")
+    [[ $shown == "$expected" ]] && break
+    sleep 1
+  done
+  expect_eq "$expected" "$shown" "token code after the $walk walk"
+}
+
+# The whole pane history, scrollback included, after the wizard left.
+history_text() { tmux -L "$sock" capture-pane -p -J -S - -E - -t w; }
+
+# Fails when any line of $2 (fixed strings) occurs in the history.
+expect_not_in_history() { # what lines
+  local history line
+  history=$(history_text)
+  while read -r line; do
+    [[ -z $line ]] && continue
+    grep -qiF -- "$line" <<<"$history" && fail "$1 is in the scrollback ($walk)"
+  done <<<"$2"
+  return 0
+}
+
+# The ten backup codes on the screen, as printed (K7QMX-4XTPR-9WHZD).
+screen_codes() {
+  screen | grep -E '^ +[0-9]+\. ' | sed -E 's/^ +[0-9]+\. +//; s/   /-/g; s/ //g'
+}

@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# The wizard's generate flow and its exits, in a real terminal (tmux) against pcscd + vpcd +
+# `tokenburner simulate`: a generated key is burned, shown masked and then revealed as text
+# and as a QR code (decoded back with zbarimg), confirmed with the token's code, and the backup
+# codes are saved to a 0600 file. Then Ctrl-C (twice) and SIGTERM: the terminal leaves the
+# alternate screen and nothing secret stays in the scrollback.
+source "$(dirname "$0")/wizard-lib.bash"
+
+alternate_screen() { tmux -L "$sock" display-message -p -t w '#{alternate_on}'; }
+
+# The half-block QR on the screen (columns 39 and up) as a PBM image: each cell is two
+# modules (upper, lower), each module 4x4 pixels, with a light margin of 4 modules.
+screen_qr_to_pbm() { # output
+  local line char top bottom width=0 rows=() lines=()
+  mapfile -t lines < <(screen | sed -n '2,22p' | while IFS= read -r line; do printf '%s\n' "${line:38}"; done)
+  for line in "${lines[@]}"; do (( ${#line} > width )) && width=${#line}; done
+  local margin; margin=$(printf '0%.0s' $(seq $(( width + 8 ))))
+  rows=("$margin" "$margin" "$margin" "$margin")
+  for line in "${lines[@]}"; do
+    top="0000"; bottom="0000"
+    for (( i = 0; i < width; i++ )); do
+      char=${line:i:1}
+      case $char in
+        "█") top+="1"; bottom+="1" ;;
+        "▀") top+="1"; bottom+="0" ;;
+        "▄") top+="0"; bottom+="1" ;;
+        *) top+="0"; bottom+="0" ;;
+      esac
+    done
+    rows+=("${top}0000" "${bottom}0000")
+  done
+  rows+=("$margin" "$margin" "$margin" "$margin")
+  {
+    printf 'P1\n%d %d\n' $(( (width + 8) * 4 )) $(( ${#rows[@]} * 4 ))
+    for row in "${rows[@]}"; do
+      for _ in 1 2 3 4; do sed -E 's/(.)/\1\1\1\1/g; s/./& /g' <<<"$row"; done
+    done
+  } >"$1"
+}
+
+walk=generate
+LANG=C.UTF-8
+start_wizard "LANG=C.UTF-8 LC_ALL=C.UTF-8" --user ann@example.com --service Acme
+wait_for "Step 1 of 8: Task"
+keys Down
+wait_for "Step 1 of 9: Task"
+shot task
+keys Enter
+wait_for "Step 2 of 9: User and service"
+keys Enter
+wait_for "Step 3 of 9: Secret"
+keys Enter
+wait_for "A new 20-byte key was generated."
+shot secret
+keys Enter
+wait_for "Ready: press Enter"
+keys Enter
+wait_for "Burned: the token holds the new key."
+mark_burned
+keys Enter
+wait_for "Step 6 of 9: Key for the service"
+screen | grep -qE 'Key +[A-Z2-7]{4}' && fail "the generated key is shown before it is revealed"
+shot service-key-hidden
+keys C-r
+wait_for "Ctrl-R hide"
+shot service-key
+b32=$(screen | grep -E '^  (Key)? +[A-Z2-7]{4} [A-Z2-7]{4} ' | cut -c13-31 | tr -d ' \n')
+[[ ${#b32} -eq 32 ]] || fail "expected a 32-character Base32 key on screen, got '$b32'"
+hex=$(base32 -d <<<"$b32" | xxd -p -c 100)
+screen_qr_to_pbm "$SCRATCH/qr.pbm"
+payload=$(zbarimg --raw -q "$SCRATCH/qr.pbm" 2>/dev/null)
+expect_eq "otpauth://totp/Acme:ann@example.com?secret=$b32&issuer=Acme" "$payload" \
+  "the QR code on screen"
+keys Enter
+wait_for "Step 7 of 9: Confirm"
+screen | grep -qF -- "${b32:0:4} ${b32:4:4}" && fail "the key stays revealed after leaving its screen"
+keys -l "$(token_code)"; keys Enter
+wait_for "The code matches"
+keys Enter
+wait_for "10.   "
+codes=$(screen_codes)
+keys s
+wait_for "Saved to"
+sheet=$(ls "$SCRATCH/work"/backup-codes-ann_example.com-8659632000001-*.txt) || fail "no saved sheet"
+expect_eq 600 "$(stat -c %a "$sheet")" "mode of the saved sheet"
+expect_eq "$codes" "$(grep -E '^ ?[0-9]+\.  ' "$sheet" | sed -E 's/^ ?[0-9]+\. +//')" "codes in the sheet"
+grep -qF "Each code works once." "$sheet" || fail "the sheet does not say each code works once"
+keys w; keys Enter
+wait_for "Enrollment finished."
+keys Enter
+wait_for "wizard exited 0"
+expect_eq 0 "$(alternate_screen)" "alternate screen after the generate walk"
+expect_token_holds "$hex"
+expect_not_in_history "the generated key" "$b32"
+expect_not_in_history "a backup code" "$codes"
+echo "  generate walk: key burned, shown as text and QR, confirmed, sheet saved with mode 0600"
+
+walk=ctrl-c
+start_wizard "LANG=C.UTF-8"
+wait_for "Step 1 of 8: Task"
+keys Enter; keys -l "bob"
+keys C-c
+wait_for "Quit the wizard?"
+keys C-c
+wait_for "wizard exited 0"
+expect_eq 0 "$(alternate_screen)" "alternate screen after Ctrl-C"
+screen | grep -qF "Step 2 of 8" && fail "the wizard screen is still visible after Ctrl-C"
+
+walk=sigterm
+start_wizard "LANG=C.UTF-8"
+wait_for "Step 1 of 8: Task"
+pane_pid=$(tmux -L "$sock" display-message -p -t w '#{pane_pid}')
+wizard_pid=$(pgrep -P "$pane_pid" -f tokenburner) || fail "the wizard process was not found"
+kill -TERM "$wizard_pid"
+wait_for "wizard exited 143"
+expect_eq 0 "$(alternate_screen)" "alternate screen after SIGTERM"
+echo "  Ctrl-C twice and SIGTERM restore the terminal"
+keep_shots
