@@ -22,7 +22,9 @@ PCSC_SANDBOX_AUTO_EXIT=1 "$sandbox" start "$SCRATCH/pcscd" "$port" >/dev/null ||
   fail "the sandbox pcscd did not start"
 eval "$("$sandbox" env "$SCRATCH/pcscd")"
 status="$SCRATCH/token.json"
-tb simulate --port "$port" --model C302-i --status-file "$status" >"$SCRATCH/sim.log" 2>&1 &
+# The binary itself, not the `tb` function: `$!` must be the simulator for `kill` to stop it.
+"$TOKENBURNER_BIN" simulate --port "$port" --model C302-i --status-file "$status" \
+  >"$SCRATCH/sim.log" 2>&1 &
 sim_pid=$!
 for _ in $(seq 50); do
   tb readers --json 2>/dev/null | jq -e '.readers[] | select(.card_present)' >/dev/null && break
