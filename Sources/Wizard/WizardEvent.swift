@@ -32,6 +32,8 @@ public enum WizardEvent: Equatable, Sendable {
   case burnFinished(Result<BurnReport, Token2Failure>)
   /// Backup codes drawn from the system's random source.
   case backupCodesGenerated([BackupCode])
+  /// The system's random source failed; nothing was generated.
+  case randomSourceFailed(DriverFailure)
   /// The sheet went to the printer (`lp`'s job line), or why not.
   case codesPrinted(Result<String, DriverFailure>)
   /// The sheet was saved at this full path (mode 0600), or why not.

@@ -4,7 +4,15 @@ import Token2
 /// The backup codes and done steps.
 extension WizardState {
   mutating func backupKey(_ action: UserAction) -> [WizardEffect] {
-    guard !backup.codes.isEmpty else { return action == .back ? go(to: .confirm) : [] }
+    guard !backup.codes.isEmpty else {
+      switch action {
+      case .back: return go(to: .confirm)
+      case .next where !backup.isGenerating:
+        backup.isGenerating = true
+        return [.generateBackupCodes(count: BackupCode.defaultCount)]
+      default: return []
+      }
+    }
     switch action {
     case .printCodes:
       guard let sheet else { return [] }
@@ -55,6 +63,15 @@ extension WizardState {
     guard backup.isGenerating else { return [] }
     backup.isGenerating = false
     backup.codes = codes
+    return []
+  }
+
+  /// Whatever was being generated stays absent; Enter asks again.
+  mutating func randomFailed(_ failure: DriverFailure) -> [WizardEffect] {
+    guard secretEntry.isGenerating || backup.isGenerating else { return [] }
+    secretEntry.isGenerating = false
+    backup.isGenerating = false
+    notice = Notice(.error, "The system's random source failed (\(failure.message)). Press Enter to try again.")
     return []
   }
 

@@ -81,6 +81,7 @@ public struct WizardState: Equatable, Sendable {
     case .burnStageStarted(let stage): return burnStageStarted(stage)
     case .burnFinished(let result): return burnFinished(result)
     case .backupCodesGenerated(let codes): return codesGenerated(codes)
+    case .randomSourceFailed(let failure): return randomFailed(failure)
     case .codesPrinted(let result): return printed(result)
     case .codesSaved(let result): return saved(result)
     }

@@ -43,3 +43,52 @@ import Token2
     #expect(script.state.credential == nil)
   }
 }
+
+@Suite struct GenerateNavigationTests {
+  @Test func backOnEveryStepOfTheGenerateFlowKeepsTheKey() {
+    var script = Script()
+    script.toSecretStep(flow: .generate)
+    script.press(.next)
+    script.send(.secretGenerated(Fixture.rfcSecret))
+    script.press(.next)
+    script.identifyToken()
+    script.burnSuccessfully()
+    script.press(.next, .next)  // key for the service, then confirm
+    #expect(script.state.step == .confirm)
+    let expectedBack: [WizardStep] = [.serviceKey, .burn, .reader, .secret, .userAndService, .task]
+    for expected in expectedBack {
+      script.press(.back)
+      #expect(script.state.step == expected)
+      #expect(script.state.credential?.origin == .generated)
+      #expect(script.state.credential?.secret == Fixture.rfcSecret)
+    }
+    script.press(.next, .next)
+    #expect(script.state.step == .secret)
+    let effects = script.press(.next)
+    #expect(script.state.step == .reader, "the generated key is kept: Enter goes on")
+    #expect(!effects.contains(.generateSecret(byteCount: 20)), "no new key is drawn")
+  }
+
+  @Test func aFailingRandomSourceIsReportedAndEnterTriesAgain() {
+    var script = Script()
+    script.toSecretStep(flow: .generate)
+    script.press(.next)
+    script.send(.randomSourceFailed(DriverFailure("RAND_bytes failed")))
+    #expect(script.state.credential == nil)
+    #expect(script.state.notice?.kind == .error)
+    #expect(script.press(.next) == [.generateSecret(byteCount: 20)])
+  }
+
+  @Test func backupCodesAreAskedForAgainAfterAFailure() {
+    var script = Script()
+    script.toReaderStep()
+    script.identifyToken()
+    script.burnSuccessfully()
+    script.press(.next, .confirmCodesMatch)
+    #expect(script.press(.next) == [.generateBackupCodes(count: 10)])
+    #expect(script.press(.next) == [], "not twice while the first request runs")
+    script.send(.randomSourceFailed(DriverFailure("RAND_bytes failed")))
+    #expect(script.press(.next) == [.generateBackupCodes(count: 10)])
+    #expect(script.state.step == .backupCodes)
+  }
+}

@@ -42,16 +42,21 @@ final class EffectRunner {
       }
     case .generateSecret(let count):
       background {
-        if let secret = HostEffects.generateSecret(count: count) { events.post(.secretGenerated(secret)) }
+        switch HostEffects.generateSecret(count: count) {
+        case .success(let secret): events.post(.secretGenerated(secret))
+        case .failure(let failure): events.post(.randomSourceFailed(failure))
+        }
       }
     case .generateBackupCodes(let count):
       background {
-        if let codes = try? BackupCode.generate(count: count, using: SystemRandom()) {
-          events.post(.backupCodesGenerated(codes))
+        do {
+          events.post(.backupCodesGenerated(try BackupCode.generate(count: count, using: SystemRandom())))
+        } catch {
+          events.post(.randomSourceFailed(DriverFailure("\(error)")))
         }
       }
     case .printCodes(let sheet):
-      background { events.post(.codesPrinted(HostEffects.print(sheet))) }
+      background { events.post(.codesPrinted(HostEffects.printSheet(sheet))) }
     case .saveCodes(let sheet, let fileName):
       background { events.post(.codesSaved(HostEffects.save(sheet, fileName: fileName))) }
     case .quit:

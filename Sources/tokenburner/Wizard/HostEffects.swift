@@ -21,8 +21,8 @@ enum HostEffects {
       guard let names = try? manager.contentsOfDirectory(atPath: directory) else { continue }
       for name in names where imageExtensions.contains((name as NSString).pathExtension.lowercased()) {
         let path = (directory as NSString).appendingPathComponent(name)
-        let modified = (try? manager.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? .distantPast
-        found.append((path, modified ?? .distantPast))
+        let attributes = try? manager.attributesOfItem(atPath: path)
+        found.append((path, attributes?[.modificationDate] as? Date ?? .distantPast))
       }
     }
     return found.sorted { $0.modified > $1.modified }.prefix(limit).map(\.path)
@@ -53,10 +53,14 @@ enum HostEffects {
   }
 
   /// A key of `count` bytes from the system CSPRNG.
-  static func generateSecret(count: Int) -> Secret? {
-    guard var bytes = try? SystemRandom().bytes(count) else { return nil }
-    defer { SecureBytes.zero(&bytes) }
-    return Secret(bytes)
+  static func generateSecret(count: Int) -> Result<Secret, DriverFailure> {
+    do {
+      var bytes = try SystemRandom().bytes(count)
+      defer { SecureBytes.zero(&bytes) }
+      return .success(Secret(bytes))
+    } catch {
+      return .failure(DriverFailure("\(error)"))
+    }
   }
 
   /// Writes the sheet as `fileName` in the working directory, created new with mode 0600.
@@ -79,7 +83,7 @@ enum HostEffects {
   }
 
   /// Prints the sheet with CUPS `lp` (default printer), the text on standard input.
-  static func print(_ sheet: BackupSheet) -> Result<String, DriverFailure> {
+  static func printSheet(_ sheet: BackupSheet) -> Result<String, DriverFailure> {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["lp", "-t", "tokenburner backup codes"]
