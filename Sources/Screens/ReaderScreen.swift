@@ -32,9 +32,9 @@ enum ReaderScreen {
     page.skip()
     page.line("Token")
     drawToken(state, into: &page)
-    var keys = [KeyHint("Up/Down", "reader"), KeyHint("R", "read again")]
+    var keys = [KeyHint("Up/Down", "reader"), KeyHint("R", "reread")]
     if panel.identity != nil && panel.identity?.model == nil && !panel.allowsUnknownModel {
-      keys.append(KeyHint("U", "allow unknown model"))
+      keys.append(KeyHint("U", "allow model"))
     }
     keys += [KeyHint("Enter", "burn"), .back, .quit]
     return keys

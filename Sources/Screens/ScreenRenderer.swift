@@ -83,9 +83,18 @@ public enum ScreenRenderer {
     }
   }
 
+  /// The key bar; when it is too wide, hints before the last two (back, quit) are dropped from
+  /// the end so that quitting stays visible.
   private static func drawKeyBar(_ keys: [KeyHint], into page: inout Page) {
     let row = page.canvas.size.rows - 1
-    let text = " " + keys.map { "\($0.key) \($0.meaning)" }.joined(separator: page.glyphs.separator)
+    var keys = keys
+    func text() -> String {
+      " " + keys.map { "\($0.key) \($0.meaning)" }.joined(separator: page.glyphs.separator)
+    }
+    while text().count > page.canvas.size.columns && keys.count > 2 {
+      keys.remove(at: keys.count - 3)
+    }
+    let text = text()
     page.canvas.put(text, row: row, column: 0, role: .hint)
     page.canvas.paint(row: row, role: .hint)
   }

@@ -51,6 +51,28 @@ import Wizard
     for size in Snapshot.sizes { Snapshot.check(state, name: "burn-card-removed", size: size) }
   }
 
+  @Test func securityKeyAndUnknownModelWarnings() {
+    var state = WizardStates.readerStep()
+    _ = state.handle(.readersChanged([ReaderEntry(name: WizardStates.reader, hasCard: true)]))
+    var tapped = state
+    _ = tapped.handle(.tokenIdentified(reader: WizardStates.reader, .failure(.securityKeyTapped(.fido))))
+    for size in Snapshot.sizes { Snapshot.check(tapped, name: "reader-security-key", size: size) }
+    _ = state.handle(
+      .tokenIdentified(reader: WizardStates.reader, .success(WizardStates.identity(serial: "1234567000042"))))
+    for size in Snapshot.sizes { Snapshot.check(state, name: "reader-unknown-model", size: size) }
+  }
+
+  @Test func refusedKeyOffersNoRetry() {
+    var state = WizardStates.identified()
+    for event: WizardEvent in [
+      .keyPressed(.next), .burnStageStarted(.readInfo), .burnStageStarted(.authenticate),
+      .burnFinished(.failure(.tokenRefusedKey(state: .unchanged))),
+    ] {
+      _ = state.handle(event)
+    }
+    Snapshot.check(state, name: "burn-key-refused", size: Snapshot.sizes[0])
+  }
+
   @Test func confirmMismatchIsDiagnosed() {
     var state = WizardStates.confirm()
     _ = state.handle(.keyPressed(.insert("360094")))  // oathtool --totp -s 60: a 60 s token

@@ -34,5 +34,8 @@ enum Snapshot {
     #expect(text == expected, "\(file.lastPathComponent) differs", sourceLocation: sourceLocation)
     #expect(canvas.lines.count == size.rows, sourceLocation: sourceLocation)
     #expect(canvas.lines.allSatisfy { $0.count <= size.columns }, sourceLocation: sourceLocation)
+    #expect(
+      canvas.lines.last?.hasSuffix("quit") == true, "the way out stays on the key bar",
+      sourceLocation: sourceLocation)
   }
 }
