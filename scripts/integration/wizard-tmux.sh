@@ -9,11 +9,13 @@
 # Walks: 80x24; resized at every step (larger, too small, back); LANG=C (ASCII only).
 source "$(dirname "$0")/wizard-lib.bash"
 
-# In the resize walk: larger, too small, and back to 80x24, checking the screen each time.
+# In the resize walk: larger, too small (where Enter must change nothing, the screen being
+# hidden), and back to 80x24, checking the screen each time.
 jiggle() {
   [[ $walk == resize ]] || return 0
   tmux -L "$sock" resize-window -t w -x 120 -y 40; wait_for "$1"
   tmux -L "$sock" resize-window -t w -x 70 -y 20; wait_for "Terminal too small"
+  keys Enter; sleep 0.3
   tmux -L "$sock" resize-window -t w -x 80 -y 24; wait_for "$1"
 }
 

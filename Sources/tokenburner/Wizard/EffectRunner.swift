@@ -71,6 +71,9 @@ final class EffectRunner {
     return .ticked(now: Int64(now.timeIntervalSince1970))
   }
 
+  /// Results posted by the drivers since the last call, oldest first.
+  func drainEvents() -> [WizardEvent] { events.drain() }
+
   /// Stops the PC/SC thread.
   func stop() { readers.stop() }
 

@@ -14,8 +14,9 @@ struct WizardRuntime {
   var options: WizardOptions
   var imageDecoder: any ImageSecretDecoder = UnavailableImageDecoder()
 
-  /// Runs until the wizard quits. The terminal is restored on every path out of here,
-  /// including signals; a crash cannot be caught, so the code avoids traps.
+  /// Runs until the wizard quits; `nil` when the terminal could not be set up. The terminal is
+  /// restored on every path out of here, signals included; a crash cannot be caught, so the
+  /// code avoids traps.
   func run() -> WizardExit? {
     let environment = ProcessInfo.processInfo.environment
     let terminal = CursesTerminal()
@@ -28,10 +29,13 @@ struct WizardRuntime {
       terminal.end()
       SignalTrap.uninstall()
     }
-    let style = ScreenStyle(terminal.capabilities)
-    let events = EventQueue()
-    let effects = EffectRunner(events: events, imageDecoder: imageDecoder)
+    let effects = EffectRunner(events: EventQueue(), imageDecoder: imageDecoder)
     defer { effects.stop() }
+    return loop(terminal: terminal, effects: effects)
+  }
+
+  private func loop(terminal: CursesTerminal, effects: EffectRunner) -> WizardExit {
+    let style = ScreenStyle(terminal.capabilities)
     var state = WizardState(options: options)
     var pending = state.start()
     var size = terminal.size
@@ -42,18 +46,32 @@ struct WizardRuntime {
       }
       terminal.draw(ScreenRenderer.render(state, size: size, style: style))
       var incoming: [WizardEvent] = []
-      if let signal = SignalTrap.take() { incoming.append(signal == SIGINT ? .interrupted : .terminated) }
+      if let signal = SignalTrap.take() {
+        incoming.append(signal == SIGINT ? .interrupted : .terminated)
+      }
       switch terminal.nextInput() {
       case .key(let key)?:
-        if let action = KeyMap.action(for: key, in: state) { incoming.append(.keyPressed(action)) }
+        if let action = Self.action(for: key, in: state, size: size) {
+          incoming.append(.keyPressed(action))
+        }
       case .resized(let newSize)?:
         size = newSize
       case nil:
         break
       }
-      incoming += events.drain()
+      incoming += effects.drainEvents()
       if let tick = effects.dueTick(at: Date()) { incoming.append(tick) }
       pending = incoming.flatMap { state.handle($0) }
     }
+  }
+
+  /// What `key` means; while "terminal too small" hides the screen, only quitting counts.
+  private static func action(for key: Key, in state: WizardState, size: TerminalSize)
+    -> UserAction?
+  {
+    guard let action = KeyMap.action(for: key, in: state) else { return nil }
+    let minimum = ScreenRenderer.minimumSize
+    let isHidden = size.columns < minimum.columns || size.rows < minimum.rows
+    return !isHidden || action == .quit || action == .yes ? action : nil
   }
 }
