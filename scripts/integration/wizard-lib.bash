@@ -44,7 +44,7 @@ start_wizard() { # "ENV=... ..." args...
   sock="tb-wizard-$$-${#sockets[@]}"
   sockets+=("$sock")
   tmux -L "$sock" new-session -d -s w -x 80 -y 24 -c "$SCRATCH/work" \
-    "env $environment TERM=screen PCSCLITE_CSOCK_NAME=$PCSCLITE_CSOCK_NAME $TOKENBURNER_BIN $*; echo wizard exited \$?; sleep 600"
+    "env TERM=screen PCSCLITE_CSOCK_NAME=$PCSCLITE_CSOCK_NAME $environment $TOKENBURNER_BIN $*; echo wizard exited \$?; sleep 600"
 }
 
 # Waits (bounded) until the screen shows $1; on timeout prints the screen and fails.

@@ -2,7 +2,8 @@
 # The wizard's generate flow and its exits, in a real terminal (tmux) against pcscd + vpcd +
 # `tokenburner simulate`: a generated key is burned, shown masked and then revealed as text
 # and as a QR code (decoded back with zbarimg), confirmed with the token's code, and the backup
-# codes are saved to a 0600 file. Then Ctrl-C (twice) and SIGTERM: the terminal leaves the
+# codes are saved to a 0600 file. Then no pcscd (the reader step names the command that
+# starts it), Ctrl-C (twice) and SIGTERM: the terminal leaves the
 # alternate screen and nothing secret stays in the scrollback.
 source "$(dirname "$0")/wizard-lib.bash"
 
@@ -106,6 +107,19 @@ wait_for "wizard exited 0"
 expect_eq 0 "$(alternate_screen)" "alternate screen after Ctrl-C"
 screen | grep -qF "Step 2 of 8" && fail "the wizard screen is still visible after Ctrl-C"
 
+walk=no-pcscd
+start_wizard "LANG=C.UTF-8 PCSCLITE_CSOCK_NAME=$SCRATCH/no-such-pcscd.comm" --user ann --service Acme
+wait_for "Step 1 of 8: Task"
+keys Enter; keys Enter
+wait_for "Step 3 of 8: Secret"
+keys Down
+paste_text "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+keys Enter
+wait_for "The smart card service is not available."
+wait_for 'start pcscd (or run `pcscd`)'
+keys F10; wait_for "Quit the wizard?"; keys y
+wait_for "wizard exited 0"
+
 walk=sigterm
 start_wizard "LANG=C.UTF-8"
 wait_for "Step 1 of 8: Task"
@@ -114,5 +128,5 @@ wizard_pid=$(pgrep -P "$pane_pid" -f tokenburner) || fail "the wizard process wa
 kill -TERM "$wizard_pid"
 wait_for "wizard exited 143"
 expect_eq 0 "$(alternate_screen)" "alternate screen after SIGTERM"
-echo "  Ctrl-C twice and SIGTERM restore the terminal"
+echo "  no pcscd explained; Ctrl-C twice and SIGTERM restore the terminal"
 keep_shots

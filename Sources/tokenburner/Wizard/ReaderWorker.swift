@@ -143,14 +143,15 @@ enum TokenOperations {
     }
   }
 
-  /// Reads the token first and refuses to write when another token than the identified one
-  /// lies on the reader; then burns with progress reports.
+  /// Connects exclusively (nothing may interleave with the authenticated session), reads the
+  /// token and refuses to write when another token than the identified one lies on the
+  /// reader, then burns with progress reports.
   static func burn(
     _ order: BurnOrder, context: PCSCContext, progress: (BurnStage) -> Void
   ) -> Result<BurnReport, Token2Failure> {
     let card: PCSCCard
     do {
-      card = try PCSCCard(context: context, reader: order.reader, share: .shared)
+      card = try PCSCCard(context: context, reader: order.reader, share: .exclusive)
     } catch {
       return .failure(.cardUnavailable(error.cardFailure))
     }
