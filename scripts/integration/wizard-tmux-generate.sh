@@ -3,8 +3,8 @@
 # `tokenburner simulate`: a generated key is burned, shown masked and then revealed as text
 # and as a QR code (decoded back with zbarimg), confirmed with the token's code, and the backup
 # codes are saved to a 0600 file. Then no pcscd (the reader step names the command that
-# starts it), Ctrl-C (twice) and SIGTERM: the terminal leaves the
-# alternate screen and nothing secret stays in the scrollback.
+# starts it), Ctrl-C (twice) and SIGTERM: the terminal leaves the alternate screen and
+# nothing secret stays in the scrollback.
 source "$(dirname "$0")/wizard-lib.bash"
 
 alternate_screen() { tmux -L "$sock" display-message -p -t w '#{alternate_on}'; }
