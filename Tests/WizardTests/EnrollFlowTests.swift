@@ -136,3 +136,43 @@ import Token2
     #expect(script.state.notice == Notice(.error, "Saving failed: disk full"))
   }
 }
+
+@Suite struct StartOptionTests {
+  @Test func anImageGivenAtStartFillsUserAndServiceFromItsURI() {
+    var script = Script(options: WizardOptions(imagePath: "/tmp/qr.png"))
+    script.send(.imageDecoded(path: "/tmp/qr.png", .success([Fixture.uri])))
+    #expect(script.state.user.text == "ann@example.com")
+    #expect(script.state.service.text == "Acme")
+    #expect(script.state.credential?.origin == .image(path: "/tmp/qr.png"))
+    script.press(.next, .next)
+    #expect(script.state.step == .secret)
+    script.press(.next)
+    #expect(script.state.step == .reader, "the decoded image is used without decoding again")
+    #expect(!script.effects.dropFirst(4).contains(.decodeImage(path: "/tmp/qr.png")))
+  }
+
+  @Test func typedValuesWinOverTheURI() {
+    var script = Script(options: WizardOptions(imagePath: "/tmp/qr.png", user: "a.nother", service: "Jira"))
+    script.send(.imageDecoded(path: "/tmp/qr.png", .success([Fixture.uri])))
+    #expect(script.state.user.text == "a.nother")
+    #expect(script.state.service.text == "Jira")
+  }
+
+  @Test func startOverKeepsTheReadersAndForgetsTheEnrollment() {
+    var script = Script(options: WizardOptions(readerName: "virtual"))
+    script.toReaderStep()
+    script.identifyToken()
+    script.burnSuccessfully()
+    script.press(.next, .confirmCodesMatch, .next)
+    script.send(.backupCodesGenerated(Fixture.codes()))
+    script.press(.acknowledgeCodes, .next)
+    #expect(script.state.step == .done)
+    #expect(script.press(.startOver) == [.scheduleTick])
+    #expect(script.state.step == .task)
+    #expect(script.state.credential == nil)
+    #expect(script.state.user.isEmpty)
+    #expect(script.state.burn.report == nil)
+    #expect(script.state.readerPanel.readers == [ReaderEntry(name: Fixture.reader, hasCard: true)])
+    #expect(script.state.options.readerName == "virtual")
+  }
+}
