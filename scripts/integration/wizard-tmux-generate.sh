@@ -102,6 +102,7 @@ wait_for "Step 1 of 8: Task"
 keys Enter; keys -l "bob"
 keys C-c
 wait_for "Quit the wizard?"
+shot quit-question
 keys C-c
 wait_for "wizard exited 0"
 expect_eq 0 "$(alternate_screen)" "alternate screen after Ctrl-C"
@@ -117,6 +118,7 @@ paste_text "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 keys Enter
 wait_for "The smart card service is not available."
 wait_for 'start pcscd (or run `pcscd`)'
+shot reader
 keys F10; wait_for "Quit the wizard?"; keys y
 wait_for "wizard exited 0"
 

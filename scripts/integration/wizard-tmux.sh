@@ -15,6 +15,7 @@ jiggle() {
   [[ $walk == resize ]] || return 0
   tmux -L "$sock" resize-window -t w -x 120 -y 40; wait_for "$1"
   tmux -L "$sock" resize-window -t w -x 70 -y 20; wait_for "Terminal too small"
+  [[ -e $SCRATCH/shots/resize-too-small.txt ]] || shot too-small
   keys Enter; sleep 0.3
   tmux -L "$sock" resize-window -t w -x 80 -y 24; wait_for "$1"
 }

@@ -1,0 +1,39 @@
+import OTP
+import Terminal
+import Token2
+import TokenCrypto
+import Wizard
+
+/// The last step: what was done, nothing secret.
+enum DoneScreen {
+  static func draw(_ state: WizardState, into page: inout Page) -> [KeyHint] {
+    page.line("Enrollment finished.", role: .success)
+    page.skip()
+    page.field("User", state.user.text)
+    page.field("Service", state.service.text)
+    if let report = state.burn.report {
+      page.field("Token", "\(report.serial) (\(report.model?.displayName ?? "unknown model"))")
+    }
+    if let verdict = state.confirmation.verdict {
+      page.field("Confirmed", confirmation(verdict))
+    }
+    var handed: [String] = ["\(state.backup.issuedCount) issued"]
+    if state.backup.isPrinted { handed.append("printed") }
+    if let path = state.backup.savedPath { handed.append("saved to \(path)") }
+    page.field("Backup codes", handed.joined(separator: ", "))
+    page.skip()
+    page.paragraph(
+      "The codes are no longer shown. This version keeps no record of them: the printed, saved "
+        + "or written copy is the only one.", role: .hint)
+    return [KeyHint("Enter", "quit"), KeyHint("N", "next enrollment")]
+  }
+
+  private static func confirmation(_ verdict: CodeVerdict) -> String {
+    switch verdict {
+    case .matched(0): "the token's code matched the current step"
+    case .matched(let offset): "the token's code matched \(offset < 0 ? "the previous" : "the next") step"
+    case .matchedByEye: "the codes matched on sight"
+    case .mismatch: "not confirmed"
+    }
+  }
+}
