@@ -39,7 +39,7 @@ burn_and_compare() {
     jq -e "has(\"$field\")" <<<"$json" >/dev/null || fail "burn --json lacks $field"
   done
   jq -e 'has("secret") or has("otpauth_uri")' <<<"$json" >/dev/null && fail "burn --json printed a secret"
-  wait_status ".seed_writes > $writes and .host_time > $(date +%s)" || fail "no status after the burn"
+  wait_status ".seed_writes > $writes and .host_time_ms > $(date +%s%3N)" || fail "no status after the burn"
   expect_eq "$alg" "$(sim .algorithm | tr 'A-Z' 'a-z')" "the token's algorithm"
   expect_eq "$period" "$(sim .period)" "the token's period"
   expect_eq "$(oath_code "$hex" "$alg" "$period" "$(sim .token_time)")" "$(sim .code)" \

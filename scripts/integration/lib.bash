@@ -97,11 +97,11 @@ wait_status() {
   return 1
 }
 
-# Waits for a status snapshot taken after this moment (the file is rewritten every second).
+# Waits for a status snapshot taken after this moment (the file is rewritten every 250 ms).
 fresh_status() {
   local now
-  now=$(date +%s)
-  wait_status ".host_time > $now" || fail "the simulator status did not refresh"
+  now=$(date +%s%3N)
+  wait_status ".host_time_ms > $now" || fail "the simulator status did not refresh"
 }
 
 sim() { jq -r "$1" "$SIM_STATUS"; }

@@ -54,7 +54,7 @@ struct SimulateCommand: ParsableCommand {
   @Option(help: ArgumentHelp("With --drop-after-apdu: come back after this long.", valueName: "ms"))
   var returnAfterMs = 200
 
-  @Option(help: "Rewrite this JSON file with the display state every second (no secrets).")
+  @Option(help: "Rewrite this JSON file with the display state four times a second (no secrets).")
   var statusFile: String?
 
   func validate() throws {
@@ -111,7 +111,7 @@ struct SimulateCommand: ParsableCommand {
       if let statusFile {
         SimulatorStatus(applet: applet, client: client, display: display).write(to: statusFile)
       }
-      showNow.wait(upTo: 1)
+      showNow.wait(upTo: 0.25)
     }
   }
 }

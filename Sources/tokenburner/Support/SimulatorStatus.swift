@@ -2,7 +2,7 @@ import Foundation
 import Simulator
 import Token2
 
-/// What `simulate --status-file` writes every second: the display and the token's tallies,
+/// What `simulate --status-file` writes four times a second: the display and the token's tallies,
 /// never the seed. Tests read it to compare the display with an independent TOTP oracle.
 struct SimulatorStatus: Encodable {
   var serial: String
@@ -25,8 +25,8 @@ struct SimulatorStatus: Encodable {
   var commands: Int
   /// Times the card left the field on purpose (`--drop-after-apdu`).
   var drops: Int
-  /// This computer's clock when the snapshot was taken, Unix seconds.
-  var hostTime: Int64
+  /// This computer's clock when the snapshot was taken, Unix milliseconds.
+  var hostTimeMs: Int64
 
   init(applet: SerializedApplet<SimulatedToken2>, client: VPCDClient, display: TokenDisplay) {
     let (token, counters, locked) = applet.with { ($0.configuration, $0.counters, $0.isLocked) }
@@ -46,7 +46,7 @@ struct SimulatorStatus: Encodable {
     seedErasures = counters.seedErasures
     commands = counters.commands
     drops = client.drops
-    hostTime = Int64(Date().timeIntervalSince1970)
+    hostTimeMs = Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
   }
 
   /// Replaces `path` atomically (write a sibling, then rename), so readers never see half a file.
