@@ -77,8 +77,9 @@ public final class ReturningCardTransport: CardTransport {
     return states.contains { $0.name == card.readerName && $0.card.holdsCard }
   }
 
-  /// A card that left or went quiet may come back; a missing service or reader will not.
-  static func isWorthWaiting(_ failure: CardFailure) -> Bool {
+  /// Whether a reconnect failure can cure itself: a card that left or went quiet may come
+  /// back; a missing service or reader will not.
+  public static func isWorthWaiting(_ failure: CardFailure) -> Bool {
     switch failure {
     case .noCard, .cardRemoved, .unresponsive: true
     case .serviceUnavailable, .readerUnavailable, .readerBusy: false
