@@ -6,7 +6,7 @@ set -euo pipefail
 
 build_pkgs=(pkg-config libssl-dev libncurses-dev libpcsclite-dev libzbar-dev libqrencode-dev
   libpng-dev libjpeg62-turbo-dev libsqlite3-dev)
-run_pkgs=(pcscd vsmartcard-vpcd libccid)
+run_pkgs=(pcscd vsmartcard-vpcd libccid jq util-linux)
 test_pkgs=(oathtool qrencode zbar-tools tmux procps jq xxd)
 
 wanted=()
