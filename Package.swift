@@ -20,7 +20,8 @@ let package = Package(
     .executable(name: "tokenburner", targets: ["tokenburner"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
   ],
   targets: [
     // MARK: - System library shims (Debian -dev packages)
@@ -45,12 +46,15 @@ let package = Package(
 
     // MARK: - Drivers (the only importers of their C library)
     .target(name: "PCSC", dependencies: ["SmartCard", "CPCSCLite"], swiftSettings: strictSettings),
+    .target(
+      name: "Registry", dependencies: ["OTP", .product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: strictSettings),
 
     // MARK: - Executable (composition root)
     .executableTarget(
       name: "tokenburner",
       dependencies: [
-        "TokenCrypto", "OTP", "SmartCard", "Token2", "Simulator", "PCSC",
+        "TokenCrypto", "OTP", "SmartCard", "Token2", "Simulator", "PCSC", "Registry",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),
@@ -70,6 +74,10 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(
       name: "CLITests", dependencies: ["OTP"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "RegistryTests",
+      dependencies: ["Registry", "OTP", "TokenCrypto", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: strictSettings),
   ],
   swiftLanguageModes: [.v6]

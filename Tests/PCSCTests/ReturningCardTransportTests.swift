@@ -47,7 +47,7 @@ extension RealStackTests {
     #expect(waited >= .milliseconds(550) && waited < .seconds(3), "waited \(waited)")
   }
 
-  @Test func returningTransportDoesNotWaitForAStoppedPcscdIsNotWaitedFor() throws {
+  @Test func returningTransportDoesNotWaitForAStoppedPcscd() throws {
     let bench = try RealStackBench()
     defer { bench.shutdown() }
     let card = try bench.connect()
