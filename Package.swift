@@ -31,6 +31,7 @@ let package = Package(
     shim("CQREncode", pkgConfig: "libqrencode", apt: "libqrencode-dev"),
     shim("CPNG", pkgConfig: "libpng", apt: "libpng-dev"),
     shim("CJPEG", pkgConfig: "libjpeg", apt: "libjpeg62-turbo-dev"),
+    shim("CTurboJPEG", pkgConfig: "libturbojpeg", apt: "libturbojpeg0-dev"),
 
     // MARK: - Pure and thin-wrapper libraries
     .target(name: "TokenCrypto", dependencies: ["CLibCrypto"], swiftSettings: strictSettings),
@@ -45,12 +46,15 @@ let package = Package(
 
     // MARK: - Drivers (the only importers of their C library)
     .target(name: "PCSC", dependencies: ["SmartCard", "CPCSCLite"], swiftSettings: strictSettings),
+    .target(
+      name: "QRScan", dependencies: ["CZBar", "CPNG", "CTurboJPEG"],
+      swiftSettings: strictSettings),
 
     // MARK: - Executable (composition root)
     .executableTarget(
       name: "tokenburner",
       dependencies: [
-        "TokenCrypto", "OTP", "SmartCard", "Token2", "Simulator", "PCSC",
+        "TokenCrypto", "OTP", "SmartCard", "Token2", "Simulator", "PCSC", "QRScan",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),
@@ -68,6 +72,7 @@ let package = Package(
     .testTarget(
       name: "PCSCTests", dependencies: ["PCSC", "SmartCard", "Simulator"],
       swiftSettings: strictSettings),
+    .testTarget(name: "QRScanTests", dependencies: ["QRScan"], swiftSettings: strictSettings),
     .testTarget(
       name: "CLITests", dependencies: ["OTP"],
       swiftSettings: strictSettings),
