@@ -43,12 +43,13 @@ enum PNGDecoder {
     }
   }
 
-  /// libpng names a short read "Read Error" (its memory reader ran past the end) or reports
-  /// missing image data; everything else is damage.
+  /// libpng reports a short file as a read "beyond end of data" (its memory reader ran out)
+  /// or as missing image data; everything else is damage.
   private static func failure(_ message: String) -> QRScanError {
     let lowered = message.lowercased()
     let detail = message.isEmpty ? "libpng gave no reason" : "libpng: \(message)"
-    if lowered.contains("read error") || lowered.contains("not enough image data")
+    if lowered.contains("read error") || lowered.contains("beyond end")
+      || lowered.contains("not enough image data")
       || lowered.contains("truncated") || lowered.contains("unexpected end")
     {
       return .truncated(.png, detail: detail)
