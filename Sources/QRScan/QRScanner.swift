@@ -56,7 +56,7 @@ public struct QRScanner: Sendable {
 
 /// What a scan found and how.
 public struct QRScanResult: Equatable, Sendable {
-  /// The distinct payloads, in the order zbar reported them.
+  /// The distinct payloads in reading order (top to bottom, left to right).
   public var codes: [QRCode]
   /// The pass that found them.
   public var pass: ScanPass

@@ -4,8 +4,13 @@ import CZBar
 /// zbar's text conversion off (binary mode), so the payload comes back as the exact bytes
 /// the code holds. A fresh scanner per call: zbar scanners are not shared across threads.
 enum ZBarScanner {
-  /// The payloads zbar finds, in zbar's order, duplicates included.
+  /// The payloads zbar finds in reading order (rows top to bottom, left to right within a
+  /// row), duplicates included.
   static func scan(_ image: GrayImage) -> [[UInt8]] {
+    ReadingOrder.sorted(symbols(image)).map(\.payload)
+  }
+
+  private static func symbols(_ image: GrayImage) -> [ReadingOrder.Symbol] {
     guard let scanner = zbar_image_scanner_create() else { return [] }
     defer { zbar_image_scanner_destroy(scanner) }
     zbar_image_scanner_set_config(scanner, ZBAR_NONE, ZBAR_CFG_ENABLE, 0)
@@ -19,17 +24,23 @@ enum ZBarScanner {
       // zbar only borrows the pixels (no cleanup handler); they outlive the scan.
       zbar_image_set_data(zbarImage, buffer.baseAddress, UInt(buffer.count), nil)
       guard zbar_scan_image(scanner, zbarImage) > 0 else { return [] }
-      var payloads: [[UInt8]] = []
+      var found: [ReadingOrder.Symbol] = []
       var symbol = zbar_image_first_symbol(zbarImage)
       while let current = symbol {
         if zbar_symbol_get_type(current) == ZBAR_QRCODE, let data = zbar_symbol_get_data(current) {
           let length = Int(zbar_symbol_get_data_length(current))
-          payloads.append(
-            Array(UnsafeRawBufferPointer(start: UnsafeRawPointer(data), count: length)))
+          let points = (0..<zbar_symbol_get_loc_size(current)).map {
+            (x: Int(zbar_symbol_get_loc_x(current, $0)), y: Int(zbar_symbol_get_loc_y(current, $0)))
+          }
+          found.append(
+            ReadingOrder.Symbol(
+              payload: Array(UnsafeRawBufferPointer(start: UnsafeRawPointer(data), count: length)),
+              minX: points.map(\.x).min() ?? 0, minY: points.map(\.y).min() ?? 0,
+              maxY: points.map(\.y).max() ?? 0))
         }
         symbol = zbar_symbol_next(current)
       }
-      return payloads
+      return found
     }
   }
 
