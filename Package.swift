@@ -32,6 +32,7 @@ let package = Package(
     shim("CPNG", pkgConfig: "libpng", apt: "libpng-dev"),
     shim("CJPEG", pkgConfig: "libjpeg", apt: "libjpeg62-turbo-dev"),
     shim("CTurboJPEG", pkgConfig: "libturbojpeg", apt: "libturbojpeg0-dev"),
+    shim("CWebP", pkgConfig: "libwebp", apt: "libwebp-dev"),
 
     // MARK: - Pure and thin-wrapper libraries
     .target(name: "TokenCrypto", dependencies: ["CLibCrypto"], swiftSettings: strictSettings),
@@ -47,7 +48,7 @@ let package = Package(
     // MARK: - Drivers (the only importers of their C library)
     .target(name: "PCSC", dependencies: ["SmartCard", "CPCSCLite"], swiftSettings: strictSettings),
     .target(
-      name: "QRScan", dependencies: ["CZBar", "CPNG", "CTurboJPEG"],
+      name: "QRScan", dependencies: ["CZBar", "CPNG", "CTurboJPEG", "CWebP"],
       swiftSettings: strictSettings),
 
     // MARK: - Executable (composition root)

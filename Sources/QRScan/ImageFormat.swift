@@ -16,7 +16,7 @@ public enum ImageFormat: String, Equatable, Sendable, CaseIterable {
   case svg = "SVG"
 
   /// The formats this module decodes.
-  public static let supported: [ImageFormat] = [.png, .jpeg]
+  public static let supported: [ImageFormat] = [.png, .jpeg, .webp]
 
   /// Whether `QRScanner` can decode this format.
   public var isSupported: Bool { Self.supported.contains(self) }

@@ -1,4 +1,4 @@
-/// Finds the QR codes in a PNG or JPEG image: reads the file within `limits`, decodes it to
+/// Finds the QR codes in a PNG, JPEG or WebP image: reads the file within `limits`, decodes it to
 /// grayscale (alpha flattened onto white), then runs the passes of `ScanPlan` until one finds
 /// at least one code.
 public struct QRScanner: Sendable {
@@ -31,6 +31,7 @@ public struct QRScanner: Sendable {
     switch ImageFormat.detect(data) {
     case .png: return (try PNGDecoder.decode(data, limits: limits), .png)
     case .jpeg: return (try JPEGDecoder.decode(data, limits: limits), .jpeg)
+    case .webp: return (try WebPDecoder.decode(data, limits: limits), .webp)
     case .some(let other): throw .unsupportedFormat(other)
     case .none: throw .unknownFormat
     }

@@ -55,6 +55,21 @@ import Testing
     #expect(result.codes.map(\.bytes) == [payload])
   }
 
+  @Test(arguments: [["-quality", "75"], ["-define", "webp:lossless=true"]])
+  func webp(_ options: [String]) throws {
+    let (payload, result) = try scanTransformed(options, output: "code.webp", qrencode: ["-s", "4"])
+    #expect(result.codes.map(\.bytes) == [payload])
+    #expect(result.format == .webp)
+  }
+
+  @Test func webpWithTransparentBackground() throws {
+    let (payload, result) = try scanTransformed(
+      ["-define", "webp:lossless=true"], output: "clear.webp",
+      qrencode: ["-s", "4", "--foreground=000000FF", "--background=00000000"])
+    #expect(result.codes.map(\.bytes) == [payload])
+    #expect(result.passesTried == 1)
+  }
+
   @Test func invertedCodeNeedsTheInvertedPass() throws {
     let (payload, result) = try scanTransformed(["-negate"], qrencode: ["-s", "4"])
     #expect(result.codes.map(\.bytes) == [payload])

@@ -52,7 +52,11 @@ import Testing
     try tools.convert(["@code.png", "-quality", "90"], output: "code.jpg")
     let png = try tools.read("code.png")
     let jpeg = try tools.read("code.jpg")
-    for (name, bytes, format) in [("cut.png", png, ImageFormat.png), ("cut.jpg", jpeg, .jpeg)] {
+    try tools.convert(["@code.png", "-quality", "80"], output: "code.webp")
+    let webp = try tools.read("code.webp")
+    for (name, bytes, format) in [
+      ("cut.png", png, ImageFormat.png), ("cut.jpg", jpeg, .jpeg), ("cut.webp", webp, .webp),
+    ] {
       let path = try tools.write(Array(bytes.prefix(bytes.count / 2)), to: name)
       let error = #expect(throws: QRScanError.self) { try scanner.scan(fileAt: path) }
       guard case .truncated(let found, _) = error else {
@@ -98,12 +102,12 @@ import Testing
     #expect(jpegDetail.hasPrefix("libjpeg: "))
   }
 
-  @Test(arguments: ["gif", "bmp", "webp", "tiff"])
+  @Test(arguments: ["gif", "bmp", "tiff"])
   func unsupportedFormatIsNamed(_ suffix: String) throws {
     let tools = try ImageTools()
     try tools.qrencode(setupURI(), to: "code.png")
     let path = try tools.convert(["@code.png"], output: "code.\(suffix)")
-    let expected: ImageFormat = ["gif": .gif, "bmp": .bmp, "webp": .webp, "tiff": .tiff][suffix]!
+    let expected: ImageFormat = ["gif": .gif, "bmp": .bmp, "tiff": .tiff][suffix]!
     #expect(throws: QRScanError.unsupportedFormat(expected)) { try scanner.scan(fileAt: path) }
     #expect(QRScanError.unsupportedFormat(expected).description.contains(expected.rawValue))
   }

@@ -27,6 +27,7 @@ encode plain.png "$uri" -s 6;                      payload[plain.png]=$uri
 encode tiny.png "$uri" -s 1 -m 2;                  payload[tiny.png]=$uri
 im "$dir/plain.png" -quality 90 "$dir/q90.jpg";    payload[q90.jpg]=$uri
 im "$dir/plain.png" -quality 30 "$dir/q30.jpg";    payload[q30.jpg]=$uri
+im "$dir/plain.png" -quality 80 "$dir/q80.webp";   payload[q80.webp]=$uri
 im "$dir/plain.png" -resize 45% "$dir/small.png";  payload[small.png]=$uri
 im "$dir/plain.png" -background white -rotate 30 "$dir/rot30.png"; payload[rot30.png]=$uri
 im "$dir/plain.png" -background white -rotate 45 "$dir/rot45.png"; payload[rot45.png]=$uri
@@ -45,7 +46,7 @@ payload[canvas.png]=$uri
 im -size 4000x3000 plasma:fractal -blur 0x3 \( "$dir/plain.png" -resize 240x240 \) \
   -geometry +2400+1700 -composite -quality 85 "$dir/photo.jpg"
 payload[photo.jpg]=$uri
-corpus=(plain.png tiny.png q90.jpg q30.jpg small.png rot30.png rot45.png noise.png lowc.png
+corpus=(plain.png tiny.png q90.jpg q30.jpg q80.webp small.png rot30.png rot45.png noise.png lowc.png
   inverted.png transparent.png utf8.png utf8-label.png canvas.png photo.jpg)
 
 # --- Every corpus image decodes, byte for byte, with --show-secret.

@@ -11,12 +11,12 @@ struct DecodeCommand: ParsableCommand {
     commandName: "decode",
     abstract: "Decode the QR codes in images and classify their payloads.",
     discussion: """
-      Reads PNG and JPEG files. Besides the image as it is, light-on-dark, tiny, low-contrast, \
+      Reads PNG, JPEG and WebP files. Besides the image as it is, light-on-dark, tiny, low-contrast, \
       noisy and rotated codes are looked for, and every code in an image is listed. Exit \
       status 65 when any file is unreadable or holds no code with a usable key.
       """)
 
-  @Argument(help: ArgumentHelp("Image files (PNG or JPEG).", valueName: "image"))
+  @Argument(help: ArgumentHelp("Image files (PNG, JPEG or WebP).", valueName: "image"))
   var images: [String] = []
 
   @Flag(help: "Print one JSON object.")
