@@ -87,20 +87,24 @@ extension GrayImage {
   }
 
   /// Each pixel becomes the mean of its 3 × 3 neighbourhood (edges repeat): speckle noise
-  /// stops breaking the module edges apart.
+  /// stops breaking the module edges apart. Computed as two 3-tap passes.
   public func smoothed() -> GrayImage {
-    var result = pixels
+    var rowSums = [UInt16](repeating: 0, count: pixelCount)
+    for y in 0..<height {
+      let row = y * width
+      for x in 0..<width {
+        let left = Int(pixels[row + max(x - 1, 0)])
+        let right = Int(pixels[row + min(x + 1, width - 1)])
+        rowSums[row + x] = UInt16(left + Int(pixels[row + x]) + right)
+      }
+    }
+    var result = [UInt8](repeating: 0, count: pixelCount)
     for y in 0..<height {
       let above = max(y - 1, 0) * width
       let here = y * width
       let below = min(y + 1, height - 1) * width
       for x in 0..<width {
-        let left = max(x - 1, 0)
-        let right = min(x + 1, width - 1)
-        var sum = 0
-        for row in [above, here, below] {
-          sum += Int(pixels[row + left]) + Int(pixels[row + x]) + Int(pixels[row + right])
-        }
+        let sum = Int(rowSums[above + x]) + Int(rowSums[here + x]) + Int(rowSums[below + x])
         result[here + x] = UInt8(sum / 9)
       }
     }

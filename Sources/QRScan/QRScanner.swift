@@ -42,13 +42,17 @@ public struct QRScanner: Sendable {
     -> QRScanResult
   {
     let passes = ScanPlan.passes(width: image.width, height: image.height)
-    for (index, pass) in passes.enumerated() {
-      let found = ZBarScanner.scan(pass.prepare(image))
+    var preparer = PassPreparer(image)
+    var scans = 0
+    for pass in passes {
+      guard let prepared = preparer.prepare(pass) else { continue }
+      scans += 1
+      let found = ZBarScanner.scan(prepared)
       guard !found.isEmpty else { continue }
       var seen = Set<[UInt8]>()
       let codes = found.filter { seen.insert($0).inserted }.map(QRCode.init(bytes:))
       return QRScanResult(
-        codes: codes, pass: pass, passesTried: index + 1, width: image.width,
+        codes: codes, pass: pass, passesTried: scans, width: image.width,
         height: image.height, format: format)
     }
     throw .noQRCode(width: image.width, height: image.height, passes: passes.map(\.name))
@@ -61,7 +65,8 @@ public struct QRScanResult: Equatable, Sendable {
   public var codes: [QRCode]
   /// The pass that found them.
   public var pass: ScanPass
-  /// How many passes ran, this one included.
+  /// How many zbar scans ran, this one included (passes that would scan the same pixels as
+  /// an earlier one are skipped and not counted).
   public var passesTried: Int
   /// The decoded image's size in pixels.
   public var width: Int

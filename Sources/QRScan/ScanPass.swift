@@ -1,5 +1,5 @@
 /// One step of a scan pass, applied to the decoded grayscale image.
-public enum ScanStep: Equatable, Sendable {
+public enum ScanStep: Hashable, Sendable {
   case invert
   case stretchContrast
   case downscale(Int)

@@ -36,8 +36,11 @@ public enum ScanPlan {
         passes.append(ScanPass([.upscale(factor), .invert]))
       }
     }
-    passes.append(ScanPass([.smooth, .stretchContrast]))
-    passes.append(ScanPass([.smooth, .stretchContrast, .invert]))
+    // Large images already had their noise averaged by the downscaled passes.
+    if longer <= downscaleAbove {
+      passes.append(ScanPass([.smooth, .stretchContrast]))
+      passes.append(ScanPass([.smooth, .stretchContrast, .invert]))
+    }
     var rotationPrefix: [ScanStep] = []
     let shrink = (longer + rotationSide - 1) / rotationSide
     if shrink > 1 { rotationPrefix.append(.downscale(shrink)) }

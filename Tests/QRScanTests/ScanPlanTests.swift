@@ -1,4 +1,4 @@
-import QRScan
+@testable import QRScan
 import Testing
 
 /// Which passes run for which image sizes.
@@ -43,5 +43,25 @@ import Testing
       let passes = ScanPlan.passes(width: size.0, height: size.1)
       #expect(Set(passes.map(\.name)).count == passes.count)
     }
+  }
+}
+
+/// Passes that would scan the same pixels twice are skipped.
+@Suite struct PassPreparerTests {
+  @Test func aNoOpContrastStretchIsNotScannedAgain() {
+    let image = GrayImage(width: 2, height: 1, pixels: [0, 255])!
+    var preparer = PassPreparer(image)
+    #expect(preparer.prepare(ScanPass([])) == image)
+    #expect(preparer.prepare(ScanPass([.invert])) == image.inverted())
+    #expect(preparer.prepare(ScanPass([.stretchContrast])) == nil)  // same pixels as "as is"
+    #expect(preparer.prepare(ScanPass([.stretchContrast, .invert])) == nil)
+  }
+
+  @Test func anExtendingPassGivesTheSameImageAsFromScratch() {
+    let image = GrayImage(width: 8, height: 4, pixels: (0..<32).map { UInt8($0 * 7) })!
+    var preparer = PassPreparer(image)
+    _ = preparer.prepare(ScanPass([.downscale(2)]))
+    let extended = preparer.prepare(ScanPass([.downscale(2), .invert]))
+    #expect(extended == ScanPass([.downscale(2), .invert]).prepare(image))
   }
 }
