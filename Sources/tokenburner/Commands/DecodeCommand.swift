@@ -17,17 +17,13 @@ struct DecodeCommand: ParsableCommand {
       """)
 
   @Argument(help: ArgumentHelp("Image files (PNG, JPEG or WebP).", valueName: "image"))
-  var images: [String] = []
+  var images: [String]
 
   @Flag(help: "Print one JSON object.")
   var json = false
 
   @Flag(help: "Show secrets (Base32) and whole payloads instead of hiding them.")
   var showSecret = false
-
-  func validate() throws {
-    if images.isEmpty { throw ValidationError("Name at least one image file.") }
-  }
 
   func run() throws {
     var report = DecodeReport()
