@@ -25,13 +25,18 @@ enum JPEGDecoder {
       } catch {
         return .failure(error)
       }
-      var pixels = [UInt8](repeating: 255, count: Int(width) * Int(height))
+      // CMYK files (from print workflows) cannot be decoded to gray directly; they come out
+      // as four bytes per pixel and are converted below.
+      let isCMYK =
+        colorspace == Int32(TJCS_CMYK.rawValue) || colorspace == Int32(TJCS_YCCK.rawValue)
+      let format = isCMYK ? TJPF_CMYK : TJPF_GRAY
+      var pixels = [UInt8](repeating: 255, count: Int(width) * Int(height) * (isCMYK ? 4 : 1))
       // LIMITSCANS refuses progressive files with absurd scan counts (a CPU bomb).
       let flags = Int32(TJFLAG_LIMITSCANS)
       let status = pixels.withUnsafeMutableBufferPointer { buffer in
         tjDecompress2(
           handle, source, UInt(data.count), buffer.baseAddress, width, 0, height,
-          Int32(TJPF_GRAY.rawValue), flags)
+          Int32(format.rawValue), flags)
       }
       if status != 0 {
         let isWarning = tjGetErrorCode(handle) == Int32(TJERR_WARNING.rawValue)
@@ -42,9 +47,23 @@ enum JPEGDecoder {
           return .failure(failure(handle))
         }
       }
+      if isCMYK { pixels = grayFromCMYK(pixels) }
       return .success(GrayImage(width: Int(width), height: Int(height), pixels: pixels)!)
     }
     return try result.get()
+  }
+
+  /// Luma (ITU-R BT.601 weights) of CMYK samples as Adobe applications store them in JPEG,
+  /// inverted (255 is no ink). A file using the other convention comes out as a negative,
+  /// which the inverted scan pass reads.
+  static func grayFromCMYK(_ samples: [UInt8]) -> [UInt8] {
+    stride(from: 0, to: samples.count, by: 4).map { index in
+      let black = Int(samples[index + 3])
+      let red = Int(samples[index]) * black / 255
+      let green = Int(samples[index + 1]) * black / 255
+      let blue = Int(samples[index + 2]) * black / 255
+      return UInt8((299 * red + 587 * green + 114 * blue) / 1000)
+    }
   }
 
   private static func failure(_ handle: tjhandle) -> QRScanError {

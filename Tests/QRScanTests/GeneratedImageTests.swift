@@ -55,6 +55,12 @@ import Testing
     #expect(result.codes.map(\.bytes) == [payload])
   }
 
+  @Test func cmykJPEGFromAPrintWorkflow() throws {
+    let (payload, result) = try scanTransformed(
+      ["-colorspace", "CMYK", "-quality", "90"], output: "cmyk.jpg", qrencode: ["-s", "4"])
+    #expect(result.codes.map(\.bytes) == [payload])
+  }
+
   @Test(arguments: [["-quality", "75"], ["-define", "webp:lossless=true"]])
   func webp(_ options: [String]) throws {
     let (payload, result) = try scanTransformed(options, output: "code.webp", qrencode: ["-s", "4"])
