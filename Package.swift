@@ -32,6 +32,8 @@ let package = Package(
     shim("CQREncode", pkgConfig: "libqrencode", apt: "libqrencode-dev"),
     shim("CPNG", pkgConfig: "libpng", apt: "libpng-dev"),
     shim("CJPEG", pkgConfig: "libjpeg", apt: "libjpeg62-turbo-dev"),
+    shim("CTurboJPEG", pkgConfig: "libturbojpeg", apt: "libturbojpeg0-dev"),
+    shim("CWebP", pkgConfig: "libwebp", apt: "libwebp-dev"),
 
     // MARK: - Pure and thin-wrapper libraries
     .target(name: "TokenCrypto", dependencies: ["CLibCrypto"], swiftSettings: strictSettings),
@@ -49,12 +51,15 @@ let package = Package(
     .target(
       name: "Registry", dependencies: ["OTP", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: strictSettings),
+    .target(
+      name: "QRScan", dependencies: ["CZBar", "CPNG", "CTurboJPEG", "CWebP"],
+      swiftSettings: strictSettings),
 
     // MARK: - Executable (composition root)
     .executableTarget(
       name: "tokenburner",
       dependencies: [
-        "TokenCrypto", "OTP", "SmartCard", "Token2", "Simulator", "PCSC", "Registry",
+        "TokenCrypto", "OTP", "SmartCard", "Token2", "Simulator", "PCSC", "Registry", "QRScan",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),
@@ -72,6 +77,7 @@ let package = Package(
     .testTarget(
       name: "PCSCTests", dependencies: ["PCSC", "SmartCard", "Simulator"],
       swiftSettings: strictSettings),
+    .testTarget(name: "QRScanTests", dependencies: ["QRScan"], swiftSettings: strictSettings),
     .testTarget(
       name: "CLITests", dependencies: ["OTP"],
       swiftSettings: strictSettings),

@@ -67,6 +67,18 @@ for model in C302-i OTPC-P2-i; do
   done
 done
 
+# An image: the otpauth QR a service shows, made with qrencode, through the decode path.
+hex=$(random_hex 20); secrets+=("$hex")
+b32=$(hex_to_base32 "$hex" | tr -d '=')
+echo -n "otpauth://totp/Jira:bob?secret=$b32&issuer=Jira&algorithm=SHA256&period=60" |
+  qrencode -o "$SCRATCH/qr.png" -s 6
+json=$(tb burn --image "$SCRATCH/qr.png" --json 2>>"$out.err") || fail "burn --image exited $?"
+echo "$json" >>"$out.all"
+expect_eq sha256 "$(jq -r .algorithm <<<"$json")" "algorithm from the image's URI"
+fresh_status
+expect_eq "$(oath_code "$hex" sha256 60 "$(sim .token_time)")" "$(sim .code)" "display after burn --image"
+rm -f "$SCRATCH/qr.png"
+
 # Human output: progress, the settings and a code to compare; the warning for a short key.
 hex=$(random_hex 10); secrets+=("$hex")
 echo "0x$hex" | tb burn --secret-stdin >"$out.txt" 2>"$out.err2" || fail "human burn exited $?"

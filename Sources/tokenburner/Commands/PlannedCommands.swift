@@ -23,15 +23,6 @@ struct WizardCommand: PlannedCommand {
   static let plannedPurpose = "the interactive wizard"
 }
 
-struct DecodeCommand: PlannedCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "decode", abstract: "Decode the QR codes in images and classify their payloads.")
-  static let plannedPurpose = "QR decoding from PNG and JPEG images"
-  @Argument(help: "Image files.") var images: [String] = []
-  @Flag(help: "Print one JSON object.") var json = false
-  @Flag(help: "Include secrets (Base32) in the output.") var showSecret = false
-}
-
 struct CodesCommand: PlannedCommand {
   static let configuration = CommandConfiguration(
     commandName: "codes", abstract: "Generate, verify or list a user's backup codes.")
