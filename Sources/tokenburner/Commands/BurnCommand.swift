@@ -40,7 +40,7 @@ struct BurnCommand: ParsableCommand {
   @Option(help: "Seconds the token's display stays on.")
   var displayTimeout: DisplayTimeout = .seconds30
 
-  @Option(help: "The user this token is for (shown in the output and the generated URI).")
+  @Option(help: "The user this token is for: records the enrollment in the registry.")
   var user: String?
 
   @Option(help: "The service, e.g. Jira (the issuer of a generated otpauth URI).")
@@ -59,6 +59,8 @@ struct BurnCommand: ParsableCommand {
       "Seconds to wait for the token to come back if it leaves the reader mid-burn.",
       valueName: "seconds"))
   var returnTimeout = 10
+
+  @OptionGroup(title: "Registry (used with --user)") var registryOptions: RegistryOptions
 
   @Flag(help: "Print one JSON object.") var json = false
 
@@ -87,15 +89,28 @@ struct BurnCommand: ParsableCommand {
         displayTimeout: displayTimeout, allowUnknownModel: allowUnknownModel,
         key: try CustomerKeyFile.load(customerKeyFile))
       if !json { settings.warnings.forEach { Output.errorLine("tokenburner: warning: \($0)") } }
+      // Opened before the burn, so an unusable registry stops us before the token is touched.
+      let recorder = try user.map { user throws(OperatorError) in
+        BurnRecorder(
+          registry: try registryOptions.open(), operatorName: registryOptions.resolvedOperator,
+          user: user, service: service ?? loaded.issuer, account: loaded.account)
+      }
 
       let started = ContinuousClock.now
-      let report = try burn(request)
+      let report: BurnReport
+      do {
+        report = try burn(request)
+      } catch {
+        recorder?.recordFailure(error)
+        throw error
+      }
       let elapsed = ContinuousClock.now - started
+      let recorded = try recorder?.recordSuccess(report, secret: loaded.secret)
 
       let generated = generate ? GeneratedAccount(loaded: loaded, report: report, user: user, service: service) : nil
       let output = BurnOutput(
-        report: report, elapsed: elapsed, user: user, service: service,
-        warnings: settings.warnings, secret: loaded.secret)
+        report: report, elapsed: elapsed, user: user, service: service ?? loaded.issuer,
+        warnings: settings.warnings, secret: loaded.secret, recorded: recorded)
       if json {
         try Output.json(output.jsonReport(revealing: showSecret ? generated : nil))
       } else {

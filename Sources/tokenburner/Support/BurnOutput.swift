@@ -1,4 +1,5 @@
 import OTP
+import Registry
 import Token2
 
 /// What `burn` prints after a confirmed seed write: human text, or the JSON object of the
@@ -12,6 +13,8 @@ struct BurnOutput {
   var warnings: [String]
   /// Only for computing the codes the token should now show; never printed.
   var secret: Secret
+  /// The registry record, with `--user`.
+  var recorded: (Enrollment, BurnRecordOutcome)?
 
   var elapsedMilliseconds: Int64 {
     let (seconds, attoseconds) = elapsed.components
@@ -28,7 +31,7 @@ struct BurnOutput {
       apduCount: report.apduCount, elapsedMs: elapsedMilliseconds,
       tokenState: report.state.code, recoveries: report.recoveries.map(\.description),
       warnings: report.before.warnings.map(\.description) + warnings,
-      user: user, service: service, enrollmentId: nil,
+      user: user, service: service, enrollmentId: recorded?.0.id,
       secret: generated.map { Base32.encode($0.uri.secret.revealedBytes()) },
       otpauthUri: generated?.uri.uriString)
   }
@@ -48,6 +51,7 @@ struct BurnOutput {
     Output.line("Exchange    \(report.apduCount) APDUs in \(elapsedMilliseconds) ms")
     if let user { Output.line("User        \(user)") }
     if let service { Output.line("Service     \(service)") }
+    if let (enrollment, outcome) = recorded { Output.line("Registry    \(outcome.summary(enrollment))") }
     let parameters = TOTPParameters(
       algorithm: report.algorithm.hashAlgorithm, digits: 6, period: report.period.seconds)
     let window = TOTP.window(secret: secret, at: now, parameters: parameters)
