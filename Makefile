@@ -5,7 +5,7 @@ BUILD_DIR ?= .build
 BIN := $(BUILD_DIR)/debug/tokenburner
 ARGS ?=
 
-.PHONY: run test build deps-build deps-run deps-test unit integration clean
+.PHONY: run test bench build deps-build deps-run deps-test unit integration clean
 
 ## run: install what is missing, build, and start the wizard (a simulated token when no reader)
 run: deps-run
@@ -16,6 +16,12 @@ run: deps-run
 test: deps-test
 	$(SWIFT) build --build-tests
 	$(MAKE) --no-print-directory unit integration
+
+## bench: release build of tokenburner, then every scripts/bench/*.sh as one table
+## (also written to .build/bench/results.json)
+bench: deps-test
+	$(SWIFT) build -c release --product tokenburner
+	scripts/bench.sh $(BUILD_DIR)/release/tokenburner
 
 unit:
 	$(SWIFT) test --skip-build --parallel

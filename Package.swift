@@ -20,7 +20,8 @@ let package = Package(
     .executable(name: "tokenburner", targets: ["tokenburner"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
   ],
   targets: [
     // MARK: - System library shims (Debian -dev packages)
@@ -31,6 +32,8 @@ let package = Package(
     shim("CQREncode", pkgConfig: "libqrencode", apt: "libqrencode-dev"),
     shim("CPNG", pkgConfig: "libpng", apt: "libpng-dev"),
     shim("CJPEG", pkgConfig: "libjpeg", apt: "libjpeg62-turbo-dev"),
+    shim("CTurboJPEG", pkgConfig: "libturbojpeg", apt: "libturbojpeg0-dev"),
+    shim("CWebP", pkgConfig: "libwebp", apt: "libwebp-dev"),
 
     // MARK: - Pure and thin-wrapper libraries
     .target(name: "TokenCrypto", dependencies: ["CLibCrypto"], swiftSettings: strictSettings),
@@ -48,6 +51,12 @@ let package = Package(
 
     // MARK: - Drivers (the only importers of their C library)
     .target(name: "PCSC", dependencies: ["SmartCard", "CPCSCLite"], swiftSettings: strictSettings),
+    .target(
+      name: "Registry", dependencies: ["OTP", .product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: strictSettings),
+    .target(
+      name: "QRScan", dependencies: ["CZBar", "CPNG", "CTurboJPEG", "CWebP"],
+      swiftSettings: strictSettings),
     .target(name: "Terminal", dependencies: ["CNCursesW", "CQREncode"], swiftSettings: strictSettings),
     .target(
       name: "Screens", dependencies: ["Wizard", "Terminal", "OTP", "Token2", "TokenCrypto"],
@@ -57,8 +66,8 @@ let package = Package(
     .executableTarget(
       name: "tokenburner",
       dependencies: [
-        "TokenCrypto", "OTP", "SmartCard", "Token2", "Simulator", "PCSC", "Wizard", "Terminal",
-        "Screens",
+        "TokenCrypto", "OTP", "SmartCard", "Token2", "Simulator", "PCSC", "Registry", "QRScan",
+        "Wizard", "Terminal", "Screens",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),
@@ -76,6 +85,7 @@ let package = Package(
     .testTarget(
       name: "PCSCTests", dependencies: ["PCSC", "SmartCard", "Simulator"],
       swiftSettings: strictSettings),
+    .testTarget(name: "QRScanTests", dependencies: ["QRScan"], swiftSettings: strictSettings),
     .testTarget(
       name: "WizardTests", dependencies: ["Wizard", "OTP", "SmartCard", "Token2", "TokenCrypto"],
       swiftSettings: strictSettings),
@@ -85,6 +95,10 @@ let package = Package(
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
       name: "CLITests", dependencies: ["OTP"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "RegistryTests",
+      dependencies: ["Registry", "OTP", "TokenCrypto", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: strictSettings),
   ],
   swiftLanguageModes: [.v6]

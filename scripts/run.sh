@@ -1,7 +1,71 @@
 #!/usr/bin/env bash
 # `make run`: starts the built tokenburner with the given arguments (the wizard by default).
-# The demo stack (a private pcscd with the vpcd reader and the simulated token, used when no
-# physical reader is present) arrives with the `simulate` command.
+#
+# With a physical PC/SC reader it talks to the system pcscd (started here if it is installed
+# but not running). Without one it runs a demo: a private pcscd with the vpcd virtual reader
+# (scripts/pcscd-sandbox.sh) and a simulated Token2 token, both stopped again on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-exec .build/debug/tokenburner "$@"
+bin=.build/debug/tokenburner
+sudo=()
+[[ $(id -u) -eq 0 ]] || sudo=(sudo)
+
+# The system pcscd, for real readers.
+if [[ ! -S /run/pcscd/pcscd.comm ]] && command -v pcscd >/dev/null; then
+  if command -v systemctl >/dev/null && [[ -d /run/systemd/system ]]; then
+    "${sudo[@]}" systemctl start pcscd.socket >/dev/null 2>&1 || true
+  else
+    "${sudo[@]}" pcscd >/dev/null 2>&1 || true
+    for _ in $(seq 30); do [[ -S /run/pcscd/pcscd.comm ]] && break; sleep 0.1; done
+  fi
+fi
+
+physical_readers() {
+  "$bin" readers --json 2>/dev/null | jq -r '.readers[]?.name' | grep -v '^Virtual PCD' || true
+}
+
+if [[ -n $(physical_readers) ]]; then
+  exec set +e
+"$bin" "$@"
+status=$?
+cleanup
+trap - EXIT
+exit "$status"
+fi
+
+# Demo: no physical reader.
+demo="${XDG_RUNTIME_DIR:-/tmp}/tokenburner-demo-$(id -u)"
+listening() { grep -q "$(printf ':%04X ' "$1")" /proc/net/tcp /proc/net/tcp6 2>/dev/null; }
+port=35991
+while listening "$port" || listening $((port + 1)); do port=$((port + 2)); done
+scripts/pcscd-sandbox.sh stop "$demo" >/dev/null 2>&1 || true
+scripts/pcscd-sandbox.sh start "$demo" "$port" >/dev/null
+sim_pid=""
+cleanup() {
+  if [[ -n $sim_pid ]]; then
+    kill "$sim_pid" 2>/dev/null
+    wait "$sim_pid" 2>/dev/null
+  fi
+  scripts/pcscd-sandbox.sh stop "$demo" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+sim_pid=""
+eval "$(scripts/pcscd-sandbox.sh env "$demo")"
+"$bin" simulate --port "$port" --model "${DEMO_MODEL:-C302-i}" >"$demo/simulator.log" 2>&1 &
+sim_pid=$!
+for _ in $(seq 50); do
+  "$bin" readers --json 2>/dev/null | jq -e '.readers[] | select(.card_present)' >/dev/null && break
+  sleep 0.1
+done
+cat >&2 <<MSG
+DEMO: no NFC reader is connected, so tokenburner talks to a simulated Token2 ${DEMO_MODEL:-C302-i}
+token on a virtual reader (private pcscd + vpcd). Nothing real is written. The token's display
+is logged to $demo/simulator.log. Plug in a reader and run again to use real tokens.
+MSG
+set +e
+"$bin" "$@"
+status=$?
+cleanup
+trap - EXIT
+exit "$status"

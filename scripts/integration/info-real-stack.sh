@@ -3,19 +3,7 @@
 # `tokenburner simulate` as the card and `tokenburner readers/info` as separate processes.
 source "$(dirname "$0")/lib.bash"
 make_scratch
-sandbox="$(dirname "$0")/../pcscd-sandbox.sh"
-port=$(( 36000 + RANDOM % 2000 * 2 ))
-sim_pid=""
-cleanup() {
-  [[ -n $sim_pid ]] && kill "$sim_pid" 2>/dev/null
-  "$sandbox" stop "$SCRATCH/pcscd" >/dev/null 2>&1
-  rm -rf "$SCRATCH"
-}
-trap cleanup EXIT
-
-PCSC_SANDBOX_AUTO_EXIT=1 "$sandbox" start "$SCRATCH/pcscd" "$port" >/dev/null ||
-  fail "the sandbox pcscd did not start"
-eval "$("$sandbox" env "$SCRATCH/pcscd")"
+start_stack
 
 # No card yet: the reader is there, empty; info says so and exits 69.
 out=$(tb readers --json) || fail "readers exited $?"
@@ -23,12 +11,7 @@ expect_eq "false" "$(jq -r '.readers[] | select(.name == "Virtual PCD 00 00") | 
   "card present before the simulator runs"
 expect_status 69 "info without a card" tb info
 
-tb simulate --port "$port" --model OTPC-P2-i --clock-offset 42 >"$SCRATCH/sim.log" 2>&1 &
-sim_pid=$!
-for _ in $(seq 50); do
-  tb readers --json 2>/dev/null | jq -e '.readers[] | select(.card_present)' >/dev/null && break
-  sleep 0.1
-done
+start_sim --model OTPC-P2-i --clock-offset 42
 out=$(tb readers --json) || fail "readers exited $?"
 expect_eq "true" "$(jq -r '.readers[] | select(.name == "Virtual PCD 00 00") | .card_present' <<<"$out")" \
   "card present once the simulator runs"
@@ -43,7 +26,7 @@ tb info | grep -q "restricted: writing the clock erases the seed" || fail "human
 expect_status 69 "a reader name that matches nothing" tb info --reader "no such reader"
 
 # pcscd gone: every PC/SC command says so and exits 69.
-"$sandbox" stop "$SCRATCH/pcscd" >/dev/null
+stop_stack
 msg=$(tb readers 2>&1); status=$?
 expect_eq 69 "$status" "readers without pcscd"
 grep -qi "pcscd" <<<"$msg" || fail "the message does not name pcscd: $msg"

@@ -23,8 +23,118 @@ random_hex() { head -c "$1" /dev/urandom | xxd -p -c 1000; }
 # Hex to Base32 (RFC 4648, with padding as coreutils prints it).
 hex_to_base32() { echo -n "$1" | xxd -r -p | base32 -w 0; }
 
+# Base32 (spaces allowed, padding optional) to lower-case hex.
+base32_to_hex() {
+  local b32=${1// /}
+  while (( ${#b32} % 8 )); do b32+="="; done
+  echo -n "$b32" | base32 -d | xxd -p -c 1000
+}
+
 # Sets SCRATCH to a fresh directory that is removed when the suite exits.
 make_scratch() {
   SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/tokenburner-it.XXXXXX")
   trap 'rm -rf "$SCRATCH"' EXIT
+}
+
+# --- The real PC/SC stack: a private pcscd with the vpcd reader, and simulated tokens. ---
+SANDBOX_SCRIPT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/pcscd-sandbox.sh"
+SIM_PID=""
+
+# Starts a sandbox pcscd under $SCRATCH on a random port pair (sets VPCD_PORT) and points
+# this shell's PC/SC clients at it. Everything is stopped when the suite exits.
+start_stack() {
+  VPCD_PORT=$(( 36000 + RANDOM % 4000 * 2 ))
+  PCSC_SANDBOX_AUTO_EXIT=1 "$SANDBOX_SCRIPT" start "$SCRATCH/pcscd" "$VPCD_PORT" >/dev/null ||
+    fail "the sandbox pcscd did not start"
+  eval "$("$SANDBOX_SCRIPT" env "$SCRATCH/pcscd")"
+  trap 'stop_sim; "$SANDBOX_SCRIPT" stop "$SCRATCH/pcscd" >/dev/null 2>&1; rm -rf "$SCRATCH"' EXIT
+}
+
+stop_stack() { "$SANDBOX_SCRIPT" stop "$SCRATCH/pcscd" >/dev/null 2>&1; }
+
+# Starts `tokenburner simulate` with the given extra arguments on $VPCD_PORT, writing its
+# status to $SIM_STATUS, and waits until the reader holds the card.
+start_sim() {
+  if [[ -n $SIM_PID ]]; then
+    stop_sim
+    wait_card absent || fail "the previous simulated token did not leave the reader"
+  fi
+  SIM_STATUS="$SCRATCH/sim-status.json"
+  rm -f "$SIM_STATUS"
+  "$TOKENBURNER_BIN" simulate --port "$VPCD_PORT" --status-file "$SIM_STATUS" "$@" >>"$SCRATCH/sim.log" 2>&1 &
+  SIM_PID=$!
+  wait_card present || fail "the simulated token did not appear on the reader ($*)"
+  wait_status '.commands >= 0' || fail "the simulator wrote no status file"
+}
+
+stop_sim() {
+  if [[ -n $SIM_PID ]]; then
+    kill "$SIM_PID" 2>/dev/null
+    wait "$SIM_PID" 2>/dev/null
+    SIM_PID=""
+  fi
+}
+
+# wait_card present|absent: polls `readers` until the vpcd slot has (or lacks) a card, 10 s max.
+wait_card() {
+  local want=true
+  [[ $1 == absent ]] && want=false
+  for _ in $(seq 100); do
+    [[ $(tb readers --json 2>/dev/null |
+      jq -r '.readers[] | select(.name == "Virtual PCD 00 00") | .card_present') == "$want" ]] &&
+      return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+# wait_status JQ-EXPRESSION: polls the simulator's status file until the expression holds, 10 s max.
+wait_status() {
+  for _ in $(seq 100); do
+    [[ -s $SIM_STATUS ]] && jq -e "$1" "$SIM_STATUS" >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+# Waits for a status snapshot taken after this moment (the file is rewritten every 250 ms).
+fresh_status() {
+  local now
+  now=$(date +%s%3N)
+  wait_status ".host_time_ms > $now" || fail "the simulator status did not refresh"
+}
+
+sim() { jq -r "$1" "$SIM_STATUS"; }
+
+# The TOTP code oathtool computes for hex secret $1 with algorithm $2, period $3 at time $4.
+oath_code() { echo "$1" | oathtool --totp="$2" -s "${3}s" -N "@$4" -; }
+
+# The simulated token's factory seed (the RFC 6238 SHA-1 test key, ASCII 1234567890 twice).
+FACTORY_HEX=3132333435363738393031323334353637383930
+
+# What the simulated token really holds, judged by its display against oathtool for the new
+# secret $1 (hex, SHA-1 / 30 s) and the factory seed: burned, unchanged,
+# config_written_old_seed_kept, seed_erased or other. Waits for a status newer than now.
+real_state() {
+  fresh_status
+  local code time
+  code=$(sim .code)
+  time=$(sim .token_time)
+  if [[ $(sim .has_seed) == false ]]; then echo seed_erased
+  elif [[ $code == "$(oath_code "$1" sha1 30 "$time")" ]]; then echo burned
+  elif [[ $code == "$(oath_code "$FACTORY_HEX" sha1 30 "$time")" ]]; then
+    if [[ $(sim .config_writes) -gt 0 ]]; then echo config_written_old_seed_kept; else echo unchanged; fi
+  else echo other; fi
+}
+
+# expect_no_secret FILE HEX...: none of the secrets appears in FILE as hex or Base32 (any case,
+# with or without padding).
+expect_no_secret() {
+  local file=$1 hex b32; shift
+  for hex in "$@"; do
+    b32=$(hex_to_base32 "$hex" | tr -d '=')
+    grep -qiF -- "$hex" "$file" && fail "secret (hex) found in $file"
+    grep -qiF -- "$b32" "$file" && fail "secret (Base32) found in $file"
+  done
+  return 0
 }

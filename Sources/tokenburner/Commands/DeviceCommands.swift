@@ -78,7 +78,9 @@ func states(_ context: PCSCContext) throws(OperatorError) -> [ReaderState] {
 }
 
 /// Picks the reader (`--reader` or the single one with a card) and connects to its card.
-func connect(_ context: PCSCContext, reader name: String?) throws(OperatorError) -> PCSCCard {
+func connect(
+  _ context: PCSCContext, reader name: String?, share: PCSCCard.ShareMode = .shared
+) throws(OperatorError) -> PCSCCard {
   let readers = try states(context)
   let chosen: ReaderState
   do {
@@ -87,7 +89,7 @@ func connect(_ context: PCSCContext, reader name: String?) throws(OperatorError)
     throw FailureMapping.operatorError(error)
   }
   do {
-    return try PCSCCard(context: context, reader: chosen.name, share: .shared)
+    return try PCSCCard(context: context, reader: chosen.name, share: share)
   } catch {
     throw FailureMapping.operatorError(error)
   }

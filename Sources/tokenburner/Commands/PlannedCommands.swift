@@ -17,31 +17,6 @@ extension PlannedCommand {
   }
 }
 
-struct DecodeCommand: PlannedCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "decode", abstract: "Decode the QR codes in images and classify their payloads.")
-  static let plannedPurpose = "QR decoding from PNG and JPEG images"
-  @Argument(help: "Image files.") var images: [String] = []
-  @Flag(help: "Print one JSON object.") var json = false
-  @Flag(help: "Include secrets (Base32) in the output.") var showSecret = false
-}
-
-struct CodesCommand: PlannedCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "codes", abstract: "Generate, verify or list a user's backup codes.")
-  static let plannedPurpose = "backup codes in the helpdesk registry"
-  @Argument(help: "generate, verify or list.") var action: String?
-  @Option(help: "The user's ID.") var user: String?
-  @Flag(help: "Print one JSON object.") var json = false
-}
-
-struct RegistryCommand: PlannedCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "registry", abstract: "List and show enrollments, mark tokens lost, show history.")
-  static let plannedPurpose = "the helpdesk registry"
-  @Argument(parsing: .captureForPassthrough) var arguments: [String] = []
-}
-
 struct VaultCommand: PlannedCommand {
   static let configuration = CommandConfiguration(
     commandName: "vault", abstract: "Initialise, check and re-key the encrypted secret vault.")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OTP
 import Simulator
 import Token2
 import TokenCrypto
@@ -11,9 +12,10 @@ struct SimulateCommand: ParsableCommand {
     commandName: "simulate",
     abstract: "Run a simulated Token2 token behind the vpcd driver.",
     discussion: """
-      The token shows what its display would show once a second. It validates every command \
-      like the firmware, keeps its own clock (--clock-offset adds drift), and on restricted \
-      models erases its seed when the clock is written.
+      The token prints what its display would show whenever the code changes (and at once on \
+      SIGUSR1). It validates every command like the firmware, keeps its own clock \
+      (--clock-offset adds drift), and on restricted models erases its seed when the clock is \
+      written. The fault options make it misbehave the way real tokens do, for tests.
       """)
 
   @Option(help: "Token model, e.g. C302-i (keeps its seed on a clock write) or OTPC-P2-i.")
@@ -28,66 +30,88 @@ struct SimulateCommand: ParsableCommand {
   @Option(help: "Seconds the token clock runs ahead (negative: behind).")
   var clockOffset: Int64 = 0
 
-  @Option(help: "Rewrite this JSON file with the display state every second (no secrets).")
+  @Flag(help: "Start without the factory seed (the display stays blank until a burn).")
+  var blank = false
+
+  @Option(
+    help: ArgumentHelp(
+      "The token's SM4 key: a file of 16 raw bytes (default: the public Token2 key).",
+      valueName: "path"))
+  var keyFile: String?
+
+  @Option(help: "Lock for good after this many failed authentications in a row (older firmware).")
+  var lockAfter: Int?
+
+  @Flag(help: "End the authenticated session after each config write (some firmware may).")
+  var dropsAuthAfterConfig = false
+
+  @Option(help: ArgumentHelp("Leave the field instead of answering the Kth APDU.", valueName: "k"))
+  var dropAfterApdu: Int?
+
+  @Flag(help: "With --drop-after-apdu: execute that APDU before leaving (its answer is lost).")
+  var dropExecutes = false
+
+  @Option(help: ArgumentHelp("With --drop-after-apdu: come back after this long.", valueName: "ms"))
+  var returnAfterMs = 200
+
+  @Option(help: "Rewrite this JSON file with the display state four times a second (no secrets).")
   var statusFile: String?
 
   func validate() throws {
     guard Token2Model(displayName: model) != nil else {
-      throw ValidationError("Unknown model \(model); use one of the Token2 family A models.")
+      let names = Token2Model.allCases.map(\.displayName).joined(separator: ", ")
+      throw ValidationError("Unknown model \(model); use one of \(names).")
     }
     if let serial, serial.isEmpty || !serial.allSatisfy(\.isNumber) {
       throw ValidationError("--serial must be digits.")
     }
+    if let lockAfter, lockAfter < 1 { throw ValidationError("--lock-after must be at least 1.") }
+    if let dropAfterApdu, dropAfterApdu < 1 {
+      throw ValidationError("--drop-after-apdu counts from 1.")
+    }
+    if returnAfterMs < 0 { throw ValidationError("--return-after-ms cannot be negative.") }
   }
 
   func run() throws {
     guard let tokenModel = Token2Model(displayName: model) else { return }
+    let key: Token2Key
+    do {
+      key = try CustomerKeyFile.load(keyFile)
+    } catch {
+      throw Output.fail(error, json: false)
+    }
+    let defaults = SimulatedToken2Configuration()
     let token = SimulatedToken2(
-      configuration: .init(model: tokenModel, serial: serial, clockOffset: clockOffset),
+      configuration: .init(
+        model: tokenModel, serial: serial, clockOffset: clockOffset, key: key,
+        factorySeed: blank ? nil : defaults.factorySeed, lockAfterFailedAuthentications: lockAfter,
+        dropsAuthenticationAfterConfig: dropsAuthAfterConfig),
       clock: { Int64(Date().timeIntervalSince1970) }, random: SystemRandom())
     let applet = SerializedApplet(token)
+    let fault = dropAfterApdu.map {
+      VPCDFault(
+        dropAfterAPDU: $0, executeBeforeDrop: dropExecutes, returnAfter: .milliseconds(returnAfterMs))
+    }
     let client = VPCDClient(
-      applet: applet, configuration: VPCDConfiguration(port: port, giveUpAfter: nil))
+      applet: applet, configuration: VPCDConfiguration(port: port, giveUpAfter: nil, fault: fault))
     client.start()
     Output.line(
       "Simulated \(tokenModel.displayName) \(token.configuration.effectiveSerial) on vpcd port "
         + "\(port) (demo token; Ctrl-C stops it)")
+    let showNow = SignalFlag(SIGUSR1)
     var lastLine = ""
     while true {
       let display = applet.with { $0.display() }
       let line =
         display.code.map { "code \($0)  \(display.secondsLeft) s left" } ?? "no seed (blank)"
-      if line != lastLine {
+      if line != lastLine || showNow.take() {
         Output.line(line)
         lastLine = line
       }
-      if let statusFile { writeStatus(display, applet: applet, to: statusFile) }
-      Thread.sleep(forTimeInterval: 1)
+      if let statusFile {
+        SimulatorStatus(applet: applet, client: client, display: display).write(to: statusFile)
+      }
+      showNow.wait(upTo: 0.25)
     }
   }
-
-  private func writeStatus(_ display: TokenDisplay, applet: SerializedApplet<SimulatedToken2>, to path: String) {
-    let counters = applet.with { $0.counters }
-    let status = SimulatorStatus(
-      code: display.code, secondsLeft: display.secondsLeft, tokenTime: display.tokenTime,
-      algorithm: display.algorithm.rawValue, period: display.period.seconds,
-      authenticateCommands: counters.authenticateCommands,
-      locked: applet.with { $0.isLocked })
-    guard let data = try? JSONEncoder.snakeCase.encode(status) else { return }
-    let temporary = path + ".tmp"
-    if FileManager.default.createFile(atPath: temporary, contents: data) {
-      _ = rename(temporary, path)
-    }
-  }
-}
-
-/// What `simulate --status-file` writes: the display, never the seed.
-struct SimulatorStatus: Encodable {
-  var code: String?
-  var secondsLeft: Int
-  var tokenTime: Int64
-  var algorithm: String
-  var period: Int
-  var authenticateCommands: Int
-  var locked: Bool
 }

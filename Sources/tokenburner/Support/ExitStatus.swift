@@ -1,4 +1,5 @@
 import ArgumentParser
+import Token2
 
 /// Process exit statuses of the command-line contract (sysexits.h values).
 enum ExitStatus: Int32 {
@@ -28,10 +29,13 @@ enum ExitStatus: Int32 {
 struct OperatorError: Error, CustomStringConvertible {
   var message: String
   var status: ExitStatus
+  /// What the token holds after the failure, when a token was reached; JSON reports it.
+  var tokenState: TokenState?
 
-  init(_ message: String, status: ExitStatus) {
+  init(_ message: String, status: ExitStatus, tokenState: TokenState? = nil) {
     self.message = message
     self.status = status
+    self.tokenState = tokenState
   }
 
   var description: String { message }

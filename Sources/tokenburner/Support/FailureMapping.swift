@@ -18,6 +18,8 @@ enum FailureMapping {
   }
 
   static func operatorError(_ failure: Token2Failure) -> OperatorError {
-    OperatorError(failure.description, status: ExitStatus(rawValue: failure.exitCode) ?? .software)
+    OperatorError(
+      failure.description, status: ExitStatus(rawValue: failure.exitCode) ?? .software,
+      tokenState: failure.state)
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Token2
 
 /// Writes command results: human text on stdout, or one JSON object with `--json`; errors on
 /// stderr as `tokenburner: <sentence>` (or a JSON error object with `--json`).
@@ -27,7 +28,7 @@ enum Output {
   static func fail(_ error: OperatorError, json: Bool) -> ExitCode {
     errorLine("tokenburner: \(error.message)")
     if json {
-      try? Output.json(ErrorBody(error: .init(message: error.message, exitCode: error.status.rawValue)))
+      try? Output.json(ErrorBody(error: .init(error)))
     }
     return error.status.exitCode
   }
@@ -36,6 +37,17 @@ enum Output {
     struct Detail: Encodable {
       var message: String
       var exitCode: Int32
+      /// `unchanged`, `seed_erased`, `config_written_old_seed_kept`, `burned` or `unknown`.
+      var tokenState: String?
+      /// For `unknown`: every state the token may be in.
+      var possibleStates: [String]?
+
+      init(_ error: OperatorError) {
+        message = error.message
+        exitCode = error.status.rawValue
+        tokenState = error.tokenState?.code
+        possibleStates = error.tokenState.map { $0.possibilities.map(\.code) }
+      }
     }
     var error: Detail
   }

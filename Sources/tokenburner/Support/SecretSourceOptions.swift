@@ -27,7 +27,10 @@ struct SecretSourceOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Decode the otpauth QR code in an image file.", valueName: "path"))
   var image: String?
 
-  @Option(help: "When the input holds several accounts (an export), use entry N (1-based).")
+  @Option(
+    help: ArgumentHelp(
+      "When the input holds several accounts (an export, or an image with several codes), "
+        + "use entry N (1-based)."))
   var pick: Int?
 
   /// How many sources were named; exactly one is allowed.
@@ -78,10 +81,8 @@ struct SecretSourceOptions: ParsableArguments {
       return try SecretInterpreter.interpret(
         value.trimmingCharacters(in: .whitespacesAndNewlines), expectURI: nil, pick: pick)
     }
-    if image != nil {
-      throw OperatorError(
-        "reading QR codes from images is not implemented yet; use --uri-stdin with the URI",
-        status: .software)
+    if let image {
+      return try ImageSecretSource.load(image, pick: pick)
     }
     throw OperatorError("no secret source given", status: .usage)
   }

@@ -1,0 +1,3 @@
+#pragma once
+// libwebp's decoder (still images): browsers save screenshots and "Save image as" in WebP.
+#include <webp/decode.h>

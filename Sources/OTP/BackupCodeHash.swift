@@ -1,0 +1,103 @@
+import TokenCrypto
+
+/// How a backup code is kept in the registry: a salted scrypt digest (RFC 7914), never the code
+/// (PRODUCT.md "Backup codes"). The parameters travel with each hash, so they can be raised
+/// later without invalidating codes already issued.
+public struct BackupCodeHash: Equatable, Sendable {
+  /// scrypt cost parameters.
+  public struct Parameters: Equatable, Sendable {
+    /// CPU/memory cost, a power of two.
+    public var n: UInt64
+    /// Block size.
+    public var r: UInt64
+    /// Parallelism.
+    public var p: UInt64
+
+    public init(n: UInt64, r: UInt64, p: UInt64) {
+      self.n = n
+      self.r = r
+      self.p = p
+    }
+
+    /// N = 2^14, r = 8, p = 1: 16 MiB and tens of milliseconds per code. A code carries about
+    /// 73 bits, so the cost guards against a stolen database being searched, not against a
+    /// short password.
+    public static let standard = Parameters(n: 1 << 14, r: 8, p: 1)
+  }
+
+  /// Random salt, `saltLength` bytes.
+  public var salt: [UInt8]
+  /// scrypt output, `digestLength` bytes.
+  public var digest: [UInt8]
+  public var parameters: Parameters
+
+  /// Salt size in bytes.
+  public static let saltLength = 16
+  /// Digest size in bytes.
+  public static let digestLength = 32
+
+  public init(salt: [UInt8], digest: [UInt8], parameters: Parameters) {
+    self.salt = salt
+    self.digest = digest
+    self.parameters = parameters
+  }
+
+  /// Hashes `code` with `salt` (from the CSPRNG, `saltLength` bytes).
+  public static func make(
+    _ code: BackupCode, salt: [UInt8], parameters: Parameters = .standard
+  ) throws(CryptoError) -> BackupCodeHash {
+    BackupCodeHash(
+      salt: salt, digest: try derive(code, salt: salt, parameters: parameters),
+      parameters: parameters)
+  }
+
+  /// Whether `candidate` is the code behind this hash; the digests are compared in constant
+  /// time.
+  public func matches(_ candidate: BackupCode) throws(CryptoError) -> Bool {
+    var derived = try Self.derive(candidate, salt: salt, parameters: parameters)
+    defer { SecureBytes.zero(&derived) }
+    return SecureBytes.constantTimeEquals(derived, digest)
+  }
+
+  /// `scrypt$N$r$p$<salt hex>$<digest hex>`, the stored form.
+  public var encoded: String {
+    "scrypt$\(parameters.n)$\(parameters.r)$\(parameters.p)$\(Self.hex(salt))$\(Self.hex(digest))"
+  }
+
+  /// Reads the stored form; `nil` for anything else.
+  public init?(encoded: String) {
+    let parts = encoded.split(separator: "$", omittingEmptySubsequences: false)
+    guard parts.count == 6, parts[0] == "scrypt", let n = UInt64(parts[1]),
+      let r = UInt64(parts[2]), let p = UInt64(parts[3]), let salt = Self.bytes(hex: parts[4]),
+      let digest = Self.bytes(hex: parts[5]), !salt.isEmpty, !digest.isEmpty
+    else { return nil }
+    self.init(salt: salt, digest: digest, parameters: Parameters(n: n, r: r, p: p))
+  }
+
+  private static func derive(_ code: BackupCode, salt: [UInt8], parameters: Parameters)
+    throws(CryptoError) -> [UInt8]
+  {
+    var password = Array(code.symbols.utf8)
+    defer { SecureBytes.zero(&password) }
+    return try KeyDerivation.scrypt(
+      password: password, salt: salt, n: parameters.n, r: parameters.r, p: parameters.p,
+      keyLength: digestLength)
+  }
+
+  private static func hex(_ bytes: [UInt8]) -> String {
+    bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+  }
+
+  private static func bytes(hex text: Substring) -> [UInt8]? {
+    guard text.count % 2 == 0 else { return nil }
+    var result: [UInt8] = []
+    var index = text.startIndex
+    while index < text.endIndex {
+      let next = text.index(index, offsetBy: 2)
+      guard let byte = UInt8(text[index..<next], radix: 16) else { return nil }
+      result.append(byte)
+      index = next
+    }
+    return result
+  }
+}

@@ -1,0 +1,182 @@
+import GRDB
+
+extension Registry {
+  /// Records a burn whose seed write the token confirmed, with its audit row, in one
+  /// transaction:
+  /// - the same serial active for the same user and service: a re-burn of that enrollment;
+  /// - the serial active for someone else: that enrollment becomes `replaced`, a new one starts;
+  /// - otherwise a new enrollment, which replaces the user's most recent lost token for the
+  ///   same service, if any.
+  public func recordBurn(_ burn: BurnRecord, at: Int64, operatorName: String)
+    throws(RegistryError) -> (Enrollment, BurnRecordOutcome)
+  {
+    try write { db in
+      let sameSerial = try Row.fetchAll(
+        db, sql: "SELECT * FROM enrollment WHERE serial = ? AND status = 'active'",
+        arguments: [burn.serial]
+      ).map(Enrollment.init(row:))
+      var outcome = BurnRecordOutcome.enrolled
+      if let existing = sameSerial.first(where: { $0.user == burn.user && $0.service == burn.service }) {
+        try db.execute(
+          sql: """
+            UPDATE enrollment SET algorithm = ?, digits = ?, period = ?, secret_fingerprint = ?,
+              model = ?, account = COALESCE(?, account), updated_at = ? WHERE id = ?
+            """,
+          arguments: [
+            burn.algorithm, burn.digits, burn.period, burn.secretFingerprint, burn.model,
+            burn.account, at, existing.id,
+          ])
+        try Self.audit(
+          AuditEvent(
+            action: "burn", user: burn.user, serial: burn.serial, enrollmentId: existing.id,
+            outcome: "success",
+            detail: "re-burned enrollment #\(existing.id) (\(burn.algorithm), \(burn.period) s); "
+              + "clock drift before: \(burn.clockDriftBefore) s"),
+          at: at, operatorName: operatorName, in: db)
+        return (try Self.enrollment(existing.id, in: db), BurnRecordOutcome.reburned)
+      }
+      for other in sameSerial {
+        try db.execute(
+          sql: "UPDATE enrollment SET status = 'replaced', updated_at = ? WHERE id = ?",
+          arguments: [at, other.id])
+        try Self.revokeCodes(of: other.id, reason: "token reassigned", at: at, in: db)
+        outcome = .reassigned(from: other.id)
+      }
+      var replaces: Int64?
+      if case .enrolled = outcome {
+        replaces = try Int64.fetchOne(
+          db,
+          sql: """
+            SELECT id FROM enrollment WHERE user = ? AND service IS ? AND status = 'lost'
+            ORDER BY updated_at DESC, id DESC LIMIT 1
+            """, arguments: [burn.user, burn.service])
+        if let replaces {
+          try db.execute(
+            sql: "UPDATE enrollment SET status = 'replaced', updated_at = ? WHERE id = ?",
+            arguments: [at, replaces])
+          outcome = .replacedLost(replaces)
+        }
+      }
+      try db.execute(
+        sql: """
+          INSERT INTO enrollment (user, service, account, serial, model, algorithm, digits, period,
+            secret_fingerprint, status, replaces_id, operator, created_at, updated_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)
+          """,
+        arguments: [
+          burn.user, burn.service, burn.account, burn.serial, burn.model, burn.algorithm,
+          burn.digits, burn.period, burn.secretFingerprint, replaces, operatorName, at, at,
+        ])
+      let id = db.lastInsertedRowID
+      var detail = "enrolled token \(burn.serial) as #\(id) (\(burn.algorithm), \(burn.period) s); "
+        + "clock drift before: \(burn.clockDriftBefore) s"
+      switch outcome {
+      case .replacedLost(let old): detail += "; replaces lost enrollment #\(old)"
+      case .reassigned(let old): detail += "; the token was taken over from enrollment #\(old)"
+      case .enrolled, .reburned: break
+      }
+      try Self.audit(
+        AuditEvent(
+          action: "burn", user: burn.user, serial: burn.serial, enrollmentId: id,
+          outcome: "success", detail: detail),
+        at: at, operatorName: operatorName, in: db)
+      return (try Self.enrollment(id, in: db), outcome)
+    }
+  }
+
+  /// Marks an active enrollment lost and revokes its backup codes, with an audit row.
+  public func markLost(_ id: Int64, reason: String, at: Int64, operatorName: String)
+    throws(RegistryError) -> Enrollment
+  {
+    try write { db in
+      let enrollment = try Self.enrollment(id, in: db)
+      guard enrollment.status == .active else {
+        throw RegistryError.notActive(id: id, status: enrollment.status)
+      }
+      try db.execute(
+        sql: "UPDATE enrollment SET status = 'lost', lost_reason = ?, updated_at = ? WHERE id = ?",
+        arguments: [reason, at, id])
+      let revoked = try Self.revokeCodes(of: id, reason: "token lost", at: at, in: db)
+      try Self.audit(
+        AuditEvent(
+          action: "lost", user: enrollment.user, serial: enrollment.serial, enrollmentId: id,
+          outcome: "success",
+          detail: "token \(enrollment.serial) marked lost (\(reason)); \(revoked) unused backup "
+            + "codes revoked"),
+        at: at, operatorName: operatorName, in: db)
+      return try Self.enrollment(id, in: db)
+    }
+  }
+
+  /// The enrollment with this id.
+  public func enrollment(_ id: Int64) throws(RegistryError) -> Enrollment {
+    try read { db in try Self.enrollment(id, in: db) }
+  }
+
+  /// Enrollments, newest first, optionally only one user's or one status.
+  public func enrollments(user: String? = nil, status: EnrollmentStatus? = nil)
+    throws(RegistryError) -> [Enrollment]
+  {
+    try read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT * FROM enrollment WHERE (? IS NULL OR user = ?) AND (? IS NULL OR status = ?)
+          ORDER BY id DESC
+          """, arguments: [user, user, status?.rawValue, status?.rawValue]
+      ).map(Enrollment.init(row:))
+    }
+  }
+
+  /// The user's one active enrollment (for `service` when given).
+  ///
+  /// - Throws: `.noActiveEnrollment`, or `.ambiguousEnrollment` when several match.
+  public func activeEnrollment(user: String, service: String?) throws(RegistryError) -> Enrollment {
+    let matches = try enrollments(user: user, status: .active).filter {
+      service == nil || $0.service == service
+    }
+    guard let first = matches.first else {
+      throw .noActiveEnrollment(user: user, service: service)
+    }
+    guard matches.count == 1 else {
+      throw .ambiguousEnrollment(user: user, ids: matches.map(\.id))
+    }
+    return first
+  }
+
+  /// Audit rows about a user or a serial (or everything), oldest first.
+  public func history(user: String? = nil, serial: String? = nil) throws(RegistryError) -> [AuditEntry] {
+    try read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT * FROM audit WHERE (? IS NULL OR user = ?) AND (? IS NULL OR serial = ?)
+          ORDER BY id
+          """, arguments: [user, user, serial, serial]
+      ).map(AuditEntry.init(row:))
+    }
+  }
+
+  static func enrollment(_ id: Int64, in db: Database) throws -> Enrollment {
+    guard let row = try Row.fetchOne(db, sql: "SELECT * FROM enrollment WHERE id = ?", arguments: [id])
+    else { throw RegistryError.noSuchEnrollment(id) }
+    return Enrollment(row: row)
+  }
+
+  /// Revokes the enrollment's open code sets; returns how many unused codes that voided.
+  @discardableResult
+  static func revokeCodes(of enrollmentID: Int64, reason: String, at: Int64, in db: Database) throws -> Int {
+    let unused = try Int.fetchOne(
+      db,
+      sql: """
+        SELECT COUNT(*) FROM backup_code c JOIN backup_code_set s ON c.set_id = s.id
+        WHERE s.enrollment_id = ? AND s.revoked_at IS NULL AND c.used_at IS NULL
+        """, arguments: [enrollmentID]) ?? 0
+    try db.execute(
+      sql: """
+        UPDATE backup_code_set SET revoked_at = ?, revoked_reason = ?
+        WHERE enrollment_id = ? AND revoked_at IS NULL
+        """, arguments: [at, reason, enrollmentID])
+    return unused
+  }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import GRDB
+
+/// The helpdesk registry: one SQLite file (WAL, foreign keys, mode 0600) with enrollments,
+/// backup code hashes and the append-only audit log.
+///
+/// Every write is one `BEGIN IMMEDIATE` transaction, so a record and its audit row commit
+/// together or not at all, and a second process waits for the lock (up to `busyTimeout`)
+/// instead of failing half-way. Times and the operator's name come from the caller.
+public final class Registry: Sendable {
+  /// The database file.
+  public let path: String
+  let pool: DatabasePool
+
+  /// How long a writer waits for another process's lock before `RegistryError.busy`.
+  public static let defaultBusyTimeout: TimeInterval = 5
+
+  /// Opens (creating if needed) the registry at `path` and brings its schema up to date.
+  ///
+  /// - Parameters:
+  ///   - upTo: stop migrating after this version (tests of older schemas); `nil` for all.
+  /// - Throws: `RegistryError` (cannot open, not a registry, busy).
+  public init(
+    path: String, busyTimeout: TimeInterval = defaultBusyTimeout, upTo version: String? = nil
+  ) throws(RegistryError) {
+    self.path = path
+    let directory = (path as NSString).deletingLastPathComponent
+    if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
+      do {
+        try FileManager.default.createDirectory(
+          atPath: directory, withIntermediateDirectories: true,
+          attributes: [.posixPermissions: 0o700])
+      } catch {
+        throw .cannotOpen(path: path, reason: "cannot create \(directory): \(error.localizedDescription)")
+      }
+    }
+    var configuration = Configuration()
+    configuration.foreignKeysEnabled = true
+    configuration.busyMode = .timeout(busyTimeout)
+    configuration.label = "registry"
+    // The database, its -wal and -shm files are created by SQLite: only the owner may read them.
+    let previousMask = umask(0o077)
+    defer { umask(previousMask) }
+    do {
+      pool = try DatabasePool(path: path, configuration: configuration)
+      try pool.writeWithoutTransaction { db in
+        try db.execute(sql: "PRAGMA synchronous = FULL")
+      }
+      let migrator = RegistrySchema.migrator
+      if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
+        throw RegistryError.notARegistry(
+          path: path, reason: "its schema is newer than this version of tokenburner knows")
+      }
+      if let version { try migrator.migrate(pool, upTo: version) } else { try migrator.migrate(pool) }
+    } catch {
+      throw RegistryError.wrap(error, path: path)
+    }
+    chmod(path, 0o600)
+  }
+
+  /// The applied schema versions, oldest first.
+  public func appliedVersions() throws(RegistryError) -> [String] {
+    try read { db in try RegistrySchema.migrator.appliedMigrations(db) }
+  }
+
+  /// `PRAGMA integrity_check`: `["ok"]` for a sound file.
+  public func integrityCheck() throws(RegistryError) -> [String] {
+    try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+  }
+
+  /// Runs `body` in one `BEGIN IMMEDIATE` transaction: all of it commits, or none.
+  func write<T>(_ body: @escaping (Database) throws -> T) throws(RegistryError) -> T {
+    do {
+      return try pool.writeWithoutTransaction { db in
+        var result: T?
+        try db.inTransaction(.immediate) {
+          result = try body(db)
+          return .commit
+        }
+        return result!
+      }
+    } catch {
+      throw RegistryError.wrap(error, path: path)
+    }
+  }
+
+  func read<T>(_ body: (Database) throws -> T) throws(RegistryError) -> T {
+    do {
+      return try pool.read(body)
+    } catch {
+      throw RegistryError.wrap(error, path: path)
+    }
+  }
+
+  /// Appends one audit row inside a transaction.
+  static func audit(_ event: AuditEvent, at: Int64, operatorName: String, in db: Database) throws {
+    try db.execute(
+      sql: """
+        INSERT INTO audit (at, operator, action, user, serial, enrollment_id, outcome, detail)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        at, operatorName, event.action, event.user, event.serial, event.enrollmentId,
+        event.outcome, event.detail,
+      ])
+  }
+
+  /// Appends one audit row on its own (a failed burn, a lookup).
+  public func audit(_ event: AuditEvent, at: Int64, operatorName: String) throws(RegistryError) {
+    try write { db in try Self.audit(event, at: at, operatorName: operatorName, in: db) }
+  }
+}

@@ -1,0 +1,208 @@
+import ArgumentParser
+import Foundation
+import OTP
+import Registry
+import TokenCrypto
+
+/// `tokenburner codes generate|verify|list --user ID`: a user's backup codes.
+struct CodesCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "codes", abstract: "Generate, verify or list a user's backup codes.",
+    discussion: """
+      Codes are stored only as salted scrypt hashes and each works once. A new set, or \
+      marking the token lost, revokes the previous set. At most \
+      \(BackupCodePolicy.maximumFailures) wrong codes per user per \
+      \(BackupCodePolicy.failureWindow / 60) minutes are checked.
+      """,
+    subcommands: [GenerateCodes.self, VerifyCode.self, ListCodes.self])
+}
+
+/// Which of the user's enrollments a command is about.
+struct EnrollmentSelection: ParsableArguments {
+  @Option(help: "The user's ID.") var user: String
+  @Option(help: "The service, when the user has tokens for several.") var service: String?
+  @Option(help: ArgumentHelp("The enrollment number (from `registry list`).", valueName: "id"))
+  var enrollment: Int64?
+
+  func resolve(in registry: Registry) throws(RegistryError) -> Enrollment {
+    guard let enrollment else { return try registry.activeEnrollment(user: user, service: service) }
+    let found = try registry.enrollment(enrollment)
+    guard found.user == user else { throw .noSuchEnrollment(enrollment) }
+    guard found.status == .active else { throw .notActive(id: found.id, status: found.status) }
+    return found
+  }
+}
+
+struct GenerateCodes: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "generate", abstract: "Issue a new set of backup codes (the old set stops working).")
+
+  @OptionGroup var selection: EnrollmentSelection
+  @Option(help: "How many codes (1-20).") var count = BackupCode.defaultCount
+  @Flag(help: "Print the sheet with lp.") var print = false
+  @Option(help: "The CUPS printer (default: the default destination).") var printer: String?
+  @Option(help: ArgumentHelp("Save the sheet to a new file (mode 0600).", valueName: "path"))
+  var save: String?
+  @Flag(help: "Read the service's own recovery key from standard input for the sheet (never stored).")
+  var recoveryStdin = false
+  @OptionGroup(title: "Registry") var registryOptions: RegistryOptions
+  @Flag(help: "Print one JSON object (it holds the codes).") var json = false
+
+  func validate() throws {
+    guard (1...20).contains(count) else { throw ValidationError("--count must be between 1 and 20.") }
+    if printer != nil && !print { throw ValidationError("--printer needs --print.") }
+    if recoveryStdin && !print && save == nil {
+      throw ValidationError("--recovery-stdin only adds to a printed or saved sheet.")
+    }
+  }
+
+  func run() throws {
+    do {
+      let recoveryKey = recoveryStdin ? try StandardInput.readText(what: "standard input") : nil
+      let registry = try registryOptions.open()
+      let operatorName = registryOptions.resolvedOperator
+      let enrollment: Enrollment
+      do { enrollment = try selection.resolve(in: registry) } catch { throw OperatorError(registryError: error) }
+      let codes: [BackupCode]
+      let hashes: [BackupCodeHash]
+      do {
+        let random = SystemRandom()
+        codes = try BackupCode.generate(count: count, using: random)
+        hashes = try codes.map { try BackupCodeHash.make($0, salt: try random.bytes(BackupCodeHash.saltLength)) }
+      } catch {
+        throw OperatorError("could not make backup codes: \(error)", status: .software)
+      }
+      let now = unixNow()
+      let setID: Int64
+      do {
+        setID = try registry.issueBackupCodes(enrollmentID: enrollment.id, hashes: hashes, at: now, operatorName: operatorName)
+      } catch { throw OperatorError(registryError: error) }
+      let sheet = BackupCodeSheet(
+        enrollment: enrollment, codes: codes, issuedAt: now, operatorName: operatorName,
+        serviceRecoveryKey: recoveryKey)
+      var printed: String?
+      if let save { try SheetOutput.save(sheet.text, to: save) }
+      if print { printed = try SheetOutput.print(sheet.text, printer: printer, title: "backup codes \(enrollment.user)") }
+      if json {
+        try Output.json(
+          GeneratedCodesReport(
+            enrollmentId: enrollment.id, setId: setID, user: enrollment.user, serial: enrollment.serial,
+            codes: codes.map(\.text), savedTo: save, printJob: printed))
+      } else {
+        Output.line("Backup codes for \(enrollment.user), token \(enrollment.serial) (enrollment #\(enrollment.id)):")
+        Output.line("Each works once; they are shown only now. The previous set no longer works.")
+        Output.line()
+        for (index, code) in codes.enumerated() {
+          Output.line("  \(String(index + 1).leftPadded(to: 2)).  \(code.text)")
+        }
+        if let save { Output.line("\nSheet saved to \(save) (readable by you only).") }
+        if let printed { Output.line("\nSheet sent to the printer: \(printed)") }
+      }
+    } catch let error as OperatorError {
+      throw Output.fail(error, json: json)
+    }
+  }
+}
+
+struct GeneratedCodesReport: Encodable {
+  var enrollmentId: Int64
+  var setId: Int64
+  var user: String
+  var serial: String
+  var codes: [String]
+  var savedTo: String?
+  var printJob: String?
+}
+
+struct VerifyCode: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "verify",
+    abstract: "Check a backup code a user reads out (it is used up); the code is read from standard input or typed at a hidden prompt.")
+
+  @Option(help: "The user's ID.") var user: String
+  @OptionGroup(title: "Registry") var registryOptions: RegistryOptions
+  @Flag(help: "Print one JSON object.") var json = false
+
+  func run() throws {
+    do {
+      let typed = try CodePrompt.read()
+      guard let code = BackupCode(typed: typed) else {
+        throw OperatorError(
+          "that is not a backup code: codes are \(BackupCode.groupCount) groups of "
+            + "\(BackupCode.groupLength) letters and digits, e.g. K7QMX-4XTPR-9WHZD (not counted as an attempt)",
+          status: .dataError)
+      }
+      let registry = try registryOptions.open()
+      let result: CodeVerification
+      do {
+        result = try registry.verifyBackupCode(
+          code, user: user, at: unixNow(), operatorName: registryOptions.resolvedOperator)
+      } catch { throw OperatorError(registryError: error) }
+      switch result {
+      case .accepted(let enrollment, let position, let remaining):
+        if json {
+          try Output.json(VerificationReport(accepted: true, user: user, enrollmentId: enrollment.id,
+            serial: enrollment.serial, position: position, remaining: remaining, attemptsLeft: nil))
+        } else {
+          Output.line("Code accepted: #\(position) of \(user)'s set for token \(enrollment.serial) "
+            + "(enrollment #\(enrollment.id)). It is used up; \(remaining) left.")
+        }
+      case .rejected(let attemptsLeft):
+        throw OperatorError(
+          "code refused for \(user): wrong, already used, or revoked. \(attemptsLeft) more wrong "
+            + "codes are checked before a \(BackupCodePolicy.failureWindow / 60)-minute pause.",
+          status: .permissionDenied)
+      }
+    } catch let error as OperatorError {
+      throw Output.fail(error, json: json)
+    }
+  }
+}
+
+struct VerificationReport: Encodable {
+  var accepted: Bool
+  var user: String
+  var enrollmentId: Int64?
+  var serial: String?
+  var position: Int?
+  var remaining: Int?
+  var attemptsLeft: Int?
+}
+
+struct ListCodes: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list", abstract: "Show a user's code sets: which codes are used or revoked (never the codes).")
+
+  @Option(help: "The user's ID.") var user: String
+  @OptionGroup(title: "Registry") var registryOptions: RegistryOptions
+  @Flag(help: "Print one JSON object.") var json = false
+
+  func run() throws {
+    do {
+      let registry = try registryOptions.open()
+      let sets: [BackupCodeSet]
+      do { sets = try registry.codeSets(user: user) } catch { throw OperatorError(registryError: error) }
+      if json {
+        try Output.json(CodeSetsReport(user: user, sets: sets))
+        return
+      }
+      guard !sets.isEmpty else {
+        Output.line("\(user) has no backup codes.")
+        return
+      }
+      for set in sets {
+        let state = set.revokedAt.map { "revoked \(BackupCodeSheet.date($0)) (\(set.revokedReason ?? ""))" } ?? "current"
+        Output.line("Set #\(set.id) for enrollment #\(set.enrollmentId), issued \(BackupCodeSheet.date(set.createdAt)), \(state): \(set.usableCount) of \(set.slots.count) usable")
+        let used = set.slots.filter { $0.usedAt != nil }.map { "#\($0.position)" }
+        if !used.isEmpty { Output.line("  used: \(used.joined(separator: ", "))") }
+      }
+    } catch let error as OperatorError {
+      throw Output.fail(error, json: json)
+    }
+  }
+}
+
+struct CodeSetsReport: Encodable {
+  var user: String
+  var sets: [BackupCodeSet]
+}

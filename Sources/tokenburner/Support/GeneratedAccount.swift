@@ -1,0 +1,29 @@
+import OTP
+import Token2
+
+/// A secret made by `burn --generate`, shown exactly once after a successful burn so the
+/// operator can enter the same key in each service's 2FA user manager. Never shown when the
+/// burn failed: a key that is not on the token must not end up in a service.
+struct GeneratedAccount {
+  let uri: OTPAuthURI
+
+  init(loaded: LoadedSecret, report: BurnReport, user: String?, service: String?) {
+    uri = OTPAuthURI(
+      issuer: service, account: user ?? "token \(report.serial)", secret: loaded.secret,
+      algorithm: report.algorithm == .sha256 ? .sha256 : .sha1, digits: 6,
+      period: report.period.seconds)
+  }
+
+  /// The key as upper-case Base32 in groups of four. Secret material.
+  var groupedBase32: String {
+    Base32.grouped(Base32.encode(uri.secret.revealedBytes()))
+  }
+
+  /// Prints the key and its otpauth URI once (human output).
+  func printOnce() {
+    Output.line()
+    Output.line("Generated secret: enter it in the service's 2FA setup now; it is not shown again.")
+    Output.line("  Key   \(groupedBase32)")
+    Output.line("  URI   \(uri.uriString)")
+  }
+}
