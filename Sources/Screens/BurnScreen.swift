@@ -36,7 +36,12 @@ enum BurnScreen {
       }
       page.line("\(marker) \(label)", role: role, indent: 2)
     }
-    if burn.stages.contains(.reconnect) {
+    if burn.isWaitingForToken {
+      page.skip()
+      page.paragraph(
+        "The token left the reader: lay it flat on the reader again right away. The burn waits "
+          + "for it and then finishes.", role: .warning)
+    } else if burn.stages.contains(.reconnect) {
       page.line("\(page.glyphs.running) The link broke once: reconnected and resumed", role: .warning, indent: 2)
     }
     page.skip()

@@ -40,6 +40,8 @@ public struct BurnProgress: Equatable, Sendable {
   public internal(set) var stages: [BurnStage] = []
   /// Whether a burn is under way.
   public internal(set) var isRunning = false
+  /// Whether the running burn waits for the token to be laid on the reader again.
+  public internal(set) var isWaitingForToken = false
   /// The report of the last successful burn.
   public internal(set) var report: BurnReport?
   /// Why the last burn failed.

@@ -28,6 +28,8 @@ public enum WizardEvent: Equatable, Sendable {
   case tokenIdentified(reader: String, Result<TokenIdentity, Token2Failure>)
   /// The burn entered `stage`.
   case burnStageStarted(BurnStage)
+  /// The token left the reader during the burn; the burn waits for it to come back.
+  case burnWaitingForToken
   /// The burn ended.
   case burnFinished(Result<BurnReport, Token2Failure>)
   /// Backup codes drawn from the system's random source.

@@ -34,12 +34,20 @@ extension WizardState {
   mutating func burnStageStarted(_ stage: BurnStage) -> [WizardEffect] {
     guard step == .burn, burn.isRunning else { return [] }
     burn.stages.append(stage)
+    burn.isWaitingForToken = false
+    return []
+  }
+
+  mutating func burnWaiting() -> [WizardEffect] {
+    guard step == .burn, burn.isRunning else { return [] }
+    burn.isWaitingForToken = true
     return []
   }
 
   mutating func burnFinished(_ result: Result<BurnReport, Token2Failure>) -> [WizardEffect] {
     guard burn.isRunning else { return [] }
     burn.isRunning = false
+    burn.isWaitingForToken = false
     switch result {
     case .success(let report):
       burn.report = report

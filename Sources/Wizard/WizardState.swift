@@ -79,6 +79,7 @@ public struct WizardState: Equatable, Sendable {
     case .readerServiceFailed(let message): return serviceFailed(message)
     case .tokenIdentified(let reader, let result): return identified(reader, result)
     case .burnStageStarted(let stage): return burnStageStarted(stage)
+    case .burnWaitingForToken: return burnWaiting()
     case .burnFinished(let result): return burnFinished(result)
     case .backupCodesGenerated(let codes): return codesGenerated(codes)
     case .randomSourceFailed(let failure): return randomFailed(failure)

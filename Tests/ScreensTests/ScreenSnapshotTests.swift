@@ -62,6 +62,13 @@ import Wizard
     for size in Snapshot.sizes { Snapshot.check(state, name: "reader-unknown-model", size: size) }
   }
 
+  @Test func aTokenThatLeftTheReaderIsAskedBack() {
+    var state = WizardStates.burning()
+    _ = state.handle(.burnStageStarted(.writeSeed))
+    _ = state.handle(.burnWaitingForToken)
+    Snapshot.check(state, name: "burn-waiting-for-token", size: Snapshot.sizes[0])
+  }
+
   @Test func refusedKeyOffersNoRetry() {
     var state = WizardStates.identified()
     for event: WizardEvent in [

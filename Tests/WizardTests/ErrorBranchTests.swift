@@ -165,3 +165,22 @@ import Token2
     #expect(script.state == before)
   }
 }
+
+@Suite struct BurnWaitTests {
+  @Test func aTokenThatLeftTheReaderIsAskedBackUntilTheBurnGoesOn() {
+    var script = Script()
+    script.toReaderStep()
+    script.identifyToken()
+    script.press(.next)
+    script.send(.burnStageStarted(.writeSeed))
+    script.send(.burnWaitingForToken)
+    #expect(script.state.burn.isWaitingForToken)
+    script.send(.burnStageStarted(.reconnect))
+    #expect(!script.state.burn.isWaitingForToken)
+    script.send(.burnWaitingForToken)
+    script.send(.burnFinished(.success(Fixture.report())))
+    #expect(!script.state.burn.isWaitingForToken)
+    #expect(script.send(.burnWaitingForToken) == [])
+    #expect(!script.state.burn.isWaitingForToken, "a late wait after the burn is ignored")
+  }
+}

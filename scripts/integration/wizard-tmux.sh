@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The wizard in a real terminal: tmux runs `tokenburner` against a private pcscd with the vpcd
 # driver and `tokenburner simulate` as the token. Each walk enrolls with keystrokes only: the
-# key comes from a QR image made with qrencode (when this build decodes images) or from an
-# otpauth URI with a fresh random secret pasted in; the simulated token's code is read from
-# its status file and typed into the Confirm step; the backup codes are acknowledged.
+# key, an otpauth URI with a fresh random secret, comes from a QR image made with qrencode or
+# is pasted in; the simulated token's code is read from its status file and typed into the
+# Confirm step; the backup codes are acknowledged.
 # Afterwards the token shows codes of that secret (checked with oathtool), and neither the
 # secret nor a backup code is left in the terminal's scrollback.
-# Walks: 80x24; resized at every step (larger, too small, back); LANG=C (ASCII only).
+# Walks: 80x24 (image, then paste); resized at every step (larger, too small, back); LANG=C
+# (ASCII only).
 source "$(dirname "$0")/wizard-lib.bash"
 
 # In the resize walk: larger, too small (where Enter must change nothing, the screen being
@@ -20,19 +21,14 @@ jiggle() {
   tmux -L "$sock" resize-window -t w -x 80 -y 24; wait_for "$1"
 }
 
-# Secret step with the image: the path typed up to a prefix and completed with Tab. Returns 1
-# when this build cannot decode images (the wizard says so).
+# Secret step with the image made by qrencode: the path typed up to a prefix and completed
+# with Tab, then decoded by the wizard.
 enter_image() { # uri
   qrencode -o "$SCRATCH/work/service-qr.png" -s 6 -- "$1" || fail "qrencode failed"
   keys -l "$SCRATCH/work/service-q"; keys Tab
   wait_for "service-qr.png_"
   keys Enter
-  for _ in $(seq 100); do
-    screen | grep -qF "Image decoding is not available" && return 1
-    screen | grep -qF "Read a key from" && return 0
-    sleep 0.1
-  done
-  screen >&2; fail "the image was neither decoded nor refused"
+  wait_for "Read a key from $SCRATCH/work/service-qr.png."
 }
 
 walk_once() {
@@ -53,11 +49,7 @@ walk_once() {
   keys Enter
   wait_for "Step 3 of 8: Secret"; jiggle "Decode a QR image"
   if [[ $walk == image ]]; then
-    if ! enter_image "$uri"; then
-      echo "  image walk skipped: this build has no image decoding"
-      keys F10; wait_for "Quit the wizard?"; keys y; wait_for "wizard exited 0"
-      return 0
-    fi
+    enter_image "$uri"
     shot secret-image
   else
     keys Down
@@ -107,8 +99,8 @@ walk_once() {
   echo "  $walk walk: enrolled, confirmed, codes handed out, nothing left in scrollback"
 }
 
+walk_once image
 walk_once plain
 walk_once resize
 walk_once langc
-walk_once image
 keep_shots

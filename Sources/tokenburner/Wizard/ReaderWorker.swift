@@ -108,9 +108,9 @@ final class ReaderWorker: Sendable {
       events.post(.tokenIdentified(reader: reader, TokenOperations.identify(reader, context: context)))
     case .burn(let order):
       let events = self.events
-      let result = TokenOperations.burn(order, context: context) { stage in
-        events.post(.burnStageStarted(stage))
-      }
+      let result = TokenOperations.burn(
+        order, context: context, onWaiting: { events.post(.burnWaitingForToken) },
+        progress: { events.post(.burnStageStarted($0)) })
       events.post(.burnFinished(result))
     }
   }
@@ -146,8 +146,12 @@ enum TokenOperations {
   /// Connects exclusively (nothing may interleave with the authenticated session), reads the
   /// token and refuses to write when another token than the identified one lies on the
   /// reader, then burns with progress reports.
+  /// Seconds a burn waits for a token that left the reader (as `burn --return-timeout`).
+  static let returnTimeout: Duration = .seconds(10)
+
   static func burn(
-    _ order: BurnOrder, context: PCSCContext, progress: (BurnStage) -> Void
+    _ order: BurnOrder, context: PCSCContext, onWaiting: @escaping () -> Void,
+    progress: (BurnStage) -> Void
   ) -> Result<BurnReport, Token2Failure> {
     let card: PCSCCard
     do {
@@ -156,7 +160,9 @@ enum TokenOperations {
       return .failure(.cardUnavailable(error.cardFailure))
     }
     defer { card.disconnect(.leave) }
-    let token = Token2Card(transport: card, clock: hostClock)
+    let transport = ReturningCardTransport(
+      card: card, context: context, returnTimeout: returnTimeout, onWaiting: onWaiting)
+    let token = Token2Card(transport: transport, clock: hostClock)
     return Result { () throws(Token2Failure) in
       let found = try token.identify()
       guard found.serial == order.expectedSerial else {

@@ -12,7 +12,7 @@ import Wizard
 /// change is drawn.
 struct WizardRuntime {
   var options: WizardOptions
-  var imageDecoder: any ImageSecretDecoder = UnavailableImageDecoder()
+  var imageDecoder: any ImageSecretDecoder = QRScanImageDecoder()
 
   /// Runs until the wizard quits; `nil` when the terminal could not be set up. The terminal is
   /// restored on every path out of here, signals included; a crash cannot be caught, so the
