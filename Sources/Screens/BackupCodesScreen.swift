@@ -9,12 +9,21 @@ enum BackupCodesScreen {
   static func draw(_ state: WizardState, into page: inout Page) -> [KeyHint] {
     let backup = state.backup
     guard !backup.codes.isEmpty else {
-      page.line("Drawing backup codes...", role: .hint)
-      return [.back, .quit]
+      switch state.recording {
+      case .failed(let reason):
+        page.paragraph("The enrollment is not recorded in the registry: \(reason)", role: .error)
+        page.skip()
+        page.paragraph("Backup codes are issued for a recorded enrollment. Press Enter to try again.")
+      case .pending:
+        page.line("Recording the enrollment in the registry...", role: .hint)
+      default:
+        page.line(backup.isGenerating ? "Issuing backup codes..." : "Press Enter to issue backup codes.", role: .hint)
+      }
+      return [.next, .back, .quit]
     }
     page.paragraph(
       "Hand these codes to \(state.user.text): each one works once, instead of the token. They "
-        + "are shown only now.")
+        + "are shown only now; the registry keeps only salted hashes of them.")
     page.skip()
     for (index, code) in backup.codes.enumerated() {
       let number = index + 1 < 10 ? " \(index + 1)." : "\(index + 1)."

@@ -59,6 +59,12 @@ enum BurnScreen {
       "Settings", "\(report.algorithm.rawValue.uppercased()), \(report.period.seconds) s steps, "
         + "\(report.apduCount) commands")
     for recovery in report.recoveries { page.paragraph("Note: \(recovery)", role: .warning) }
+    switch state.recording {
+    case .recorded(let enrollment): page.field("Registry", enrollment.summary)
+    case .pending: page.field("Registry", "recording...", role: .hint)
+    case .failed: page.field("Registry", "not recorded (see below)", role: .error)
+    case .notStarted: break
+    }
     page.skip()
     let next = state.flow == .generate ? "show the key for the service" : "compare the codes"
     page.paragraph("Press Enter to \(next).", role: .hint)

@@ -14,6 +14,7 @@ enum DoneScreen {
     if let report = state.burn.report {
       page.field("Token", "\(report.serial) (\(report.model?.displayName ?? "unknown model"))")
     }
+    if let enrollment = state.recording.enrollment { page.field("Registry", enrollment.summary) }
     if let verdict = state.confirmation.verdict {
       page.field("Confirmed", confirmation(verdict))
     }
@@ -23,8 +24,9 @@ enum DoneScreen {
     page.field("Backup codes", handed.joined(separator: ", "))
     page.skip()
     page.paragraph(
-      "The codes are no longer shown. This version keeps no record of them: the printed, saved "
-        + "or written copy is the only one.", role: .hint)
+      "The codes are no longer shown. The registry keeps only salted hashes: a code the user "
+        + "reads out can be checked with `tokenburner codes verify`, and `tokenburner codes "
+        + "generate` issues a new set.", role: .hint)
     return [KeyHint("Enter", "quit"), KeyHint("N", "next enrollment")]
   }
 

@@ -60,6 +60,23 @@ public struct BurnProgress: Equatable, Sendable {
   }
 }
 
+/// Where the registry record of the burned token stands.
+public enum EnrollmentRecording: Equatable, Sendable {
+  /// No burn to record yet.
+  case notStarted
+  /// Asked for; the answer has not come.
+  case pending
+  /// Recorded.
+  case recorded(RecordedEnrollment)
+  /// The registry could not record it; the sentence says why.
+  case failed(String)
+
+  /// The enrollment, once recorded.
+  public var enrollment: RecordedEnrollment? {
+    if case .recorded(let enrollment) = self { enrollment } else { nil }
+  }
+}
+
 /// The backup codes step.
 public struct BackupPanel: Equatable, Sendable {
   /// The codes, once generated; emptied when the wizard reaches the last step.

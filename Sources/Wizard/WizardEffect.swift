@@ -17,8 +17,13 @@ public enum WizardEffect: Equatable, Sendable {
   case identifyToken(reader: String)
   /// Burn a token → `burnStageStarted`…, then `burnFinished`.
   case burn(BurnOrder)
-  /// Draw `count` backup codes from the system CSPRNG → `backupCodesGenerated`.
-  case generateBackupCodes(count: Int)
+  /// Record the burned token as an enrollment in the registry → `burnRecorded`.
+  case recordBurn(BurnRecordOrder)
+  /// Write a failed burn to the registry's audit log (nothing comes back).
+  case auditBurnFailure(user: String, failure: Token2Failure)
+  /// Draw `count` backup codes from the system CSPRNG and store their hashes for the
+  /// enrollment (the previous set stops working) → `backupCodesGenerated`.
+  case issueBackupCodes(enrollmentID: Int64, count: Int)
   /// Send `ticked` at the next whole second.
   case scheduleTick
   /// Print the backup code sheet with `lp` → `codesPrinted`.
@@ -49,6 +54,20 @@ public struct BurnOrder: Equatable, Sendable {
     BurnRequest(
       secret: secret, algorithm: algorithm, period: period, allowUnknownModel: allowUnknownModel)
   }
+}
+
+/// What the registry records about a confirmed burn; the secret only for its fingerprint.
+public struct BurnRecordOrder: Equatable, Sendable {
+  /// The user's ID.
+  public var user: String
+  /// The service's name.
+  public var service: String
+  /// The account named by the service's URI, if any.
+  public var account: String?
+  /// The burn's report (serial, model, settings, drift).
+  public var report: BurnReport
+  /// The key burned; the registry keeps only its fingerprint.
+  public var secret: Secret
 }
 
 /// What the printed or saved backup code sheet says (PRODUCT.md "Backup codes").

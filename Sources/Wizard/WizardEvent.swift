@@ -32,10 +32,12 @@ public enum WizardEvent: Equatable, Sendable {
   case burnWaitingForToken
   /// The burn ended.
   case burnFinished(Result<BurnReport, Token2Failure>)
-  /// Backup codes drawn from the system's random source.
+  /// Backup codes drawn from the system's random source, their hashes stored in the registry.
   case backupCodesGenerated([BackupCode])
-  /// The system's random source failed; nothing was generated.
-  case randomSourceFailed(DriverFailure)
+  /// Drawing a key or issuing backup codes failed (random source or registry).
+  case generationFailed(DriverFailure)
+  /// The burned token was recorded in the registry as an enrollment, or why not.
+  case burnRecorded(Result<RecordedEnrollment, DriverFailure>)
   /// The sheet went to the printer (`lp`'s job line), or why not.
   case codesPrinted(Result<String, DriverFailure>)
   /// The sheet was saved at this full path (mode 0600), or why not.
@@ -51,6 +53,20 @@ public struct DriverFailure: Error, Equatable, Sendable, CustomStringConvertible
   public init(_ message: String) { self.message = message }
 
   public var description: String { message }
+}
+
+/// An enrollment the registry recorded.
+public struct RecordedEnrollment: Equatable, Sendable {
+  /// The registry's id for it.
+  public var id: Int64
+  /// One line saying what was recorded, e.g. "enrollment #12 created".
+  public var summary: String
+
+  /// An enrollment with `id`, described by `summary`.
+  public init(id: Int64, summary: String) {
+    self.id = id
+    self.summary = summary
+  }
 }
 
 /// One PC/SC reader as the wizard sees it.

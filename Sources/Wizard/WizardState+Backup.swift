@@ -7,9 +7,7 @@ extension WizardState {
     guard !backup.codes.isEmpty else {
       switch action {
       case .back: return go(to: .confirm)
-      case .next where !backup.isGenerating:
-        backup.isGenerating = true
-        return [.generateBackupCodes(count: BackupCode.defaultCount)]
+      case .next: return requestBackupCodes()
       default: return []
       }
     }
@@ -59,6 +57,53 @@ extension WizardState {
     return "backup-codes-\(safeUser)-\(burn.report?.serial ?? "token")-\(date).txt"
   }
 
+  /// Codes are issued for the recorded enrollment: at once when it is recorded, once the
+  /// record arrives when it is pending, and after recording again when that failed.
+  mutating func requestBackupCodes() -> [WizardEffect] {
+    guard backup.codes.isEmpty, !backup.isGenerating else { return [] }
+    switch recording {
+    case .recorded(let enrollment):
+      backup.isGenerating = true
+      return [.issueBackupCodes(enrollmentID: enrollment.id, count: BackupCode.defaultCount)]
+    case .pending:
+      backup.isGenerating = true
+      return []
+    case .failed:
+      guard let order = recordOrder else { return [] }
+      backup.isGenerating = true
+      recording = .pending
+      return [.recordBurn(order)]
+    case .notStarted:
+      return []
+    }
+  }
+
+  /// The registry record for the last successful burn.
+  var recordOrder: BurnRecordOrder? {
+    guard let report = burn.report, let credential else { return nil }
+    return BurnRecordOrder(
+      user: user.text, service: service.text, account: credential.account, report: report,
+      secret: credential.secret)
+  }
+
+  mutating func burnRecorded(_ result: Result<RecordedEnrollment, DriverFailure>) -> [WizardEffect] {
+    guard recording == .pending else { return [] }
+    switch result {
+    case .success(let enrollment):
+      recording = .recorded(enrollment)
+      guard step == .backupCodes, backup.isGenerating else { return [] }
+      return [.issueBackupCodes(enrollmentID: enrollment.id, count: BackupCode.defaultCount)]
+    case .failure(let failure):
+      recording = .failed(failure.message)
+      backup.isGenerating = false
+      notice = Notice(
+        .error,
+        "The token is burned, but the registry could not record it: \(failure.message) "
+          + "Backup codes need the record; press Enter on the backup codes step to try again.")
+      return []
+    }
+  }
+
   mutating func codesGenerated(_ codes: [BackupCode]) -> [WizardEffect] {
     guard backup.isGenerating else { return [] }
     backup.isGenerating = false
@@ -67,11 +112,11 @@ extension WizardState {
   }
 
   /// Whatever was being generated stays absent; Enter asks again.
-  mutating func randomFailed(_ failure: DriverFailure) -> [WizardEffect] {
+  mutating func generationFailed(_ failure: DriverFailure) -> [WizardEffect] {
     guard secretEntry.isGenerating || backup.isGenerating else { return [] }
     secretEntry.isGenerating = false
     backup.isGenerating = false
-    notice = Notice(.error, "The system's random source failed (\(failure.message)). Press Enter to try again.")
+    notice = Notice(.error, "That did not work: \(failure.message) Press Enter to try again.")
     return []
   }
 

@@ -54,10 +54,13 @@ extension WizardState {
       burn.failure = nil
       confirmation = Confirmation()
       backup = BackupPanel()
+      guard let order = recordOrder else { return [] }
+      recording = .pending
+      return [.recordBurn(order)]
     case .failure(let failure):
       burn.report = nil
       burn.failure = failure
+      return [.auditBurnFailure(user: user.text, failure: failure)]
     }
-    return []
   }
 }

@@ -31,6 +31,8 @@ public struct WizardState: Equatable, Sendable {
   public internal(set) var confirmation = Confirmation()
   /// The backup codes.
   public internal(set) var backup = BackupPanel()
+  /// The registry record of the burned token.
+  public internal(set) var recording = EnrollmentRecording.notStarted
   /// A message for the current screen.
   public internal(set) var notice: Notice?
   /// Whether the "quit and lose this work?" question is on screen.
@@ -82,7 +84,8 @@ public struct WizardState: Equatable, Sendable {
     case .burnWaitingForToken: return burnWaiting()
     case .burnFinished(let result): return burnFinished(result)
     case .backupCodesGenerated(let codes): return codesGenerated(codes)
-    case .randomSourceFailed(let failure): return randomFailed(failure)
+    case .generationFailed(let failure): return generationFailed(failure)
+    case .burnRecorded(let result): return burnRecorded(result)
     case .codesPrinted(let result): return printed(result)
     case .codesSaved(let result): return saved(result)
     }
@@ -124,10 +127,7 @@ public struct WizardState: Equatable, Sendable {
     notice = nil
     var effects: [WizardEffect] = []
     if target == .reader { effects += identifySelectedIfNeeded() }
-    if target == .backupCodes && backup.codes.isEmpty && !backup.isGenerating {
-      backup.isGenerating = true
-      effects.append(.generateBackupCodes(count: BackupCode.defaultCount))
-    }
+    if target == .backupCodes { effects += requestBackupCodes() }
     return effects + scheduleTickIfNeeded()
   }
 

@@ -90,7 +90,12 @@ enum WizardStates {
     var state = flow == .enroll ? identified() : generatedIdentified()
     apply(&state, keys(.next))
     apply(&state, BurnStage.allCases.filter { $0 != .reconnect }.map { .burnStageStarted($0) })
-    apply(&state, [.burnFinished(.success(report))])
+    apply(
+      &state,
+      [
+        .burnFinished(.success(report)),
+        .burnRecorded(.success(RecordedEnrollment(id: 12, summary: "enrollment #12 created"))),
+      ])
     return state
   }
 

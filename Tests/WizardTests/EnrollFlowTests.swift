@@ -48,8 +48,17 @@ import Token2
     script.send(.burnStageStarted(.authenticate))
     script.send(.burnStageStarted(.writeSeed))
     #expect(script.state.burn.stages == [.authenticate, .writeSeed])
-    script.send(.burnFinished(.success(Fixture.report())))
+    let record = script.send(.burnFinished(.success(Fixture.report())))
     #expect(script.state.burn.report?.serial == Fixture.serial)
+    #expect(
+      record == [
+        .recordBurn(
+          BurnRecordOrder(
+            user: "ann@example.com", service: "Acme", account: "ann@example.com",
+            report: Fixture.report(), secret: Fixture.rfcSecret))
+      ])
+    script.send(.burnRecorded(.success(Fixture.enrollment)))
+    #expect(script.state.recording == .recorded(Fixture.enrollment))
 
     script.press(.next)
     #expect(script.state.step == .confirm)
@@ -59,7 +68,7 @@ import Token2
     #expect(script.state.confirmation.verdict == .matched(stepOffset: 0))
     #expect(script.state.step == .confirm)
 
-    #expect(script.press(.next) == [.generateBackupCodes(count: 10)])
+    #expect(script.press(.next) == [.issueBackupCodes(enrollmentID: 7, count: 10)])
     #expect(script.state.step == .backupCodes)
     script.send(.backupCodesGenerated(Fixture.codes()))
     script.press(.next)

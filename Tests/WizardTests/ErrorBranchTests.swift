@@ -184,3 +184,59 @@ import Token2
     #expect(!script.state.burn.isWaitingForToken, "a late wait after the burn is ignored")
   }
 }
+
+@Suite struct RegistryRecordTests {
+  private func burned() -> Script {
+    var script = Script()
+    script.toReaderStep()
+    script.identifyToken()
+    script.press(.next)
+    script.send(.burnFinished(.success(Fixture.report())))
+    return script
+  }
+
+  @Test func codesWaitForTheRecordThenAreIssuedForIt() {
+    var script = burned()
+    #expect(script.state.recording == .pending)
+    script.press(.next, .confirmCodesMatch)
+    #expect(script.press(.next) == [], "nothing to issue codes for yet")
+    #expect(script.state.step == .backupCodes)
+    let effects = script.send(.burnRecorded(.success(Fixture.enrollment)))
+    #expect(effects == [.issueBackupCodes(enrollmentID: 7, count: 10)])
+  }
+
+  @Test func aFailedRecordIsExplainedAndRetriedFromTheCodesStep() {
+    var script = burned()
+    script.send(.burnRecorded(.failure(DriverFailure("the registry is busy."))))
+    #expect(script.state.recording == .failed("the registry is busy."))
+    #expect(script.state.notice?.text.contains("could not record it: the registry is busy.") == true)
+    script.press(.next, .confirmCodesMatch)
+    guard case .recordBurn(let order) = script.press(.next).first else {
+      Issue.record("entering the codes step did not record again")
+      return
+    }
+    #expect(order.report.serial == Fixture.serial)
+    #expect(script.state.recording == .pending)
+    #expect(
+      script.send(.burnRecorded(.success(Fixture.enrollment)))
+        == [.issueBackupCodes(enrollmentID: 7, count: 10)])
+  }
+
+  @Test func aFailedBurnIsAudited() {
+    var script = Script()
+    script.toReaderStep()
+    script.identifyToken()
+    script.press(.next)
+    let failure = Token2Failure.tokenRefusedKey(state: .unchanged)
+    #expect(
+      script.send(.burnFinished(.failure(failure)))
+        == [.auditBurnFailure(user: "ann@example.com", failure: failure)])
+    #expect(script.state.recording == .notStarted)
+  }
+
+  @Test func aLateRecordIsIgnored() {
+    var script = Script()
+    script.send(.burnRecorded(.success(Fixture.enrollment)))
+    #expect(script.state.recording == .notStarted)
+  }
+}

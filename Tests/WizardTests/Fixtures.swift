@@ -32,6 +32,8 @@ enum Fixture {
       writtenTime: UInt32(rfcTime), apduCount: 6, recoveries: [])
   }
 
+  static let enrollment = RecordedEnrollment(id: 7, summary: "enrollment #7 created")
+
   static func codes() -> [BackupCode] {
     let symbols = Array("23456789ABCDEFGHJKMNPQRSTVWXYZ")
     return (0..<10).compactMap { index in
@@ -99,5 +101,6 @@ struct Script {
       send(.burnStageStarted(stage))
     }
     send(.burnFinished(.success(Fixture.report())))
+    send(.burnRecorded(.success(Fixture.enrollment)))
   }
 }

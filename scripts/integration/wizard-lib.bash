@@ -22,6 +22,9 @@ PCSC_SANDBOX_AUTO_EXIT=1 "$sandbox" start "$SCRATCH/pcscd" "$port" >/dev/null ||
   fail "the sandbox pcscd did not start"
 eval "$("$sandbox" env "$SCRATCH/pcscd")"
 status="$SCRATCH/token.json"
+# A private registry: the wizard records enrollments and backup code hashes here.
+registry="$SCRATCH/registry.sqlite"
+export TOKENBURNER_REGISTRY="$registry"
 # The binary itself, not the `tb` function: `$!` must be the simulator for `kill` to stop it.
 "$TOKENBURNER_BIN" simulate --port "$port" --model C302-i --status-file "$status" \
   >"$SCRATCH/sim.log" 2>&1 &
@@ -44,7 +47,7 @@ start_wizard() { # "ENV=... ..." args...
   sock="tb-wizard-$$-${#sockets[@]}"
   sockets+=("$sock")
   tmux -L "$sock" new-session -d -s w -x 80 -y 24 -c "$SCRATCH/work" \
-    "env TERM=screen PCSCLITE_CSOCK_NAME=$PCSCLITE_CSOCK_NAME $environment $TOKENBURNER_BIN $*; echo wizard exited \$?; sleep 600"
+    "env TERM=screen PCSCLITE_CSOCK_NAME=$PCSCLITE_CSOCK_NAME TOKENBURNER_REGISTRY=$registry TOKENBURNER_OPERATOR=helpdesk-test $environment $TOKENBURNER_BIN $*; echo wizard exited \$?; sleep 600"
 }
 
 # Waits (bounded) until the screen shows $1; on timeout prints the screen and fails.
@@ -113,6 +116,17 @@ expect_not_in_history() { # what lines
     grep -qiF -- "$line" <<<"$history" && fail "$1 is in the scrollback ($walk)"
   done <<<"$2"
   return 0
+}
+
+# Fails unless the registry's newest enrollment of `ann@example.com` is active for the simulated
+# token, and the first backup code $1 is accepted once and refused the second time.
+expect_registry_holds() { # first-code
+  local list
+  list=$(tb registry list --user ann@example.com --json) || fail "registry list exited $?"
+  expect_eq "8659632000001" "$(jq -r '.enrollments[0].serial' <<<"$list")" "serial in the registry ($walk)"
+  expect_eq "active" "$(jq -r '.enrollments[0].status' <<<"$list")" "status in the registry ($walk)"
+  tb codes verify --user ann@example.com <<<"$1" >/dev/null || fail "the first backup code was refused ($walk)"
+  expect_status 77 "a used backup code ($walk)" tb codes verify --user ann@example.com <<<"$1"
 }
 
 # The ten backup codes on the screen, as printed (K7QMX-4XTPR-9WHZD).

@@ -4,8 +4,9 @@
 # key, an otpauth URI with a fresh random secret, comes from a QR image made with qrencode or
 # is pasted in; the simulated token's code is read from its status file and typed into the
 # Confirm step; the backup codes are acknowledged.
-# Afterwards the token shows codes of that secret (checked with oathtool), and neither the
-# secret nor a backup code is left in the terminal's scrollback.
+# Afterwards the token shows codes of that secret (checked with oathtool), the registry holds
+# the enrollment and accepts a backup code once, and neither the secret nor a backup code is
+# left in the terminal's scrollback.
 # Walks: 80x24 (image, then paste); resized at every step (larger, too small, back); LANG=C
 # (ASCII only).
 source "$(dirname "$0")/wizard-lib.bash"
@@ -89,6 +90,7 @@ walk_once() {
   wait_for "wizard exited 0"
 
   expect_token_holds "$hex"
+  expect_registry_holds "$(head -1 <<<"$codes")"
   expect_not_in_history "the secret" "$b32"
   expect_not_in_history "the URI" "otpauth://"
   expect_not_in_history "a backup code" "$codes"
@@ -96,7 +98,7 @@ walk_once() {
     LC_ALL=C grep -qP '[^\x00-\x7F]' "$SCRATCH/shots/langc-"*.txt &&
       fail "LANG=C screens contain non-ASCII characters"
   fi
-  echo "  $walk walk: enrolled, confirmed, codes handed out, nothing left in scrollback"
+  echo "  $walk walk: enrolled, confirmed, recorded, a backup code verified once, nothing left in scrollback"
 }
 
 walk_once image

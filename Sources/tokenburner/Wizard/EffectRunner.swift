@@ -9,13 +9,15 @@ final class EffectRunner {
   private let events: EventQueue
   private let readers: ReaderWorker
   private let imageDecoder: any ImageSecretDecoder
+  private let registry: RegistryDriver
   /// When the next tick is due (a whole second of wall time), if one was asked for.
   private(set) var tickDeadline: Date?
 
-  init(events: EventQueue, imageDecoder: any ImageSecretDecoder) {
+  init(events: EventQueue, imageDecoder: any ImageSecretDecoder, registry: RegistryDriver) {
     self.events = events
     self.readers = ReaderWorker(events: events)
     self.imageDecoder = imageDecoder
+    self.registry = registry
   }
 
   /// Starts the work for `effect`. `quit` is the loop's business and is not handled here.
@@ -44,15 +46,21 @@ final class EffectRunner {
       background {
         switch HostEffects.generateSecret(count: count) {
         case .success(let secret): events.post(.secretGenerated(secret))
-        case .failure(let failure): events.post(.randomSourceFailed(failure))
+        case .failure(let failure): events.post(.generationFailed(failure))
         }
       }
-    case .generateBackupCodes(let count):
+    case .recordBurn(let order):
+      let registry = self.registry
+      background { events.post(.burnRecorded(registry.record(order))) }
+    case .auditBurnFailure(let user, let failure):
+      let registry = self.registry
+      background { registry.auditFailure(user: user, failure: failure) }
+    case .issueBackupCodes(let enrollmentID, let count):
+      let registry = self.registry
       background {
-        do {
-          events.post(.backupCodesGenerated(try BackupCode.generate(count: count, using: SystemRandom())))
-        } catch {
-          events.post(.randomSourceFailed(DriverFailure("\(error)")))
+        switch registry.issueCodes(enrollmentID: enrollmentID, count: count) {
+        case .success(let codes): events.post(.backupCodesGenerated(codes))
+        case .failure(let failure): events.post(.generationFailed(failure))
         }
       }
     case .printCodes(let sheet):

@@ -8,13 +8,16 @@ struct WizardCommand: ParsableCommand {
     commandName: "wizard", abstract: "Start the interactive enrollment wizard (the default).",
     discussion: """
       Walks through task, user and service, secret (QR image, pasted URI or key, or generated), \
-      reader and token, burn, confirmation, and backup codes. Needs a terminal of at least 80x24.
+      reader and token, burn, confirmation, and backup codes. The burned token is recorded in \
+      the registry and the backup codes are stored there as salted hashes. Needs a terminal of \
+      at least 80x24.
       """)
 
   @Option(help: "Reader name, or a case-insensitive part of it.") var reader: String?
   @Option(help: "An image with the service's QR code, decoded at start.") var image: String?
   @Option(help: "The user's ID (login name or e-mail address).") var user: String?
   @Option(help: "The service's name, e.g. Atlassian.") var service: String?
+  @OptionGroup(title: "Registry") var registryOptions: RegistryOptions
 
   func run() throws {
     guard isatty(0) != 0, isatty(1) != 0 else {
@@ -25,7 +28,9 @@ struct WizardCommand: ParsableCommand {
         json: false)
     }
     let options = WizardOptions(readerName: reader, imagePath: image, user: user, service: service)
-    switch WizardRuntime(options: options).run() {
+    let registry = RegistryDriver(
+      path: registryOptions.path, operatorName: registryOptions.resolvedOperator)
+    switch WizardRuntime(options: options, registry: registry).run() {
     case nil:
       throw Output.fail(
         OperatorError("The terminal could not be set up (check TERM).", status: .unavailable),

@@ -12,6 +12,7 @@ import Wizard
 /// change is drawn.
 struct WizardRuntime {
   var options: WizardOptions
+  var registry: RegistryDriver
   var imageDecoder: any ImageSecretDecoder = QRScanImageDecoder()
 
   /// Runs until the wizard quits; `nil` when the terminal could not be set up. The terminal is
@@ -29,7 +30,7 @@ struct WizardRuntime {
       terminal.end()
       SignalTrap.uninstall()
     }
-    let effects = EffectRunner(events: EventQueue(), imageDecoder: imageDecoder)
+    let effects = EffectRunner(events: EventQueue(), imageDecoder: imageDecoder, registry: registry)
     defer { effects.stop() }
     return loop(terminal: terminal, effects: effects)
   }

@@ -1,0 +1,79 @@
+import Foundation
+import OTP
+import Registry
+import Synchronization
+import Token2
+import TokenCrypto
+import Wizard
+
+/// The registry as the wizard uses it: the enrollment of a burned token, its backup code
+/// hashes, and audit rows for failed burns. Opened on first use, so a wizard that never burns
+/// creates no file. Called from background threads (`Registry` is `Sendable`; SQLite
+/// serialises writers, and a busy database waits, then fails with a sentence).
+final class RegistryDriver: Sendable {
+  private let path: String
+  private let operatorName: String
+  private let opened = Mutex<Registry?>(nil)
+
+  /// A driver for the registry at `path`, writing `operatorName` into the audit log.
+  init(path: String, operatorName: String) {
+    self.path = path
+    self.operatorName = operatorName
+  }
+
+  private func registry() throws(RegistryError) -> Registry {
+    try opened.withLock { (registry: inout Registry?) throws(RegistryError) -> Registry in
+      if let registry { return registry }
+      let fresh = try Registry(path: path)
+      registry = fresh
+      return fresh
+    }
+  }
+
+  /// Records a confirmed burn as an enrollment (or a re-burn of one), never the secret.
+  func record(_ order: BurnRecordOrder) -> Result<RecordedEnrollment, DriverFailure> {
+    do {
+      let recorder = BurnRecorder(
+        registry: try registry(), operatorName: operatorName, user: order.user,
+        service: order.service.isEmpty ? nil : order.service, account: order.account)
+      let (enrollment, outcome) = try recorder.recordSuccess(order.report, secret: order.secret)
+      return .success(RecordedEnrollment(id: enrollment.id, summary: outcome.summary(enrollment)))
+    } catch let error as OperatorError {
+      return .failure(DriverFailure(error.message))
+    } catch {
+      return .failure(DriverFailure("\(error)"))
+    }
+  }
+
+  /// Draws `count` codes and stores their salted scrypt hashes as the enrollment's new set.
+  func issueCodes(enrollmentID: Int64, count: Int) -> Result<[BackupCode], DriverFailure> {
+    do {
+      let random = SystemRandom()
+      let codes = try BackupCode.generate(count: count, using: random)
+      let hashes = try codes.map { code throws(CryptoError) in
+        try BackupCodeHash.make(code, salt: try random.bytes(BackupCodeHash.saltLength))
+      }
+      _ = try registry().issueBackupCodes(
+        enrollmentID: enrollmentID, hashes: hashes, at: unixNow(), operatorName: operatorName)
+      return .success(codes)
+    } catch let error as RegistryError {
+      return .failure(DriverFailure(error.description))
+    } catch {
+      return .failure(DriverFailure("the backup codes could not be made: \(error)."))
+    }
+  }
+
+  /// Appends an audit row for a burn that did not confirm the seed. A registry failure here
+  /// only loses the row: the screen already tells the operator what happened.
+  func auditFailure(user: String, failure: Token2Failure) {
+    let outcome =
+      switch failure.state {
+      case .unknown: "unknown"
+      case .unchanged: "failure"
+      case let state: "failure (\(state.code))"
+      }
+    try? registry().audit(
+      AuditEvent(action: "burn", user: user.isEmpty ? nil : user, outcome: outcome, detail: failure.description),
+      at: unixNow(), operatorName: operatorName)
+  }
+}
