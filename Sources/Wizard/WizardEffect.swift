@@ -84,6 +84,8 @@ public struct BackupSheet: Equatable, Sendable {
   public var issuedAt: Int64
   /// The codes, in the order shown.
   public var codes: [BackupCode]
+  /// The registry's enrollment the codes belong to.
+  public var enrollmentID: Int64?
 
   /// The sheet as plain text lines: header, numbered codes, the once-only rule.
   public var lines: [String] {

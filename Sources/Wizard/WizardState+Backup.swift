@@ -45,7 +45,8 @@ extension WizardState {
     guard !backup.codes.isEmpty, let now, let report = burn.report else { return nil }
     return BackupSheet(
       user: user.text, service: service.text, serial: report.serial,
-      model: report.model?.displayName ?? "unknown model", issuedAt: now, codes: backup.codes)
+      model: report.model?.displayName ?? "unknown model", issuedAt: now, codes: backup.codes,
+      enrollmentID: recording.enrollment?.id)
   }
 
   /// `backup-codes-<user>-<serial>-<YYYYMMDD>.txt`, with anything but letters, digits, `.`,

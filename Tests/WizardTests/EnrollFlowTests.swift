@@ -132,6 +132,7 @@ import Token2
       return
     }
     #expect(fileName == "backup-codes-ann_example.com-8659622000001-20050318.txt")
+    #expect(sheet.enrollmentID == Fixture.enrollment.id)
     #expect(sheet.lines.contains("User:    ann@example.com"))
     #expect(sheet.lines.contains("Token:   8659622000001 (OTPC-P2-i)"))
     #expect(sheet.lines.contains("Issued:  2005-03-18 01:58 UTC"))

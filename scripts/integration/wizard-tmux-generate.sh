@@ -84,8 +84,9 @@ keys s
 wait_for "Saved to"
 sheet=$(ls "$SCRATCH/work"/backup-codes-ann_example.com-8659632000001-*.txt) || fail "no saved sheet"
 expect_eq 600 "$(stat -c %a "$sheet")" "mode of the saved sheet"
-expect_eq "$codes" "$(grep -E '^ ?[0-9]+\.  ' "$sheet" | sed -E 's/^ ?[0-9]+\. +//')" "codes in the sheet"
+expect_eq "$codes" "$(grep -oE '[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}' "$sheet")" "codes in the sheet"
 grep -qF "Each code works once." "$sheet" || fail "the sheet does not say each code works once"
+grep -qE "^Issued .* by helpdesk-test$" "$sheet" || fail "the sheet does not name the operator"
 keys w; keys Enter
 wait_for "Enrollment finished."
 keys Enter

@@ -64,9 +64,13 @@ final class EffectRunner {
         }
       }
     case .printCodes(let sheet):
-      background { events.post(.codesPrinted(HostEffects.printSheet(sheet))) }
+      let registry = self.registry
+      background { events.post(.codesPrinted(HostEffects.printSheet(registry.sheetText(sheet)))) }
     case .saveCodes(let sheet, let fileName):
-      background { events.post(.codesSaved(HostEffects.save(sheet, fileName: fileName))) }
+      let registry = self.registry
+      background {
+        events.post(.codesSaved(HostEffects.save(registry.sheetText(sheet), fileName: fileName)))
+      }
     case .quit:
       break
     }

@@ -63,8 +63,9 @@ enum HostEffects {
     }
   }
 
-  /// Writes the sheet as `fileName` in the working directory, created new with mode 0600.
-  static func save(_ sheet: BackupSheet, fileName: String) -> Result<String, DriverFailure> {
+  /// Writes the sheet's `text` as `fileName` in the working directory, created new with mode
+  /// 0600.
+  static func save(_ text: String, fileName: String) -> Result<String, DriverFailure> {
     let path = (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(fileName)
     // C interop: O_EXCL refuses to follow or overwrite an existing file; the mode applies at
     // creation, so the codes are never readable by others, not even briefly.
@@ -74,7 +75,7 @@ enum HostEffects {
     }
     let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     do {
-      try handle.write(contentsOf: Data((sheet.lines.joined(separator: "\n") + "\n").utf8))
+      try handle.write(contentsOf: Data(text.utf8))
       try handle.close()
     } catch {
       return .failure(DriverFailure("cannot write \(path): \(error.localizedDescription)"))
@@ -82,8 +83,8 @@ enum HostEffects {
     return .success(path)
   }
 
-  /// Prints the sheet with CUPS `lp` (default printer), the text on standard input.
-  static func printSheet(_ sheet: BackupSheet) -> Result<String, DriverFailure> {
+  /// Prints the sheet's `text` with CUPS `lp` (default printer), the text on standard input.
+  static func printSheet(_ text: String) -> Result<String, DriverFailure> {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["lp", "-t", "tokenburner backup codes"]
@@ -96,7 +97,7 @@ enum HostEffects {
     } catch {
       return .failure(DriverFailure("lp could not be started (is cups-client installed?)"))
     }
-    input.fileHandleForWriting.write(Data((sheet.lines.joined(separator: "\n") + "\n").utf8))
+    input.fileHandleForWriting.write(Data(text.utf8))
     try? input.fileHandleForWriting.close()
     let answer = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     let problem = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

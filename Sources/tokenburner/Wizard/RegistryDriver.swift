@@ -63,6 +63,18 @@ final class RegistryDriver: Sendable {
     }
   }
 
+  /// The sheet as `tokenburner codes generate` prints it (enrollment, operator, "used" boxes);
+  /// the wizard's own plain layout when the enrollment cannot be read.
+  func sheetText(_ sheet: BackupSheet) -> String {
+    guard let id = sheet.enrollmentID, let enrollment = try? registry().enrollment(id) else {
+      return sheet.lines.joined(separator: "\n") + "\n"
+    }
+    return BackupCodeSheet(
+      enrollment: enrollment, codes: sheet.codes, issuedAt: sheet.issuedAt,
+      operatorName: operatorName, serviceRecoveryKey: nil
+    ).text
+  }
+
   /// Appends an audit row for a burn that did not confirm the seed. A registry failure here
   /// only loses the row: the screen already tells the operator what happened.
   func auditFailure(user: String, failure: Token2Failure) {
