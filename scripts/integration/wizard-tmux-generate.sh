@@ -100,7 +100,8 @@ echo "  generate walk: key burned, shown as text and QR, confirmed, sheet saved 
 walk=ctrl-c
 start_wizard "LANG=C.UTF-8"
 wait_for "Step 1 of 8: Task"
-keys Enter; keys -l "bob"
+keys Enter; keys -l "Zoë Ødegård"
+wait_for "[Zoë Ødegård_"
 keys C-c
 wait_for "Quit the wizard?"
 shot quit-question
@@ -131,5 +132,5 @@ wizard_pid=$(pgrep -P "$pane_pid" -f tokenburner) || fail "the wizard process wa
 kill -TERM "$wizard_pid"
 wait_for "wizard exited 143"
 expect_eq 0 "$(alternate_screen)" "alternate screen after SIGTERM"
-echo "  no pcscd explained; Ctrl-C twice and SIGTERM restore the terminal"
+echo "  no pcscd explained; non-ASCII typed; Ctrl-C twice and SIGTERM restore the terminal"
 keep_shots

@@ -6,8 +6,13 @@ import Token2
 import Wizard
 
 /// The PC/SC driver thread: owns the `PCSCContext`, reports reader changes, and runs identify
-/// and burn requests, posting the results as wizard events. All PC/SC calls happen here.
+/// and burn requests, posting the results as wizard events. All PC/SC calls happen here, except
+/// `SCardCancel`, which other threads make only under the lock that also guards the context's
+/// release (pcsc-lite does not survive a cancel racing a release).
 final class ReaderWorker: Sendable {
+  /// How long `stop` waits for the thread to leave pcsc-lite before the process may exit.
+  static let stopTimeout: DispatchTimeInterval = .seconds(2)
+
   /// A request for the card on a reader.
   enum Request: Sendable {
     case identify(reader: String)
@@ -23,6 +28,7 @@ final class ReaderWorker: Sendable {
 
   private let events: EventQueue
   private let shared = Mutex(Shared())
+  private let finished = DispatchSemaphore(value: 0)
 
   init(events: EventQueue) { self.events = events }
 
@@ -33,27 +39,31 @@ final class ReaderWorker: Sendable {
       return !state.isStarted
     }
     guard first else { return }
-    let thread = Thread { [self] in run() }
+    let thread = Thread { [self] in
+      run()
+      finished.signal()
+    }
     thread.name = "pcsc"
     thread.start()
   }
 
   /// Queues `request` and wakes the thread from its status wait.
   func submit(_ request: Request) {
-    let canceller = shared.withLock { state in
+    shared.withLock { state in
       state.requests.append(request)
-      return state.canceller
+      state.canceller?.cancel()
     }
-    canceller?.cancel()
   }
 
-  /// Ends the thread after its current call.
+  /// Ends the thread and waits (at most `stopTimeout`, a burn may be under way) until it has
+  /// released its context, so the process never exits inside a PC/SC call.
   func stop() {
-    let canceller = shared.withLock { state in
+    let wasStarted = shared.withLock { state in
       state.isStopped = true
-      return state.canceller
+      state.canceller?.cancel()
+      return state.isStarted
     }
-    canceller?.cancel()
+    if wasStarted { _ = finished.wait(timeout: .now() + Self.stopTimeout) }
   }
 
   private var isStopped: Bool { shared.withLock { $0.isStopped } }
@@ -76,6 +86,7 @@ final class ReaderWorker: Sendable {
       lastProblem = nil
       shared.withLock { $0.canceller = context.canceller }
       serve(context)
+      // No cancel can start once the canceller is gone; one under way finishes first.
       shared.withLock { $0.canceller = nil }
       context.release()
     }
