@@ -25,14 +25,25 @@ status="$SCRATCH/token.json"
 # A private registry: the wizard records enrollments and backup code hashes here.
 registry="$SCRATCH/registry.sqlite"
 export TOKENBURNER_REGISTRY="$registry"
-# The binary itself, not the `tb` function: `$!` must be the simulator for `kill` to stop it.
-"$TOKENBURNER_BIN" simulate --port "$port" --model C302-i --status-file "$status" \
-  >"$SCRATCH/sim.log" 2>&1 &
-sim_pid=$!
-for _ in $(seq 50); do
-  tb readers --json 2>/dev/null | jq -e '.readers[] | select(.card_present)' >/dev/null && break
-  sleep 0.1
-done
+# (Re)starts the simulated token (a C302-i unless the flags say otherwise) and waits until the
+# reader reports it. The binary itself, not the `tb` function: `$!` must be the simulator for
+# `kill` to stop it.
+start_sim() { # simulate flags...
+  if [[ -n $sim_pid ]]; then kill "$sim_pid" 2>/dev/null; wait "$sim_pid" 2>/dev/null; fi
+  for _ in $(seq 50); do
+    tb readers --json 2>/dev/null | jq -e '.readers[] | select(.card_present)' >/dev/null || break
+    sleep 0.1
+  done
+  "$TOKENBURNER_BIN" simulate --port "$port" --model C302-i --status-file "$status" "$@" \
+    >"$SCRATCH/sim.log" 2>&1 &
+  sim_pid=$!
+  for _ in $(seq 50); do
+    tb readers --json 2>/dev/null | jq -e '.readers[] | select(.card_present)' >/dev/null && return 0
+    sleep 0.1
+  done
+  fail "the simulated token did not appear on the reader"
+}
+start_sim
 
 screen() { tmux -L "$sock" capture-pane -p -t w; }
 keys() { tmux -L "$sock" send-keys -t w "$@"; }
