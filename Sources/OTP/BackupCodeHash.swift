@@ -61,15 +61,15 @@ public struct BackupCodeHash: Equatable, Sendable {
 
   /// `scrypt$N$r$p$<salt hex>$<digest hex>`, the stored form.
   public var encoded: String {
-    "scrypt$\(parameters.n)$\(parameters.r)$\(parameters.p)$\(Self.hex(salt))$\(Self.hex(digest))"
+    "scrypt$\(parameters.n)$\(parameters.r)$\(parameters.p)$\(HexText.encode(salt))$\(HexText.encode(digest))"
   }
 
   /// Reads the stored form; `nil` for anything else.
   public init?(encoded: String) {
     let parts = encoded.split(separator: "$", omittingEmptySubsequences: false)
     guard parts.count == 6, parts[0] == "scrypt", let n = UInt64(parts[1]),
-      let r = UInt64(parts[2]), let p = UInt64(parts[3]), let salt = Self.bytes(hex: parts[4]),
-      let digest = Self.bytes(hex: parts[5]), !salt.isEmpty, !digest.isEmpty
+      let r = UInt64(parts[2]), let p = UInt64(parts[3]), let salt = HexText.decode(parts[4]),
+      let digest = HexText.decode(parts[5]), !salt.isEmpty, !digest.isEmpty
     else { return nil }
     self.init(salt: salt, digest: digest, parameters: Parameters(n: n, r: r, p: p))
   }
@@ -82,22 +82,5 @@ public struct BackupCodeHash: Equatable, Sendable {
     return try KeyDerivation.scrypt(
       password: password, salt: salt, n: parameters.n, r: parameters.r, p: parameters.p,
       keyLength: digestLength)
-  }
-
-  private static func hex(_ bytes: [UInt8]) -> String {
-    bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
-  }
-
-  private static func bytes(hex text: Substring) -> [UInt8]? {
-    guard text.count % 2 == 0 else { return nil }
-    var result: [UInt8] = []
-    var index = text.startIndex
-    while index < text.endIndex {
-      let next = text.index(index, offsetBy: 2)
-      guard let byte = UInt8(text[index..<next], radix: 16) else { return nil }
-      result.append(byte)
-      index = next
-    }
-    return result
   }
 }

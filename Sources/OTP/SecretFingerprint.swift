@@ -13,6 +13,6 @@ public enum SecretFingerprint {
     var bytes = secret.revealedBytes()
     defer { SecureBytes.zero(&bytes) }
     let mac = HMAC.authenticationCode(.sha256, key: domain, message: bytes)
-    return mac.prefix(8).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+    return HexText.encode(mac.prefix(8))
   }
 }

@@ -41,25 +41,15 @@ public final class ReturningCardTransport: CardTransport {
   /// - Throws: the last `CardFailure` when the card did not come back in time, or at once for
   ///   failures that waiting cannot cure (pcscd gone, reader unplugged, reader busy).
   public func reconnect() throws(CardFailure) {
-    var failure: CardFailure
-    do {
-      try card.reconnect()
-      return
-    } catch {
-      failure = error
-    }
+    guard var failure = attemptReconnect() else { return }
     guard Self.isWorthWaiting(failure) else { throw failure }
     onWaiting()
     let deadline = ContinuousClock.now + returnTimeout
     while ContinuousClock.now < deadline {
       if cardIsPresent() {
-        do {
-          try card.reconnect()
-          return
-        } catch {
-          failure = error
-          guard Self.isWorthWaiting(failure) else { throw failure }
-        }
+        guard let next = attemptReconnect() else { return }
+        failure = next
+        guard Self.isWorthWaiting(failure) else { throw failure }
       }
       let slice = min(deadline - ContinuousClock.now, .milliseconds(500))
       guard slice > .zero else { break }
@@ -70,6 +60,16 @@ public final class ReturningCardTransport: CardTransport {
       }
     }
     throw failure
+  }
+
+  /// One reconnect; `nil` when it worked.
+  private func attemptReconnect() -> CardFailure? {
+    do {
+      try card.reconnect()
+      return nil
+    } catch {
+      return error
+    }
   }
 
   private func cardIsPresent() -> Bool {

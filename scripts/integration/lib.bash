@@ -75,11 +75,12 @@ stop_sim() {
   fi
 }
 
-# wait_card present|absent: polls `readers` until the vpcd slot has (or lacks) a card, 10 s max.
+# wait_card present|absent: polls `readers` until the vpcd slot has (or lacks) a card, 20 s max.
+# (Under heavy load vpcd may briefly drop a virtual card that answered its presence poll late.)
 wait_card() {
   local want=true
   [[ $1 == absent ]] && want=false
-  for _ in $(seq 100); do
+  for _ in $(seq 200); do
     [[ $(tb readers --json 2>/dev/null |
       jq -r '.readers[] | select(.name == "Virtual PCD 00 00") | .card_present') == "$want" ]] &&
       return 0

@@ -1,9 +1,10 @@
 import Foundation
 
-/// Where a backup code sheet goes: a CUPS queue through `lp` (the text on its standard input,
-/// never in its arguments), or a new file only the owner can read.
+/// Where a backup code sheet goes: a CUPS queue through `lp` (as PostScript on its standard
+/// input, never in its arguments), or a new text file only the owner can read.
 enum SheetOutput {
-  /// Sends `text` to `lp`, to `printer` or the default destination.
+  /// Sends `text` to `lp` as a PostScript page, to `printer` or the default destination
+  /// (`CUPS_SERVER` chooses the server, as for every CUPS client).
   ///
   /// - Returns: what `lp` said (the request id line).
   static func print(_ text: String, printer: String?, title: String) throws(OperatorError) -> String {
@@ -22,7 +23,7 @@ enum SheetOutput {
     } catch {
       throw OperatorError("cannot run lp (is CUPS installed? apt-get install cups-client): \(error)", status: .unavailable)
     }
-    input.fileHandleForWriting.write(Data(text.utf8))
+    input.fileHandleForWriting.write(Data(PostScriptPage.document(text, title: title).utf8))
     try? input.fileHandleForWriting.close()
     let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
       .trimmingCharacters(in: .whitespacesAndNewlines)
