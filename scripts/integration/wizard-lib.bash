@@ -9,7 +9,9 @@ sock=""
 sockets=()
 sim_pid=""
 walk=""
+cleanup_hooks=()
 cleanup() {
+  for hook in "${cleanup_hooks[@]}"; do $hook; done
   for each in "${sockets[@]}"; do tmux -L "$each" kill-server 2>/dev/null; done
   [[ -n $sim_pid ]] && kill "$sim_pid" 2>/dev/null
   "$sandbox" stop "$SCRATCH/pcscd" >/dev/null 2>&1

@@ -2,10 +2,19 @@
 # The wizard's generate flow and its exits, in a real terminal (tmux) against pcscd + vpcd +
 # `tokenburner simulate`: a generated key is burned, shown masked and then revealed as text
 # and as a QR code (decoded back with zbarimg), confirmed with the token's code, and the backup
-# codes are saved to a 0600 file. Then no pcscd (the reader step names the command that
+# codes are printed through a private CUPS server (the PDF read back with pdftotext) and saved
+# to a 0600 file. Then no pcscd (the reader step names the command that
 # starts it), Ctrl-C (twice) and SIGTERM: the terminal leaves the alternate screen and
 # nothing secret stays in the scrollback.
 source "$(dirname "$0")/wizard-lib.bash"
+
+# A private CUPS server with a PDF queue (scripts/cups-sandbox.sh) for the Print key.
+cups="$(dirname "$0")/../cups-sandbox.sh"
+chmod 711 "$SCRATCH"  # cupsd's filters run as user lp and must reach the spool inside
+"$cups" start "$SCRATCH/cups" >/dev/null || fail "the CUPS sandbox did not start"
+stop_cups() { "$cups" stop "$SCRATCH/cups" >/dev/null 2>&1; }
+cleanup_hooks+=(stop_cups)
+eval "$("$cups" env "$SCRATCH/cups")"
 
 alternate_screen() { tmux -L "$sock" display-message -p -t w '#{alternate_on}'; }
 
@@ -41,7 +50,7 @@ screen_qr_to_pbm() { # output
 
 walk=generate
 LANG=C.UTF-8
-start_wizard "LANG=C.UTF-8 LC_ALL=C.UTF-8" --user ann@example.com --service Acme
+start_wizard "LANG=C.UTF-8 LC_ALL=C.UTF-8 CUPS_SERVER=$CUPS_SERVER" --user ann@example.com --service Acme
 wait_for "Step 1 of 8: Task"
 keys Down
 wait_for "Step 1 of 9: Task"
@@ -80,6 +89,17 @@ wait_for "The code matches"
 keys Enter
 wait_for "10.   "
 codes=$(screen_codes)
+keys p
+wait_for "Printed (request id is tokenburner-pdf-"
+text=""
+for _ in $(seq 150); do
+  pdf=$(find "$CUPS_SANDBOX_PDF" -name '*.pdf' -size +0 2>/dev/null | head -n 1)
+  [[ -n $pdf ]] && text=$(pdftotext -layout "$pdf" - 2>/dev/null) && grep -qF -- "$(tail -1 <<<"$codes")" <<<"$text" && break
+  sleep 0.1
+done
+for want in ann@example.com Acme 8659632000001 C302-i helpdesk-test "Each code works once" $codes; do
+  grep -qF -- "$want" <<<"$text" || fail "the printed sheet (PDF) lacks '$want'"
+done
 keys s
 wait_for "Saved to"
 sheet=$(ls "$SCRATCH/work"/backup-codes-ann_example.com-8659632000001-*.txt) || fail "no saved sheet"
@@ -95,7 +115,7 @@ expect_eq 0 "$(alternate_screen)" "alternate screen after the generate walk"
 expect_token_holds "$hex"
 expect_not_in_history "the generated key" "$b32"
 expect_not_in_history "a backup code" "$codes"
-echo "  generate walk: key burned, shown as text and QR, confirmed, sheet saved with mode 0600"
+echo "  generate walk: key burned, shown as text and QR, confirmed, sheet printed (PDF) and saved (0600)"
 
 walk=ctrl-c
 start_wizard "LANG=C.UTF-8"

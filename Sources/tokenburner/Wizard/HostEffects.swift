@@ -83,11 +83,15 @@ enum HostEffects {
     return .success(path)
   }
 
-  /// Prints the sheet's `text` with CUPS `lp` (default printer), the text on standard input.
+  /// Title of the print job; never the codes.
+  static let printTitle = "tokenburner backup codes"
+
+  /// Prints the sheet's `text` with CUPS `lp` (default destination; `CUPS_SERVER` chooses the
+  /// server), as the same PostScript page `codes generate --print` sends, on standard input.
   static func printSheet(_ text: String) -> Result<String, DriverFailure> {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["lp", "-t", "tokenburner backup codes"]
+    process.arguments = ["lp", "-t", printTitle]
     let input = Pipe(), output = Pipe(), errors = Pipe()
     process.standardInput = input
     process.standardOutput = output
@@ -97,7 +101,7 @@ enum HostEffects {
     } catch {
       return .failure(DriverFailure("lp could not be started (is cups-client installed?)"))
     }
-    input.fileHandleForWriting.write(Data(text.utf8))
+    input.fileHandleForWriting.write(Data(PostScriptPage.document(text, title: printTitle).utf8))
     try? input.fileHandleForWriting.close()
     let answer = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     let problem = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
