@@ -51,6 +51,7 @@ extension WizardState {
       }
       return decode(path)
     case .paste:
+      if secretEntry.pasted.isEmpty && credential?.origin == .pasted { return go(to: .reader) }
       guard !secretEntry.pasted.isEmpty else {
         notice = Notice(.error, "Paste the otpauth:// URI or the Base32 key the service shows.")
         return []
@@ -58,6 +59,8 @@ extension WizardState {
       switch CredentialReader.read(secretEntry.pasted.text, origin: .pasted) {
       case .success(let read):
         accept(read)
+        // Once read, the key lives only in the `Secret`; the typed text is dropped.
+        secretEntry.pasted.set("")
         return go(to: .reader)
       case .failure(let failure):
         notice = Notice(.error, failure.message)

@@ -21,7 +21,7 @@ import Token2
       #expect(script.state.user.text == "ann@example.com")
       #expect(script.state.service.text == "Acme")
       #expect(script.state.credential?.secret == Fixture.rfcSecret)
-      #expect(script.state.secretEntry.pasted.text == Fixture.uri)
+      #expect(script.state.credential?.origin == .pasted)
       #expect(script.state.backup.codes == Fixture.codes())
     }
     #expect(script.press(.back) == [], "back on the first step does nothing")
@@ -33,6 +33,16 @@ import Token2
     #expect(script.state.step == .reader)
     script.press(.next)
     #expect(script.state.step == .burn)
+  }
+
+  @Test func pastedTextIsDroppedOnceReadAndTheKeyIsKept() {
+    var script = Script()
+    script.toReaderStep()
+    #expect(script.state.secretEntry.pasted.isEmpty, "no key text is kept in a String")
+    script.press(.back)
+    script.press(.next)
+    #expect(script.state.step == .reader, "Enter on the empty field goes on with the key read")
+    #expect(script.state.credential?.secret == Fixture.rfcSecret)
   }
 
   @Test func quitAsksOnlyWhenWorkWouldBeLost() {
