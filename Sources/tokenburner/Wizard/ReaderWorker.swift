@@ -106,6 +106,8 @@ final class ReaderWorker: Sendable {
       }
     } catch {
       events.post(.readerServiceFailed(message: error.operatorMessage))
+      // pcscd went away or the context broke: try again shortly, without spinning.
+      Thread.sleep(forTimeInterval: 0.5)
     }
   }
 
