@@ -97,7 +97,8 @@ public enum OATHCSV {
   }
 
   /// Hex digits (optionally `0x`-prefixed) to bytes; `nil` when not hex or of odd length.
-  static func hexBytes(_ text: String) -> [UInt8]? {
+  /// The caller zeroes the result.
+  public static func hexBytes(_ text: String) -> [UInt8]? {
     var digits = Array(text.utf8)
     if digits.count >= 2, digits[0] == UInt8(ascii: "0"), digits[1] | 0x20 == UInt8(ascii: "x") {
       digits.removeFirst(2)
