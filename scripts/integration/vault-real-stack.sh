@@ -103,6 +103,8 @@ expect_eq "$code1" "$code2" "both tokens show the same code"
 kill "$sim2"; wait "$sim2" 2>/dev/null
 
 # --- Change the passphrase: the old one stops working, both kept secrets still verify.
+tb vault change-passphrase --help 2>&1 | grep -q "vault change-passphrase" || fail "the help hides the command name"
+tb vault change-passphrase 2>&1 | grep -q "never taken as arguments" && fail "the command name is taken for a secret"
 pp2="$SCRATCH/passphrase2"
 printf 'second vault passphrase %s\n' "$(random_hex 6)" >"$pp2"
 tb vault change-passphrase --passphrase-file "$pp" --new-passphrase-file "$pp2" >/dev/null || fail "change-passphrase exited $?"
