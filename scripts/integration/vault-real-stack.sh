@@ -112,6 +112,13 @@ tb vault unlock-check --passphrase-file "$pp" >/dev/null 2>&1; expect_eq 77 $? "
 tb vault unlock-check --passphrase-file "$pp2" --json >"$out.check" || fail "unlock-check exited $?"
 expect_eq 2 "$(jq -r .verified_entries "$out.check")" "vault entries verified after the change"
 
+# Two lines on standard input (current, then new), and a passphrase from the environment.
+pp3="third vault passphrase $(random_hex 6)"
+printf '%s\n%s\n' "$(cat "$pp2")" "$pp3" | tb vault change-passphrase --passphrase-stdin >/dev/null ||
+  fail "change-passphrase from two stdin lines exited $?"
+VAULT_PP="$pp3" tb vault unlock-check --passphrase-env VAULT_PP >/dev/null || fail "unlock-check from the environment exited $?"
+printf '%s\n%s\n' "$pp3" "$(cat "$pp2")" | tb vault change-passphrase --passphrase-stdin >/dev/null || fail "changing back exited $?"
+
 # --- Factory seeds: a CSV with good and bad rows, one transaction; register; codes agree.
 seed1=$(random_hex 20); seed2=$(random_hex 32); bad=$(random_hex 5)
 cat >"$SCRATCH/seeds.csv" <<CSV
@@ -147,6 +154,47 @@ expect_eq 10 "$(jq '.codes | length' "$out.codes")" "backup codes for the regist
 tb seeds register --serial 8651009999 --user erin --passphrase-file "$pp2" >/dev/null 2>&1
 expect_eq 65 $? "registering a serial with no imported seed"
 
+# The RFC 6030 §6.1 example (AES-128-CBC under a pre-shared key, HMAC-SHA1): imported with
+# the key file, listed as the HOTP token it is, and refused for registration (time-based only).
+cat >"$SCRATCH/rfc6030-6.1.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<KeyContainer Version="1.0" xmlns="urn:ietf:params:xml:ns:keyprov:pskc"
+    xmlns:ds="http://www.w3.org/2000/09/xmldsig#" xmlns:xenc="http://www.w3.org/2001/04/xmlenc#">
+  <EncryptionKey><ds:KeyName>Pre-shared-key</ds:KeyName></EncryptionKey>
+  <MACMethod Algorithm="http://www.w3.org/2000/09/xmldsig#hmac-sha1">
+    <MACKey>
+      <xenc:EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#aes128-cbc"/>
+      <xenc:CipherData><xenc:CipherValue>ESIzRFVmd4iZABEiM0RVZgKn6WjLaTC1sbeBMSvIhRejN9vJa2BOlSaMrR7I5wSX</xenc:CipherValue></xenc:CipherData>
+    </MACKey>
+  </MACMethod>
+  <KeyPackage>
+    <DeviceInfo><Manufacturer>Manufacturer</Manufacturer><SerialNo>987654321</SerialNo></DeviceInfo>
+    <Key Id="12345678" Algorithm="urn:ietf:params:xml:ns:keyprov:pskc:hotp">
+      <AlgorithmParameters><ResponseFormat Length="8" Encoding="DECIMAL"/></AlgorithmParameters>
+      <Data>
+        <Secret>
+          <EncryptedValue>
+            <xenc:EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#aes128-cbc"/>
+            <xenc:CipherData><xenc:CipherValue>AAECAwQFBgcICQoLDA0OD+cIHItlB3Wra1DUpxVvOx2lef1VmNPCMl8jwZqIUqGv</xenc:CipherValue></xenc:CipherData>
+          </EncryptedValue>
+          <ValueMAC>Su+NvtQfmvfJzF6bmQiJqoLRExc=</ValueMAC>
+        </Secret>
+      </Data>
+    </Key>
+  </KeyPackage>
+</KeyContainer>
+XML
+echo 12345678901234567890123456789012 >"$SCRATCH/psk.hex"
+echo 00112233445566778899aabbccddeeff >"$SCRATCH/wrong-psk.hex"
+tb seeds import "$SCRATCH/rfc6030-6.1.xml" --pskc-key-file "$SCRATCH/wrong-psk.hex" --passphrase-file "$pp2" >/dev/null 2>&1 &&
+  fail "the §6.1 file imported with a wrong pre-shared key"
+tb seeds import "$SCRATCH/rfc6030-6.1.xml" --pskc-key-file "$SCRATCH/psk.hex" --passphrase-file "$pp2" >"$out.rfc" 2>&1 ||
+  fail "the §6.1 file did not import: $(cat "$out.rfc")"
+expect_eq "hotp 8" "$(tb seeds list --json | jq -r '.seeds[] | select(.serial == "987654321") | "\(.type) \(.digits)"')" "the §6.1 token"
+tb seeds register --serial 987654321 --user frank --passphrase-file "$pp2" >"$out.hotp" 2>&1
+expect_eq 65 $? "registering an HOTP factory token"
+grep -q "HOTP" "$out.hotp" || fail "no reason given: $(cat "$out.hotp")"
+
 # --- Export the seeds as encrypted PSKC and import them into another registry.
 printf '%s\n' "export passphrase $(random_hex 4)" >"$SCRATCH/export-pp"
 tb seeds export --pskc --output "$SCRATCH/seeds.pskc" --passphrase-file "$pp2" \
@@ -158,7 +206,7 @@ tb seeds import "$SCRATCH/seeds.pskc" --registry "$other" --passphrase-file "$pp
 expect_eq 65 $? "importing an encrypted PSKC without its password"
 tb seeds import "$SCRATCH/seeds.pskc" --registry "$other" --passphrase-file "$pp" \
   --pskc-password-file "$SCRATCH/export-pp" >"$out.reimport" 2>&1 || fail "PSKC re-import exited $?: $(cat "$out.reimport")"
-expect_eq "8651000001 8651000002" "$(tb seeds list --registry "$other" --json | jq -r '[.seeds[].serial] | join(" ")')" \
+expect_eq "8651000001 8651000002 987654321" "$(tb seeds list --registry "$other" --json | jq -r '[.seeds[].serial] | join(" ")')" \
   "serials after the PSKC round trip"
 tb seeds register --registry "$other" --serial 8651000002 --user carol --passphrase-file "$pp" --json --show-secret \
   >"$SCRATCH/register2.secret.json" || fail "register from the re-imported file"
@@ -193,7 +241,7 @@ for file in "$db" "$db-wal" "$other" "$other-wal" "$out".* "$SCRATCH"/sim*.log "
   scanned=$((scanned + 1))
 done
 (( scanned >= 15 )) || fail "only $scanned files scanned"
-expect_eq "vault_init burn vault_keep lost vault_read burn vault_keep vault_passphrase_changed vault_check vault_export" \
+expect_eq "vault_init burn vault_keep lost vault_read burn vault_keep vault_passphrase_changed vault_check vault_passphrase_changed vault_check vault_passphrase_changed vault_export" \
   "$(jq -r '[.entries[] | select(.action | test("vault|burn|lost")) | .action] | join(" ")' "$out.history.json")" \
   "vault actions in the audit log"
 echo "  keep, lose, re-burn from the vault (same code on both tokens), wrong passphrases change nothing, re-key, seeds import/register/export, $scanned files scanned"
