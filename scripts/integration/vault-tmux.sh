@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# A factory-seeded token registered in a real terminal (tmux): the vault passphrase typed at a
+# A factory-seeded token registered in a real terminal (tmux), its serial scanned from a QR
+# code on the label (a PNG made with qrencode): the vault passphrase typed at a
 # hidden prompt (never on screen or in scrollback), the key shown once in groups of four, the
 # code the token should show checked against `tokenburner code` and oathtool for the file's
 # seed, then backup codes issued for the new enrollment.
@@ -23,7 +24,8 @@ wait_screen() { # PATTERN WHAT
 
 tmux -S "$socket" new-session -d -s main -x 120 -y 40 "env -i PATH=$PATH HOME=$SCRATCH TERM=xterm LANG=C.UTF-8 bash --norc --noprofile"
 tmux -S "$socket" send-keys -t main "export TOKENBURNER_REGISTRY='$TOKENBURNER_REGISTRY' TOKENBURNER_OPERATOR=helpdesk-3 PS1='$ '" Enter
-tmux -S "$socket" send-keys -t main "'$TOKENBURNER_BIN' seeds register --serial 8651000042 --user carol --service Jira" Enter
+qrencode -s 6 -o "$SCRATCH/label.png" "8651000042" || fail "qrencode failed"
+tmux -S "$socket" send-keys -t main "'$TOKENBURNER_BIN' seeds register --serial-image '$SCRATCH/label.png' --user carol --service Jira" Enter
 wait_screen "Vault passphrase: " "the hidden passphrase prompt"
 tmux -S "$socket" send-keys -t main -l "$passphrase"
 tmux -S "$socket" send-keys -t main Enter
@@ -33,7 +35,8 @@ grep -qF -- "$passphrase" "$SCRATCH/screen.txt" && fail "the passphrase is visib
 grep -qF -- "${passphrase:0:8}" "$SCRATCH/screen.txt" && fail "part of the passphrase is visible on the screen"
 grouped=$(hex_to_base32 "$seed" | tr -d = | sed 's/.\{4\}/& /g; s/ $//')
 grep -qF -- "Key   $grouped" "$SCRATCH/screen.txt" || fail "the key is not shown in groups of four"
-grep -q "enrollment #1 created" "$SCRATCH/screen.txt" || fail "no enrollment recorded: $(cat "$SCRATCH/screen.txt")"
+grep -q "Registered token 8651000042 for carol (Jira): enrollment #1 created" "$SCRATCH/screen.txt" ||
+  fail "no enrollment recorded: $(cat "$SCRATCH/screen.txt")"
 
 # The code the screen says the token shows now, against `tokenburner code` and oathtool for the
 # file's seed, at the time the line was printed (or one step earlier, at a step boundary).

@@ -16,7 +16,9 @@ struct SeedsRegister: ParsableCommand {
       backup codes with `tokenburner codes generate --user U`. A lost token of the same user \
       and service is recorded as replaced, as with a burn.
       """)
-  @Option(help: "The token's serial, as printed on its label.") var serial: String
+  @Option(help: "The token's serial, as printed on its label.") var serial: String?
+  @Option(help: ArgumentHelp("Read the serial from the QR code in a photo or scan of the label.", valueName: "path"))
+  var serialImage: String?
   @Option(help: "The user the token is for.") var user: String
   @Option(help: "The service, e.g. Jira (the issuer of the otpauth URI).") var service: String?
   @Option(help: "The account name in the otpauth URI (default: the user).") var account: String?
@@ -27,11 +29,13 @@ struct SeedsRegister: ParsableCommand {
 
   func validate() throws {
     try passphrase.validateSingle()
+    guard (serial == nil) != (serialImage == nil) else { throw ValidationError("Name the token with exactly one of --serial and --serial-image.") }
     if showSecret && !json { throw ValidationError("--show-secret goes with --json; human output shows the key once anyway.") }
   }
 
   func run() throws {
     do {
+      let serial = try serial ?? SerialImage.serial(in: serialImage ?? "")
       let registry = try registryOptions.open()
       let key = try unlockVault(registry, passphrase)
       let registered = try withVault { () throws(VaultError) in
