@@ -224,4 +224,40 @@ import TokenCrypto
     #expect(entries[1].algorithm == "sha256" && entries[1].digits == 8 && entries[1].period == 60)
     #expect(try registry.history().last?.action == "vault_export")
   }
+
+  @Test func anEnrollmentAndItsVaultCopyCommitTogetherOrNotAtAll() throws {
+    let file = RegistryFile()
+    defer { file.cleanUp() }
+    let (registry, key) = try Self.makeVault(file)
+    try DatabaseQueue(path: file.path).write { db in
+      try db.execute(sql: "CREATE TRIGGER fail_vault BEFORE INSERT ON vault_secret BEGIN SELECT RAISE(ABORT, 'injected'); END")
+    }
+    let secret = Secret(try SystemRandom().bytes(20))
+    #expect(throws: VaultError.self) {
+      try registry.recordBurn(burnRecord(secret: secret), keeping: secret, key: key, at: 101, operatorName: "op")
+    }
+    #expect(try registry.enrollments().isEmpty)
+    #expect(try registry.history().map(\.action) == ["vault_init"])
+  }
+
+  @Test func anImportIsAllOrNothing() throws {
+    let file = RegistryFile()
+    defer { file.cleanUp() }
+    let (registry, key) = try Self.makeVault(file)
+    try DatabaseQueue(path: file.path).write { db in
+      try db.execute(
+        sql: """
+          CREATE TRIGGER fail_third BEFORE INSERT ON vault_secret WHEN NEW.serial = '80003'
+          BEGIN SELECT RAISE(ABORT, 'injected'); END
+          """)
+    }
+    let seeds = (1...4).map { index in
+      FactorySeed(serial: "8000\(index)", secret: Secret(Array(repeating: UInt8(index), count: 20)), type: "totp", algorithm: "sha1", digits: 6, period: 30)
+    }
+    #expect(throws: VaultError.self) {
+      try registry.importFactorySeeds(seeds, key: key, source: "f.csv", at: 101, operatorName: "op")
+    }
+    #expect(try registry.factorySeeds().isEmpty)
+    #expect(try registry.history().map(\.action) == ["vault_init"])
+  }
 }
