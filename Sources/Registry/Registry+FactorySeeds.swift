@@ -13,7 +13,8 @@ extension Registry {
     _ seeds: [FactorySeed], key: VaultKey, source: String, at: Int64, operatorName: String,
     random: any RandomSource = SystemRandom()
   ) throws(VaultError) -> (imported: [String], skipped: [SkippedSeed]) {
-    try vaultWrite { db in
+    for seed in seeds { try seed.validate() }
+    return try vaultWrite { db in
       var imported: [String] = []
       var skipped: [SkippedSeed] = []
       for seed in seeds {

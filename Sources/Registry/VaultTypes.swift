@@ -66,8 +66,9 @@ public struct FactorySeed: Sendable {
   public var secret: Secret
   /// `totp` or `hotp`.
   public var type: String
-  /// `sha1` or `sha256`.
+  /// `sha1`, `sha256` or `sha512` (only SHA-1 and SHA-256 tokens can be registered).
   public var algorithm: String
+  /// 6 or 8.
   public var digits: Int
   /// Seconds per code (TOTP); 30 for HOTP seeds, unused.
   public var period: Int
@@ -89,12 +90,11 @@ public struct FactorySeed: Sendable {
     self.assignedUser = assignedUser
   }
 
-  /// The same without the secret, for listings.
-  public var info: FactorySeedInfo {
-    FactorySeedInfo(
-      serial: serial, type: type, algorithm: algorithm, digits: digits, period: period,
-      manufacturer: manufacturer, assignedUser: assignedUser, source: nil, importedAt: 0,
-      enrollmentId: nil)
+  /// Refuses settings the vault cannot record.
+  func validate() throws(VaultError) {
+    guard ["totp", "hotp"].contains(type), ["sha1", "sha256", "sha512"].contains(algorithm),
+      [6, 8].contains(digits), (1...300).contains(period), !serial.isEmpty, !secret.isEmpty
+    else { throw .invalidParameters("factory seed \(serial): unusable type, hash, digits or period") }
   }
 }
 
