@@ -217,6 +217,21 @@ tb seeds register --registry "$other" --serial 8651000002 --user carol --passphr
 expect_eq "$seed2" "$(base32_to_hex "$(jq -r .secret "$SCRATCH/register2.secret.json")")" "seed after the round trip"
 expect_eq 60 "$(jq -r .period "$SCRATCH/register2.secret.json")" "period after the round trip"
 
+# `vault export` holds everything: the two kept secrets (under their tokens' serials) and the
+# three factory seeds; read back into a third registry, the re-burned token's key is alice's.
+printf '%s\n%s\n' "$(cat "$pp2")" "$(cat "$SCRATCH/export-pp")" |
+  tb vault export --passphrase-stdin --output "$SCRATCH/vault.pskc" --iterations 2000 --json >"$out.vexport" ||
+  fail "vault export exited $?"
+expect_eq 5 "$(jq -r .entries "$out.vexport")" "entries in the vault export"
+third="$SCRATCH/third/tokens.sqlite"
+tb vault init --registry "$third" --passphrase-file "$pp" "${cheap[@]}" >/dev/null || fail "third vault init"
+VAULT_EXPORT_PP="$(cat "$SCRATCH/export-pp")" tb seeds import "$SCRATCH/vault.pskc" --registry "$third" \
+  --passphrase-file "$pp" --pskc-password-env VAULT_EXPORT_PP --json >"$out.vimport" || fail "vault export re-import exited $?"
+expect_eq 5 "$(jq '.imported | length' "$out.vimport")" "entries read back from the vault export"
+tb seeds register --registry "$third" --serial 8659632000555 --user alice --passphrase-file "$pp" --json --show-secret \
+  >"$SCRATCH/register3.secret.json" || fail "register from the vault export"
+expect_eq "$hex" "$(base32_to_hex "$(jq -r .secret "$SCRATCH/register3.secret.json")")" "alice's secret in the vault export"
+
 # --- Leak scan: no secret in any encoding anywhere but the deliberate once-only displays.
 tb registry history --json >"$out.history.json"
 tb registry history >"$out.history.txt"
@@ -238,14 +253,14 @@ echo -n "$seed1" | xxd -r -p >"$SCRATCH/raw.probe"
 ( expect_no_raw_secret "$SCRATCH/raw.probe" "$seed1" ) 2>/dev/null && fail "the leak scan misses raw bytes"
 rm "$SCRATCH/raw.probe"
 scanned=0
-for file in "$db" "$db-wal" "$other" "$other-wal" "$out".* "$SCRATCH"/sim*.log "$SCRATCH"/*.json "$SCRATCH/seeds.pskc"; do
+for file in "$db" "$db-wal" "$other" "$other-wal" "$third" "$third-wal" "$SCRATCH/vault.pskc" "$out".* "$SCRATCH"/sim*.log "$SCRATCH"/*.json "$SCRATCH/seeds.pskc"; do
   [[ -f $file && $file != *.secret.* ]] || continue
   expect_no_secret "$file" "$hex" "$seed1" "$seed2" "$bad"
   expect_no_raw_secret "$file" "$hex" "$seed1" "$seed2"
   scanned=$((scanned + 1))
 done
 (( scanned >= 15 )) || fail "only $scanned files scanned"
-expect_eq "vault_init burn vault_keep lost vault_read burn vault_keep vault_passphrase_changed vault_check vault_passphrase_changed vault_check vault_passphrase_changed vault_export" \
+expect_eq "vault_init burn vault_keep lost vault_read burn vault_keep vault_passphrase_changed vault_check vault_passphrase_changed vault_check vault_passphrase_changed vault_export vault_export" \
   "$(jq -r '[.entries[] | select(.action | test("vault|burn|lost")) | .action] | join(" ")' "$out.history.json")" \
   "vault actions in the audit log"
 echo "  keep, lose, re-burn from the vault (same code on both tokens), wrong passphrases change nothing, re-key, seeds import/register/export, $scanned files scanned"
