@@ -51,6 +51,7 @@ let package = Package(
     .target(
       name: "Registry", dependencies: ["OTP", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: strictSettings),
+    .target(name: "SeedFiles", dependencies: ["OTP", "TokenCrypto"], swiftSettings: strictSettings),
     .target(
       name: "QRScan", dependencies: ["CZBar", "CPNG", "CTurboJPEG", "CWebP"],
       swiftSettings: strictSettings),
@@ -60,7 +61,7 @@ let package = Package(
       name: "tokenburner",
       dependencies: [
         "TokenCrypto", "OTP", "SmartCard", "Token2", "Simulator", "PCSC", "Registry", "QRScan",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "SeedFiles", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),
 
@@ -84,6 +85,9 @@ let package = Package(
     .testTarget(
       name: "RegistryTests",
       dependencies: ["Registry", "OTP", "TokenCrypto", .product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "SeedFilesTests", dependencies: ["SeedFiles", "OTP", "TokenCrypto"],
       swiftSettings: strictSettings),
   ],
   swiftLanguageModes: [.v6]
