@@ -54,6 +54,7 @@ let package = Package(
     .target(
       name: "Registry", dependencies: ["OTP", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: strictSettings),
+    .target(name: "SeedFiles", dependencies: ["OTP", "TokenCrypto"], swiftSettings: strictSettings),
     .target(
       name: "QRScan", dependencies: ["CZBar", "CPNG", "CTurboJPEG", "CWebP"],
       swiftSettings: strictSettings),
@@ -67,7 +68,7 @@ let package = Package(
       name: "tokenburner",
       dependencies: [
         "TokenCrypto", "OTP", "SmartCard", "Token2", "Simulator", "PCSC", "Registry", "QRScan",
-        "Wizard", "Terminal", "Screens",
+        "SeedFiles", "Wizard", "Terminal", "Screens",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),
@@ -99,6 +100,9 @@ let package = Package(
     .testTarget(
       name: "RegistryTests",
       dependencies: ["Registry", "OTP", "TokenCrypto", .product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "SeedFilesTests", dependencies: ["SeedFiles", "OTP", "TokenCrypto"],
       swiftSettings: strictSettings),
   ],
   swiftLanguageModes: [.v6]

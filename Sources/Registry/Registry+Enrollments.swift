@@ -10,78 +10,85 @@ extension Registry {
   public func recordBurn(_ burn: BurnRecord, at: Int64, operatorName: String)
     throws(RegistryError) -> (Enrollment, BurnRecordOutcome)
   {
-    try write { db in
-      let sameSerial = try Row.fetchAll(
-        db, sql: "SELECT * FROM enrollment WHERE serial = ? AND status = 'active'",
-        arguments: [burn.serial]
-      ).map(Enrollment.init(row:))
-      var outcome = BurnRecordOutcome.enrolled
-      if let existing = sameSerial.first(where: { $0.user == burn.user && $0.service == burn.service }) {
-        try db.execute(
-          sql: """
-            UPDATE enrollment SET algorithm = ?, digits = ?, period = ?, secret_fingerprint = ?,
-              model = ?, account = COALESCE(?, account), updated_at = ? WHERE id = ?
-            """,
-          arguments: [
-            burn.algorithm, burn.digits, burn.period, burn.secretFingerprint, burn.model,
-            burn.account, at, existing.id,
-          ])
-        try Self.audit(
-          AuditEvent(
-            action: "burn", user: burn.user, serial: burn.serial, enrollmentId: existing.id,
-            outcome: "success",
-            detail: "re-burned enrollment #\(existing.id) (\(burn.algorithm), \(burn.period) s); "
-              + "clock drift before: \(burn.clockDriftBefore) s"),
-          at: at, operatorName: operatorName, in: db)
-        return (try Self.enrollment(existing.id, in: db), BurnRecordOutcome.reburned)
-      }
-      for other in sameSerial {
-        try db.execute(
-          sql: "UPDATE enrollment SET status = 'replaced', updated_at = ? WHERE id = ?",
-          arguments: [at, other.id])
-        try Self.revokeCodes(of: other.id, reason: "token reassigned", at: at, in: db)
-        outcome = .reassigned(from: other.id)
-      }
-      var replaces: Int64?
-      if case .enrolled = outcome {
-        replaces = try Int64.fetchOne(
-          db,
-          sql: """
-            SELECT id FROM enrollment WHERE user = ? AND service IS ? AND status = 'lost'
-            ORDER BY updated_at DESC, id DESC LIMIT 1
-            """, arguments: [burn.user, burn.service])
-        if let replaces {
-          try db.execute(
-            sql: "UPDATE enrollment SET status = 'replaced', updated_at = ? WHERE id = ?",
-            arguments: [at, replaces])
-          outcome = .replacedLost(replaces)
-        }
-      }
+    try write { db in try Self.recordBurn(burn, at: at, operatorName: operatorName, in: db) }
+  }
+
+  /// `recordBurn` inside a caller's transaction; `action` names the audit row (`burn`, or
+  /// `register` for a factory-seeded token, which has no clock drift to report).
+  static func recordBurn(
+    _ burn: BurnRecord, at: Int64, operatorName: String, action: String = "burn", in db: Database
+  ) throws -> (Enrollment, BurnRecordOutcome) {
+    let sameSerial = try Row.fetchAll(
+      db, sql: "SELECT * FROM enrollment WHERE serial = ? AND status = 'active'",
+      arguments: [burn.serial]
+    ).map(Enrollment.init(row:))
+    var outcome = BurnRecordOutcome.enrolled
+    if let existing = sameSerial.first(where: { $0.user == burn.user && $0.service == burn.service }) {
       try db.execute(
         sql: """
-          INSERT INTO enrollment (user, service, account, serial, model, algorithm, digits, period,
-            secret_fingerprint, status, replaces_id, operator, created_at, updated_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)
+          UPDATE enrollment SET algorithm = ?, digits = ?, period = ?, secret_fingerprint = ?,
+            model = ?, account = COALESCE(?, account), updated_at = ? WHERE id = ?
           """,
         arguments: [
-          burn.user, burn.service, burn.account, burn.serial, burn.model, burn.algorithm,
-          burn.digits, burn.period, burn.secretFingerprint, replaces, operatorName, at, at,
+          burn.algorithm, burn.digits, burn.period, burn.secretFingerprint, burn.model,
+          burn.account, at, existing.id,
         ])
-      let id = db.lastInsertedRowID
-      var detail = "enrolled token \(burn.serial) as #\(id) (\(burn.algorithm), \(burn.period) s); "
-        + "clock drift before: \(burn.clockDriftBefore) s"
-      switch outcome {
-      case .replacedLost(let old): detail += "; replaces lost enrollment #\(old)"
-      case .reassigned(let old): detail += "; the token was taken over from enrollment #\(old)"
-      case .enrolled, .reburned: break
-      }
       try Self.audit(
         AuditEvent(
-          action: "burn", user: burn.user, serial: burn.serial, enrollmentId: id,
-          outcome: "success", detail: detail),
+          action: action, user: burn.user, serial: burn.serial, enrollmentId: existing.id,
+          outcome: "success",
+          detail: (action == "burn" ? "re-burned" : "re-registered")
+            + " enrollment #\(existing.id) (\(burn.algorithm), \(burn.period) s)"
+            + (action == "burn" ? "; clock drift before: \(burn.clockDriftBefore) s" : "")),
         at: at, operatorName: operatorName, in: db)
-      return (try Self.enrollment(id, in: db), outcome)
+      return (try Self.enrollment(existing.id, in: db), BurnRecordOutcome.reburned)
     }
+    for other in sameSerial {
+      try db.execute(
+        sql: "UPDATE enrollment SET status = 'replaced', updated_at = ? WHERE id = ?",
+        arguments: [at, other.id])
+      try Self.revokeCodes(of: other.id, reason: "token reassigned", at: at, in: db)
+      outcome = .reassigned(from: other.id)
+    }
+    var replaces: Int64?
+    if case .enrolled = outcome {
+      replaces = try Int64.fetchOne(
+        db,
+        sql: """
+          SELECT id FROM enrollment WHERE user = ? AND service IS ? AND status = 'lost'
+          ORDER BY updated_at DESC, id DESC LIMIT 1
+          """, arguments: [burn.user, burn.service])
+      if let replaces {
+        try db.execute(
+          sql: "UPDATE enrollment SET status = 'replaced', updated_at = ? WHERE id = ?",
+          arguments: [at, replaces])
+        outcome = .replacedLost(replaces)
+      }
+    }
+    try db.execute(
+      sql: """
+        INSERT INTO enrollment (user, service, account, serial, model, algorithm, digits, period,
+          secret_fingerprint, status, replaces_id, operator, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)
+        """,
+      arguments: [
+        burn.user, burn.service, burn.account, burn.serial, burn.model, burn.algorithm,
+        burn.digits, burn.period, burn.secretFingerprint, replaces, operatorName, at, at,
+      ])
+    let id = db.lastInsertedRowID
+    var detail = "enrolled token \(burn.serial) as #\(id) (\(burn.algorithm), \(burn.period) s)"
+      + (action == "burn" ? "; clock drift before: \(burn.clockDriftBefore) s" : "; factory-seeded")
+    switch outcome {
+    case .replacedLost(let old): detail += "; replaces lost enrollment #\(old)"
+    case .reassigned(let old): detail += "; the token was taken over from enrollment #\(old)"
+    case .enrolled, .reburned: break
+    }
+    try Self.audit(
+      AuditEvent(
+        action: action, user: burn.user, serial: burn.serial, enrollmentId: id,
+        outcome: "success", detail: detail),
+      at: at, operatorName: operatorName, in: db)
+    return (try Self.enrollment(id, in: db), outcome)
   }
 
   /// Marks an active enrollment lost and revokes its backup codes, with an audit row.

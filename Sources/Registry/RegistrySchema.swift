@@ -2,10 +2,10 @@ import GRDB
 
 /// The registry's schema, one migration per version. Released migrations are never edited;
 /// a change is a new migration (tests migrate from empty and from every earlier version).
-/// The vault of a later release gets its own table in its own migration.
+/// `v4-vault` adds the encrypted vault (docs/vault.md).
 enum RegistrySchema {
   /// Migration names in order.
-  static let versions = ["v1-enrollments-audit", "v2-backup-codes", "v3-code-attempts"]
+  static let versions = ["v1-enrollments-audit", "v2-backup-codes", "v3-code-attempts", "v4-vault"]
 
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -84,6 +84,9 @@ enum RegistrySchema {
           );
           CREATE INDEX code_attempt_user ON code_attempt(user, at);
           """)
+    }
+    migrator.registerMigration(versions[3]) { db in
+      try db.execute(sql: VaultSchema.v4)
     }
     return migrator
   }

@@ -62,13 +62,16 @@ struct BurnCommand: ParsableCommand {
 
   @OptionGroup(title: "Registry (used with --user)") var registryOptions: RegistryOptions
 
+  @OptionGroup(title: "Vault (with --user)") var vault: VaultBurnOptions
+
   @Flag(help: "Print one JSON object.") var json = false
 
   @Flag(help: "With --generate and --json: include the generated secret and its otpauth URI.")
   var showSecret = false
 
   func validate() throws {
-    try source.validateSingleSource(extra: generate ? ["--generate"] : [])
+    try source.validateSingleSource(extra: (generate ? ["--generate"] : []) + vault.sourceNames)
+    try vault.validate(user: user, readsStandardInput: source.uriStdin || source.secretStdin)
     guard TokenCapabilities.token2SingleProfile.secretLength.contains(generateLength) else {
       throw ValidationError("--generate-length must be between 10 and 63 bytes.")
     }
@@ -82,18 +85,20 @@ struct BurnCommand: ParsableCommand {
 
   func run() throws {
     do {
-      let loaded = try loadSecret()
+      let vaultBurn = try vault.prepare(registryOptions, user: user, service: service)
+      let loaded = try vaultBurn?.loaded ?? loadSecret()
       let settings = try BurnSettings.resolve(loaded, algorithm: algorithm, period: period)
       let request = BurnRequest(
         secret: loaded.secret, algorithm: settings.algorithm, period: settings.period,
         displayTimeout: displayTimeout, allowUnknownModel: allowUnknownModel,
         key: try CustomerKeyFile.load(customerKeyFile))
       if !json { settings.warnings.forEach { Output.errorLine("tokenburner: warning: \($0)") } }
+      vaultBurn?.warn()
       // Opened before the burn, so an unusable registry stops us before the token is touched.
       let recorder = try user.map { user throws(OperatorError) in
         BurnRecorder(
           registry: try registryOptions.open(), operatorName: registryOptions.resolvedOperator,
-          user: user, service: service ?? loaded.issuer, account: loaded.account)
+          user: user, service: service ?? loaded.issuer, account: loaded.account, vaultKey: vaultBurn?.key)
       }
 
       let started = ContinuousClock.now

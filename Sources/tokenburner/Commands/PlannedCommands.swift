@@ -17,20 +17,6 @@ extension PlannedCommand {
   }
 }
 
-struct VaultCommand: PlannedCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "vault", abstract: "Initialise, check and re-key the encrypted secret vault.")
-  static let plannedPurpose = "the encrypted vault"
-  @Argument(parsing: .captureForPassthrough) var arguments: [String] = []
-}
-
-struct SeedsCommand: PlannedCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "seeds", abstract: "Import, list and export vendor seed files.")
-  static let plannedPurpose = "vendor seed files"
-  @Argument(parsing: .captureForPassthrough) var arguments: [String] = []
-}
-
 struct DoctorCommand: PlannedCommand {
   static let configuration = CommandConfiguration(
     commandName: "doctor", abstract: "Check pcscd, readers, libraries, locale and terminal.")

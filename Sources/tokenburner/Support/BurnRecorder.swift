@@ -11,6 +11,8 @@ struct BurnRecorder {
   let user: String
   let service: String?
   let account: String?
+  /// With `burn --keep-secret` / `--from-vault`: the unlocked vault that keeps the secret.
+  var vaultKey: VaultKey? = nil
 
   /// Records a confirmed burn.
   ///
@@ -23,6 +25,9 @@ struct BurnRecorder {
       period: report.period.seconds, secretFingerprint: SecretFingerprint.of(secret),
       clockDriftBefore: report.clockDriftBefore)
     do {
+      if let vaultKey {
+        return try registry.recordBurn(record, keeping: secret, key: vaultKey, at: unixNow(), operatorName: operatorName)
+      }
       return try registry.recordBurn(record, at: unixNow(), operatorName: operatorName)
     } catch {
       throw OperatorError(

@@ -1,0 +1,216 @@
+import Foundation
+import GRDB
+import OTP
+import TokenCrypto
+
+extension Registry {
+  /// The vault's settings and counts, or `nil` while it is not initialised. Needs no passphrase.
+  public func vaultStatus() throws(VaultError) -> VaultStatus? {
+    try vaultRead { db in
+      guard let row = try Row.fetchOne(db, sql: "SELECT * FROM vault WHERE id = 1") else { return nil }
+      let kept = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vault_secret WHERE kind = 'enrollment'") ?? 0
+      let seeds = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vault_secret WHERE kind = 'factory_seed'") ?? 0
+      return VaultStatus(
+        parameters: Self.parameters(of: row), createdAt: row["created_at"], updatedAt: row["updated_at"],
+        enrollmentSecrets: kept, factorySeeds: seeds)
+    }
+  }
+
+  /// Creates the vault: a random data key, wrapped under scrypt(passphrase), with an audit row.
+  ///
+  /// - Throws: `.alreadyInitialised` (nothing changed), `.invalidParameters`, registry errors.
+  @discardableResult
+  public func initialiseVault(
+    passphrase: Secret, parameters: VaultParameters = .standard, at: Int64, operatorName: String,
+    random: any RandomSource = SystemRandom()
+  ) throws(VaultError) -> VaultKey {
+    guard !passphrase.isEmpty else { throw .invalidParameters("the vault passphrase must not be empty") }
+    try parameters.validate()
+    if try vaultStatus() != nil { throw .alreadyInitialised }
+    var dataKey: [UInt8]
+    do { dataKey = try random.bytes(AESGCM.keyLength) } catch { throw .crypto("random: \(error)") }
+    defer { SecureBytes.zero(&dataKey) }
+    let key = VaultKey(dataKey: Secret(dataKey), parameters: parameters)
+    let wrapped = try wrap(key, passphrase: passphrase, parameters: parameters, random: random)
+    try vaultWrite { db in
+      guard try Row.fetchOne(db, sql: "SELECT id FROM vault WHERE id = 1") == nil else {
+        throw VaultError.alreadyInitialised
+      }
+      try db.execute(
+        sql: """
+          INSERT INTO vault (id, kdf, scrypt_n, scrypt_r, scrypt_p, salt, key_nonce, wrapped_key,
+            created_at, updated_at) VALUES (1, 'scrypt', ?, ?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          Int64(parameters.n), Int64(parameters.r), Int64(parameters.p), wrapped.salt, wrapped.nonce,
+          wrapped.sealed, at, at,
+        ])
+      try Self.audit(
+        AuditEvent(
+          action: "vault_init", outcome: "success",
+          detail: "vault initialised (scrypt N = \(parameters.n), r = \(parameters.r), p = \(parameters.p))"),
+        at: at, operatorName: operatorName, in: db)
+    }
+    return key
+  }
+
+  /// Unwraps the data key with the passphrase. Writes nothing, so a wrong passphrase leaves the
+  /// file byte for byte as it was.
+  ///
+  /// - Throws: `.notInitialised`, `.wrongPassphrase`.
+  public func unlockVault(passphrase: Secret) throws(VaultError) -> VaultKey {
+    let stored = try storedKey()
+    var wrappingKey = try VaultCrypto.wrappingKey(
+      passphrase: passphrase, salt: stored.salt, parameters: stored.parameters)
+    defer { SecureBytes.zero(&wrappingKey) }
+    guard
+      var dataKey = VaultCrypto.open(
+        nonce: stored.nonce, sealed: stored.sealed, key: wrappingKey,
+        associatedData: VaultCrypto.keyAD(parameters: stored.parameters, salt: stored.salt))
+    else { throw .wrongPassphrase }
+    defer { SecureBytes.zero(&dataKey) }
+    return VaultKey(dataKey: Secret(dataKey), parameters: stored.parameters)
+  }
+
+  /// `vault unlock-check`: unlocks, then opens every stored blob to prove none was altered or
+  /// moved, and records the check. Returns how many blobs verified.
+  ///
+  /// - Throws: `.wrongPassphrase` (nothing written), `.damaged` naming the first bad entry.
+  public func checkVault(passphrase: Secret, at: Int64, operatorName: String) throws(VaultError) -> Int {
+    let key = try unlockVault(passphrase: passphrase)
+    let rows = try vaultRead { db in try Row.fetchAll(db, sql: "SELECT * FROM vault_secret ORDER BY id") }
+    for row in rows { _ = try Self.openRow(row, key: key) }
+    try vaultWrite { db in
+      try Self.audit(
+        AuditEvent(action: "vault_check", outcome: "success", detail: "passphrase accepted; \(rows.count) vault entries verified"),
+        at: at, operatorName: operatorName, in: db)
+    }
+    return rows.count
+  }
+
+  /// Re-wraps the data key under a new passphrase (and optionally new scrypt costs): one row
+  /// changes, in one transaction; the secrets are not touched.
+  ///
+  /// - Throws: `.wrongPassphrase` for the old one (nothing changed), `.invalidParameters`.
+  public func changeVaultPassphrase(
+    from old: Secret, to new: Secret, parameters: VaultParameters? = nil, at: Int64,
+    operatorName: String, random: any RandomSource = SystemRandom()
+  ) throws(VaultError) {
+    guard !new.isEmpty else { throw .invalidParameters("the new vault passphrase must not be empty") }
+    let stored = try storedKey()
+    let key = try unlockVault(passphrase: old)
+    let costs = parameters ?? stored.parameters
+    let wrapped = try wrap(key, passphrase: new, parameters: costs, random: random)
+    try vaultWrite { db in
+      try db.execute(
+        sql: """
+          UPDATE vault SET scrypt_n = ?, scrypt_r = ?, scrypt_p = ?, salt = ?, key_nonce = ?,
+            wrapped_key = ?, updated_at = ? WHERE id = 1 AND wrapped_key = ?
+          """,
+        arguments: [
+          Int64(costs.n), Int64(costs.r), Int64(costs.p), wrapped.salt, wrapped.nonce, wrapped.sealed,
+          at, stored.sealed,
+        ])
+      guard db.changesCount == 1 else {
+        throw VaultError.invalidParameters(
+          "another operator changed the vault passphrase at the same time; nothing was changed, try again")
+      }
+      try Self.audit(
+        AuditEvent(
+          action: "vault_passphrase_changed", outcome: "success",
+          detail: "vault passphrase changed (scrypt N = \(costs.n), r = \(costs.r), p = \(costs.p))"),
+        at: at, operatorName: operatorName, in: db)
+    }
+  }
+
+  /// Every secret in the vault, decrypted, for `vault export`; records the export.
+  public func exportVault(key: VaultKey, at: Int64, operatorName: String) throws(VaultError) -> [VaultExportEntry] {
+    let rows = try vaultRead { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT v.*, e.serial AS enrollment_serial, e.user AS enrollment_user, e.service AS enrollment_service
+          FROM vault_secret v LEFT JOIN enrollment e ON v.enrollment_id = e.id ORDER BY v.id
+          """)
+    }
+    var entries: [VaultExportEntry] = []
+    for row in rows {
+      let secret = try Self.openRow(row, key: key)
+      let kind: String = row["kind"]
+      entries.append(
+        VaultExportEntry(
+          kind: kind, serial: (kind == "enrollment" ? row["enrollment_serial"] : row["serial"]) ?? "",
+          enrollmentId: row["enrollment_id"], user: row["enrollment_user"] ?? row["assigned_user"],
+          service: row["enrollment_service"], type: row["otp_type"], algorithm: row["algorithm"],
+          digits: row["digits"], period: row["period"], manufacturer: row["manufacturer"], secret: secret))
+    }
+    try vaultWrite { db in
+      try Self.audit(
+        AuditEvent(action: "vault_export", outcome: "success", detail: "\(entries.count) vault entries exported"),
+        at: at, operatorName: operatorName, in: db)
+    }
+    return entries
+  }
+
+  // MARK: - Internals shared by the vault files
+
+  /// Runs `body` in one `BEGIN IMMEDIATE` transaction, keeping vault errors as they are.
+  func vaultWrite<T>(_ body: @escaping (Database) throws -> T) throws(VaultError) -> T {
+    do {
+      return try pool.writeWithoutTransaction { db in
+        var result: T?
+        try db.inTransaction(.immediate) {
+          result = try body(db)
+          return .commit
+        }
+        return result!
+      }
+    } catch {
+      throw VaultError.wrap(error, path: path)
+    }
+  }
+
+  func vaultRead<T>(_ body: (Database) throws -> T) throws(VaultError) -> T {
+    do { return try pool.read(body) } catch { throw VaultError.wrap(error, path: path) }
+  }
+
+  /// Decrypts one `vault_secret` row, checking it belongs where it is.
+  static func openRow(_ row: Row, key: VaultKey) throws(VaultError) -> Secret {
+    let kind: String = row["kind"]
+    let binding: String =
+      kind == "enrollment" ? String(row["enrollment_id"] as Int64) : (row["serial"] as String? ?? "")
+    let what = kind == "enrollment" ? "enrollment #\(binding)" : "factory token \(binding)"
+    let ad = VaultCrypto.secretAD(
+      kind: kind, binding: binding, type: row["otp_type"], algorithm: row["algorithm"],
+      digits: row["digits"], period: row["period"])
+    return try VaultCrypto.openSecret(
+      nonce: row["nonce"], sealed: row["sealed"], key: key, associatedData: ad, what: what)
+  }
+
+  private static func parameters(of row: Row) -> VaultParameters {
+    VaultParameters(
+      n: UInt64(row["scrypt_n"] as Int64), r: UInt64(row["scrypt_r"] as Int64),
+      p: UInt64(row["scrypt_p"] as Int64))
+  }
+
+  private func storedKey() throws(VaultError) -> (parameters: VaultParameters, salt: [UInt8], nonce: Data, sealed: Data) {
+    let row = try vaultRead { db in try Row.fetchOne(db, sql: "SELECT * FROM vault WHERE id = 1") }
+    guard let row else { throw .notInitialised }
+    return (Self.parameters(of: row), [UInt8](row["salt"] as Data), row["key_nonce"], row["wrapped_key"])
+  }
+
+  private func wrap(_ key: VaultKey, passphrase: Secret, parameters: VaultParameters, random: any RandomSource)
+    throws(VaultError) -> (salt: Data, nonce: Data, sealed: Data)
+  {
+    let salt: [UInt8]
+    do { salt = try random.bytes(VaultCrypto.saltLength) } catch { throw .crypto("random: \(error)") }
+    var wrappingKey = try VaultCrypto.wrappingKey(passphrase: passphrase, salt: salt, parameters: parameters)
+    defer { SecureBytes.zero(&wrappingKey) }
+    var dataKey = key.dataKey.revealedBytes()
+    defer { SecureBytes.zero(&dataKey) }
+    let sealed = try VaultCrypto.seal(
+      dataKey, key: wrappingKey, associatedData: VaultCrypto.keyAD(parameters: parameters, salt: salt),
+      random: random)
+    return (Data(salt), sealed.nonce, sealed.sealed)
+  }
+}

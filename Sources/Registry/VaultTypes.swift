@@ -1,0 +1,145 @@
+import OTP
+
+/// How the vault turns the operator's passphrase into the key that unwraps its data key:
+/// scrypt (RFC 7914) with these costs, stored in the registry so they can be raised later.
+public struct VaultParameters: Equatable, Sendable, Codable {
+  /// CPU/memory cost, a power of two.
+  public var n: UInt64
+  /// Block size.
+  public var r: UInt64
+  /// Parallelisation.
+  public var p: UInt64
+
+  public init(n: UInt64, r: UInt64, p: UInt64) {
+    self.n = n
+    self.r = r
+    self.p = p
+  }
+
+  /// N = 2^17, r = 8, p = 1: 128 MiB and roughly half a second per unlock on a helpdesk PC.
+  public static let standard = VaultParameters(n: 1 << 17, r: 8, p: 1)
+
+  /// Memory scrypt needs for these costs, bytes (128 · N · r · p).
+  public var memoryBytes: UInt64 { 128 &* n &* r &* p }
+
+  /// Refuses costs that are not a valid scrypt choice or would need more than 1 GiB.
+  public func validate() throws(VaultError) {
+    guard n >= 2, n & (n - 1) == 0 else { throw .invalidParameters("scrypt N must be a power of two, at least 2") }
+    guard (1...32).contains(r), (1...16).contains(p) else {
+      throw .invalidParameters("scrypt r must be 1 to 32 and p 1 to 16")
+    }
+    guard n <= 1 << 22, memoryBytes <= 1 << 30 else {
+      throw .invalidParameters("scrypt N = \(n), r = \(r), p = \(p) would need more than 1 GiB")
+    }
+  }
+}
+
+/// The vault's data key, unwrapped with the operator's passphrase. Holding one is what
+/// "unlocked" means; the bytes are zeroed when the last reference goes away.
+public final class VaultKey: Sendable {
+  let dataKey: Secret
+  /// The costs the passphrase was checked with.
+  public let parameters: VaultParameters
+
+  init(dataKey: Secret, parameters: VaultParameters) {
+    self.dataKey = dataKey
+    self.parameters = parameters
+  }
+}
+
+/// What `vault` commands show about the vault without unlocking it.
+public struct VaultStatus: Equatable, Sendable, Codable {
+  public var parameters: VaultParameters
+  /// Unix seconds.
+  public var createdAt: Int64
+  /// When the passphrase last changed (or the creation time).
+  public var updatedAt: Int64
+  /// Secrets kept for enrollments.
+  public var enrollmentSecrets: Int
+  /// Imported factory seeds.
+  public var factorySeeds: Int
+}
+
+/// A factory-programmed token's seed as imported from the vendor's file.
+public struct FactorySeed: Sendable {
+  public var serial: String
+  public var secret: Secret
+  /// `totp` or `hotp`.
+  public var type: String
+  /// `sha1`, `sha256` or `sha512` (only SHA-1 and SHA-256 tokens can be registered).
+  public var algorithm: String
+  /// 6 or 8.
+  public var digits: Int
+  /// Seconds per code (TOTP); 30 for HOTP seeds, unused.
+  public var period: Int
+  public var manufacturer: String?
+  /// The user a "version 2" CSV row names, if any.
+  public var assignedUser: String?
+
+  public init(
+    serial: String, secret: Secret, type: String, algorithm: String, digits: Int, period: Int,
+    manufacturer: String? = nil, assignedUser: String? = nil
+  ) {
+    self.serial = serial
+    self.secret = secret
+    self.type = type
+    self.algorithm = algorithm
+    self.digits = digits
+    self.period = period
+    self.manufacturer = manufacturer
+    self.assignedUser = assignedUser
+  }
+
+  /// Refuses settings the vault cannot record.
+  func validate() throws(VaultError) {
+    guard ["totp", "hotp"].contains(type), ["sha1", "sha256", "sha512"].contains(algorithm),
+      [6, 8].contains(digits), (1...300).contains(period), !serial.isEmpty, !secret.isEmpty
+    else { throw .invalidParameters("factory seed \(serial): unusable type, hash, digits or period") }
+  }
+}
+
+/// A factory seed as `seeds list` shows it: serial and parameters, never the secret.
+public struct FactorySeedInfo: Equatable, Sendable, Codable {
+  public var serial: String
+  public var type: String
+  public var algorithm: String
+  public var digits: Int
+  public var period: Int
+  public var manufacturer: String?
+  public var assignedUser: String?
+  /// The file name it was imported from.
+  public var source: String?
+  /// Unix seconds.
+  public var importedAt: Int64
+  /// The active enrollment of this serial, once registered.
+  public var enrollmentId: Int64?
+}
+
+/// A secret kept for an enrollment, with the settings it was burned with.
+public struct VaultedSecret: Sendable {
+  public var enrollment: Enrollment
+  public var secret: Secret
+}
+
+/// One decrypted vault entry, for `vault export`.
+public struct VaultExportEntry: Sendable {
+  /// `enrollment` or `factory_seed`.
+  public var kind: String
+  /// The token serial (of the enrollment, or the factory token).
+  public var serial: String
+  public var enrollmentId: Int64?
+  public var user: String?
+  public var service: String?
+  public var type: String
+  public var algorithm: String
+  public var digits: Int
+  public var period: Int
+  public var manufacturer: String?
+  public var secret: Secret
+}
+
+/// A factory seed that did not go into the vault, and why.
+public struct SkippedSeed: Equatable, Sendable {
+  public var serial: String
+  public var reason: String
+}

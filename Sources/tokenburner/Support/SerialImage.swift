@@ -1,0 +1,38 @@
+import Foundation
+import OTP
+
+/// Reads a token serial from a photo or scan of its label: the QR path that `decode` uses
+/// (zbar reads QR codes only, so a label's 1D barcode is not found; type the serial instead).
+enum SerialImage {
+  /// The one serial-looking payload in the image.
+  ///
+  /// - Throws: `OperatorError` 65 when the image holds none, or several different ones.
+  static func serial(in path: String) throws(OperatorError) -> String {
+    let scanned = try ImageCodes.scan(path)
+    var found: [String] = []
+    for code in scanned.codes {
+      guard let text = code.text?.trimmingCharacters(in: .whitespacesAndNewlines) else { continue }
+      switch code.classified {
+      case .token2Serial(let serial): found.append(serial)
+      case .otpauth, .migration, .url, .fido, .phonefactor: continue
+      case .base32Secret, .hexSecret, .text:
+        if isSerialText(text) { found.append(text) }
+      }
+    }
+    let distinct = Array(Set(found)).sorted()
+    guard let serial = distinct.first else {
+      throw OperatorError("\(path) holds no QR code with a token serial; type it with --serial", status: .dataError)
+    }
+    guard distinct.count == 1 else {
+      throw OperatorError(
+        "\(path) holds several serials (\(distinct.joined(separator: ", "))); name one with --serial", status: .dataError)
+    }
+    return serial
+  }
+
+  /// Labels print serials as letters, digits and `-_.:/`, up to 64 characters.
+  static func isSerialText(_ text: String) -> Bool {
+    !text.isEmpty && text.count <= 64
+      && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.:/".contains($0)) }
+  }
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# A factory-seeded token registered in a real terminal (tmux), its serial scanned from a QR
+# code on the label (a PNG made with qrencode): the vault passphrase typed at a
+# hidden prompt (never on screen or in scrollback), the key shown once in groups of four, the
+# code the token should show checked against `tokenburner code` and oathtool for the file's
+# seed, then backup codes issued for the new enrollment.
+source "$(dirname "$0")/lib.bash"
+make_scratch
+export TOKENBURNER_REGISTRY="$SCRATCH/registry/tokens.sqlite" TOKENBURNER_OPERATOR=helpdesk-3
+socket="$SCRATCH/tmux.sock"
+trap 'tmux -S "$socket" kill-server 2>/dev/null; sleep 0.2; rm -rf "$SCRATCH"' EXIT
+passphrase="typed passphrase $(random_hex 6)"
+printf '%s\n' "$passphrase" >"$SCRATCH/pp"
+tb vault init --passphrase-file "$SCRATCH/pp" --scrypt-n 1024 >/dev/null || fail "vault init exited $?"
+seed=$(random_hex 20)
+printf '# version: 2\ncarol, ldap, helpdesk, 8651000042, %s, totp, 6, 30\n' "$seed" >"$SCRATCH/batch.csv"
+tb seeds import "$SCRATCH/batch.csv" --passphrase-file "$SCRATCH/pp" >/dev/null || fail "seeds import exited $?"
+
+screen() { tmux -S "$socket" capture-pane -p -J -t main -S - ; }
+wait_screen() { # PATTERN WHAT
+  for _ in $(seq 100); do screen | grep -qE -- "$1" && return 0; sleep 0.1; done
+  fail "$2 did not appear on the screen: $(screen | tail -5)"
+}
+
+tmux -S "$socket" new-session -d -s main -x 120 -y 40 "env -i PATH=$PATH HOME=$SCRATCH TERM=xterm LANG=C.UTF-8 bash --norc --noprofile"
+tmux -S "$socket" send-keys -t main "export TOKENBURNER_REGISTRY='$TOKENBURNER_REGISTRY' TOKENBURNER_OPERATOR=helpdesk-3 PS1='$ '" Enter
+qrencode -s 6 -o "$SCRATCH/label.png" "8651000042" || fail "qrencode failed"
+tmux -S "$socket" send-keys -t main "'$TOKENBURNER_BIN' seeds register --serial-image '$SCRATCH/label.png' --user carol --service Jira" Enter
+wait_screen "Vault passphrase: " "the hidden passphrase prompt"
+tmux -S "$socket" send-keys -t main -l "$passphrase"
+tmux -S "$socket" send-keys -t main Enter
+wait_screen "^Next " "the end of the registration"
+screen >"$SCRATCH/screen.txt"
+grep -qF -- "$passphrase" "$SCRATCH/screen.txt" && fail "the passphrase is visible on the screen"
+grep -qF -- "${passphrase:0:8}" "$SCRATCH/screen.txt" && fail "part of the passphrase is visible on the screen"
+grouped=$(hex_to_base32 "$seed" | tr -d = | sed 's/.\{4\}/& /g; s/ $//')
+grep -qF -- "Key   $grouped" "$SCRATCH/screen.txt" || fail "the key is not shown in groups of four"
+grep -q "Registered token 8651000042 for carol (Jira): enrollment #1 created" "$SCRATCH/screen.txt" ||
+  fail "no enrollment recorded: $(cat "$SCRATCH/screen.txt")"
+
+# The code the screen says the token shows now, against `tokenburner code` and oathtool for the
+# file's seed, at the time the line was printed (or one step earlier, at a step boundary).
+line=$(grep "^Check " "$SCRATCH/screen.txt")
+shown=$(sed -E 's/.* ([0-9]{6}) now.*/\1/' <<<"$line")
+now=$(date +%s)
+reference=$(echo "0x$seed" | tb code --secret-stdin --at "$now" --json)
+[[ $shown == "$(jq -r .code <<<"$reference")" || $shown == "$(jq -r .previous <<<"$reference")" ]] ||
+  fail "the screen shows $shown, tokenburner code says $(jq -r '[.previous, .code] | join(" or ")' <<<"$reference")"
+[[ $shown == "$(oath_code "$seed" sha1 30 "$now")" || $shown == "$(oath_code "$seed" sha1 30 $((now - 30)))" ]] ||
+  fail "the screen's code $shown is not oathtool's"
+
+tmux -S "$socket" send-keys -t main "clear; '$TOKENBURNER_BIN' codes generate --user carol" Enter
+wait_screen "([2-9A-HJKMNP-TV-Z]{5}-){2}[2-9A-HJKMNP-TV-Z]{5}" "the backup codes"
+sleep 0.3
+expect_eq 10 "$(tmux -S "$socket" capture-pane -p -t main | grep -cE '([2-9A-HJKMNP-TV-Z]{5}-){2}[2-9A-HJKMNP-TV-Z]{5}')" \
+  "backup codes on the screen"
+expect_eq "register codes_issued" \
+  "$(tb registry history --user carol --json | jq -r '[.entries[].action] | join(" ")')" "carol's history"
+screen | grep -qF -- "$passphrase" && fail "the passphrase is in the scrollback"
+echo "  registered from a seed file at a hidden prompt; code = tokenburner code = oathtool; backup codes issued"
