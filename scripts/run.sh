@@ -25,12 +25,7 @@ physical_readers() {
 }
 
 if [[ -n $(physical_readers) ]]; then
-  exec set +e
-"$bin" "$@"
-status=$?
-cleanup
-trap - EXIT
-exit "$status"
+  exec "$bin" "$@"
 fi
 
 # Demo: no physical reader.
@@ -49,8 +44,10 @@ cleanup() {
   scripts/pcscd-sandbox.sh stop "$demo" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM
-sim_pid=""
+# Ctrl-C belongs to the wizard (it may ask before quitting): this script only waits for it and
+# cleans up afterwards. A no-op handler, unlike ignoring, is not inherited by the program.
+trap ':' INT
+trap 'exit 143' TERM
 eval "$(scripts/pcscd-sandbox.sh env "$demo")"
 "$bin" simulate --port "$port" --model "${DEMO_MODEL:-C302-i}" >"$demo/simulator.log" 2>&1 &
 sim_pid=$!
