@@ -85,6 +85,15 @@ let package = Package(
       name: "RegistryTests",
       dependencies: ["Registry", "OTP", "TokenCrypto", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: strictSettings),
+
+    // MARK: - Fuzzing and benchmarks (make fuzz, make bench; not part of the product)
+    .target(
+      name: "FuzzTargets", dependencies: ["OTP", "SmartCard", "Token2", "Simulator", "QRScan", "TokenCrypto"],
+      swiftSettings: strictSettings),
+    .executableTarget(name: "tokenburner-fuzz", dependencies: ["FuzzTargets"], swiftSettings: strictSettings),
+    .executableTarget(
+      name: "tokenburner-bench", dependencies: ["OTP", "TokenCrypto"], swiftSettings: strictSettings),
+    .testTarget(name: "FuzzTargetTests", dependencies: ["FuzzTargets"], swiftSettings: strictSettings),
   ],
   swiftLanguageModes: [.v6]
 )
