@@ -1,4 +1,6 @@
 #if FUZZING
+  import FuzzTargets
+
   /// libFuzzer's entry points. `LLVMFuzzerRunDriver` is libFuzzer's documented way for a
   /// program that has its own `main` to start fuzzing; `LLVMFuzzerTestOneInput` is the
   /// callback it (and its own, unused, `main`) expects.
