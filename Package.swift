@@ -60,6 +60,7 @@ let package = Package(
       name: "tokenburner",
       dependencies: [
         "TokenCrypto", "OTP", "SmartCard", "Token2", "Simulator", "PCSC", "Registry", "QRScan",
+        "Doctor",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),
@@ -94,6 +95,10 @@ let package = Package(
     .executableTarget(
       name: "tokenburner-bench", dependencies: ["OTP", "TokenCrypto"], swiftSettings: strictSettings),
     .testTarget(name: "FuzzTargetTests", dependencies: ["FuzzTargets"], swiftSettings: strictSettings),
+
+    // MARK: - tokenburner doctor: the pure checks (the probes live in the executable)
+    .target(name: "Doctor", swiftSettings: strictSettings),
+    .testTarget(name: "DoctorTests", dependencies: ["Doctor"], swiftSettings: strictSettings),
   ],
   swiftLanguageModes: [.v6]
 )

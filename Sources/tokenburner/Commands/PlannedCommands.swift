@@ -52,9 +52,3 @@ struct SeedsCommand: PlannedCommand {
   static let plannedPurpose = "vendor seed files"
   @Argument(parsing: .captureForPassthrough) var arguments: [String] = []
 }
-
-struct DoctorCommand: PlannedCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "doctor", abstract: "Check pcscd, readers, libraries, locale and terminal.")
-  static let plannedPurpose = "set-up diagnostics"
-}
