@@ -14,14 +14,14 @@ public enum RegistryChecks {
     case .notAFile:
       return [
         Finding(
-          "registry", path, .problem, "\(path) (\(from)) exists but is not a regular file",
+          "registry", path, .problem, "exists (\(from)) but is not a regular file",
           fix: "move it away, or set TOKENBURNER_REGISTRY to a file path")
       ]
     case .file(let mode, let writable):
       guard writable else {
         return [
           Finding(
-            "registry", path, .problem, "\(path) (\(from)) is not writable by this user",
+            "registry", path, .problem, "is not writable by this user (\(from))",
             fix: "run as the operator who owns it, or `sudo chown $USER \(path)`")
         ]
       }
@@ -30,25 +30,25 @@ public enum RegistryChecks {
         return [
           Finding(
             "registry", path, .warning,
-            "\(path) (\(from)) has mode \(permissions): other users can read the enrollments and backup code hashes",
+            "has mode \(permissions) (\(from)): other users can read the enrollments and backup code hashes",
             fix: "`chmod 600 \(path)`")
         ]
       }
-      return [Finding("registry", path, .ok, "\(path) (\(from)), mode \(permissions)")]
+      return [Finding("registry", path, .ok, "\(from), mode \(permissions)")]
     case .missing:
       let directory = facts.location.directory
       guard facts.directoryWritable else {
         let what = facts.directoryExists ? "\(directory) is not writable" : "\(directory) cannot be created"
         return [
           Finding(
-            "registry", path, .problem, "no registry yet at \(path) (\(from)), and \(what)",
+            "registry", path, .problem, "no registry yet (\(from)), and \(what)",
             fix: "`mkdir -p \(directory)` as a user who may, or set TOKENBURNER_REGISTRY to a writable path")
         ]
       }
       return [
         Finding(
           "registry", path, .ok,
-          "no registry yet at \(path) (\(from)); the first enrollment creates it (mode 600)")
+          "no registry yet (\(from)); the first enrollment creates it (mode 600)")
       ]
     }
   }
