@@ -1,5 +1,7 @@
 /// Judges the shared libraries, the locale and the terminal.
 public enum EnvironmentChecks {
+  /// One finding per library: where it was loaded from and its version, or the package to install
+  /// (a problem when tokenburner cannot work without it, a warning when one feature needs it).
   public static func libraries(_ libraries: [LibraryFacts]) -> [Finding] {
     libraries.map { library in
       guard let path = library.path else {

@@ -42,7 +42,9 @@ public struct ReaderFacts: Equatable, Sendable {
     case other(String)
   }
 
+  /// The reader name as pcscd spells it.
   public var name: String
+  /// What the slot reports.
   public var slot: Slot
   /// Set when the slot held a card and it was read.
   public var card: Card?
@@ -104,6 +106,7 @@ public struct LocaleFacts: Equatable, Sendable {
 
 /// The terminal the wizard would draw on.
 public struct TerminalFacts: Equatable, Sendable {
+  /// The TERM variable, if set.
   public var term: String?
   /// Whether standard input and output are both a terminal.
   public var isTerminal: Bool
@@ -131,6 +134,7 @@ public struct TerminalFacts: Equatable, Sendable {
 
 /// The registry file and its directory.
 public struct RegistryFacts: Equatable, Sendable {
+  /// Where the registry is expected.
   public var location: RegistryLocation
   /// What is at the path: nothing, a regular file (with its permission bits), or something else.
   public enum Entry: Equatable, Sendable {
@@ -138,10 +142,12 @@ public struct RegistryFacts: Equatable, Sendable {
     case file(mode: UInt16, writable: Bool)
     case notAFile
   }
+  /// What is at `location.path`.
   public var entry: Entry
   /// Whether the directory exists, and whether this user may create files in it — or, when it
   /// does not exist, in its closest existing ancestor.
   public var directoryExists: Bool
+  /// See `directoryExists`.
   public var directoryWritable: Bool
 
   public init(location: RegistryLocation, entry: Entry, directoryExists: Bool, directoryWritable: Bool) {

@@ -24,12 +24,14 @@ public struct Finding: Equatable, Sendable {
   public var area: String
   /// What was checked, e.g. `socket` or the reader's name.
   public var subject: String
+  /// How it came out.
   public var severity: Severity
   /// What was found, as a sentence.
   public var detail: String
   /// The fix for a warning or a problem, as a sentence with the command to run.
   public var fix: String?
 
+  /// A finding; `fix` is expected for warnings and problems.
   public init(_ area: String, _ subject: String, _ severity: Severity, _ detail: String, fix: String? = nil) {
     self.area = area
     self.subject = subject
@@ -41,6 +43,7 @@ public struct Finding: Equatable, Sendable {
 
 /// Every finding of one `doctor` run, and the exit status it leads to.
 public struct DoctorReport: Equatable, Sendable {
+  /// In the order the checks ran.
   public var findings: [Finding]
 
   public init(findings: [Finding]) { self.findings = findings }

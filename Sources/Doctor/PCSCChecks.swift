@@ -5,6 +5,8 @@ public enum PCSCChecks {
     "Start it with `sudo systemctl start pcscd` (or `sudo pcscd` where systemd does not run); "
     + "install it with `sudo apt-get install pcscd` if it is missing."
 
+  /// The socket, the connection, then one finding per reader (or one for no reader at all).
+  /// Readers are not judged when no connection could be made.
   public static func check(_ facts: PCSCFacts) -> [Finding] {
     var findings = [socket(facts)]
     if let failure = facts.contextFailure {

@@ -1,5 +1,6 @@
 /// Judges where the registry database lives and who may read it.
 public enum RegistryChecks {
+  /// One finding; `nil` facts mean no location could be resolved at all.
   public static func check(_ facts: RegistryFacts?) -> [Finding] {
     guard let facts else {
       return [

@@ -9,9 +9,12 @@ public struct RegistryLocation: Equatable, Sendable {
     case home = "HOME"
   }
 
+  /// The database file's path.
   public var path: String
+  /// The rule that chose it.
   public var source: Source
 
+  /// A location as given.
   public init(path: String, source: Source) {
     self.path = path
     self.source = source
