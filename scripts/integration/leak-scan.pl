@@ -1,9 +1,11 @@
 #!/usr/bin/perl
 # Searches files for secrets: perl leak-scan.pl SECRETS-FILE FILE...
-# SECRETS-FILE holds one secret per line as hex. Each secret is looked for as its raw bytes,
-# as hex, as Base32 (unpadded, so padded matches too; also grouped in fours with spaces) in any
-# letter case, and as Base64 (standard and URL-safe). Prints one line per hit, naming the file,
-# the secret's line number and the form, never the secret. Exit 1 on any hit, 2 on bad input.
+# SECRETS-FILE holds one secret per line: a key as hex, or `text:` and a secret that is text
+# (a backup code). A key is looked for as its raw bytes, as hex, as Base32 (unpadded, so padded
+# matches too; also grouped in fours with spaces) in any letter case, and as Base64 (standard
+# and URL-safe); a text secret as written and without its dashes and spaces, in any case.
+# Prints one line per hit, naming the file, the secret's line number and the form, never the
+# secret. Exit 1 on any hit, 2 on bad input.
 use strict;
 use warnings;
 
@@ -29,6 +31,14 @@ my (@needles, %seen);
 my $line = 0;
 while (my $hex = <$in>) {
   $line++;
+  if ($hex =~ /^text:(.+?)\s*$/) {
+    my $text = lc $1;
+    next if $seen{"text:$text"}++;
+    (my $bare = $text) =~ s/[-\s]//g;
+    push @needles, [$line, 'text', $text, 1];
+    push @needles, [$line, 'text without separators', $bare, 1] if $bare ne $text;
+    next;
+  }
   $hex =~ s/\s+//g;
   next if $hex eq '' || $seen{lc $hex}++;
   if ($hex !~ /^([0-9a-fA-F]{2})+$/) { print STDERR "line $line is not hex\n"; exit 2 }

@@ -6,7 +6,7 @@ set -uo pipefail
 # Under scripts/test-integration.sh, TOKENBURNER_IT_RUN_DIR is the run directory shared by every
 # suite: each suite keeps its files in RUN_DIR/SUITE (not deleted on exit), every `tb` call's
 # output is also appended to RUN_DIR/SUITE/transcript.txt, and the secrets a suite makes are
-# listed in RUN_DIR/secrets.hex (record_secret). zz-leak-check.sh, the last suite, then
+# listed in RUN_DIR/secrets.list (record_secret, record_backup_code). zz-leak-check.sh, the last suite, then
 # searches all of it for those secrets. Files a suite hands to the program as input go under
 # $INPUTS, which the leak check skips.
 IT_RUN_DIR=${TOKENBURNER_IT_RUN_DIR:-}
@@ -17,10 +17,16 @@ if [[ -n $IT_RUN_DIR ]]; then
   IT_TRANSCRIPT="$IT_SUITE_DIR/transcript.txt"
 fi
 
-# record_secret HEX...: these secrets were handed to the program in this run.
+# record_secret HEX...: these keys were handed to the program in this run.
 record_secret() {
   [[ -n $IT_RUN_DIR ]] || return 0
-  printf '%s\n' "$@" >>"$IT_RUN_DIR/secrets.hex"
+  printf '%s\n' "$@" >>"$IT_RUN_DIR/secrets.list"
+}
+
+# record_backup_code CODE...: these backup codes (or other text secrets) were issued in this run.
+record_backup_code() {
+  [[ -n $IT_RUN_DIR ]] || return 0
+  printf 'text:%s\n' "$@" >>"$IT_RUN_DIR/secrets.list"
 }
 
 # Runs tokenburner; in a shared run, stdout and stderr also go to the transcript. A call with
