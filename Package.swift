@@ -94,7 +94,9 @@ let package = Package(
     .executableTarget(name: "tokenburner-fuzz", dependencies: ["FuzzTargets"], swiftSettings: strictSettings),
     .executableTarget(
       name: "tokenburner-bench", dependencies: ["OTP", "TokenCrypto"], swiftSettings: strictSettings),
-    .testTarget(name: "FuzzTargetTests", dependencies: ["FuzzTargets"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "FuzzTargetTests", dependencies: ["FuzzTargets", "OTP", "SmartCard", "Token2"],
+      swiftSettings: strictSettings),
 
     // MARK: - tokenburner doctor: the pure checks (the probes live in the executable)
     .target(name: "Doctor", swiftSettings: strictSettings),

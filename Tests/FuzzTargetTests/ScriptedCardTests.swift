@@ -1,3 +1,4 @@
+import OTP
 import SmartCard
 import Testing
 import Token2
@@ -33,5 +34,41 @@ import Token2
     let card = ScriptedCard([UInt8(answer.count)] + answer)
     let identity = try Token2Card(transport: card, clock: { 1_700_000_000 }).identify()
     #expect(identity.info.serial == "8659622000001")
+  }
+}
+
+/// The `apdu` target's burn reaches every outcome from a script alone, so the fuzzer can too.
+@Suite struct ScriptedBurnTests {
+  static let info = TokenInfo(serial: "8659632000001", tokenTime: 1_700_000_000).encoded + [0x90, 0x00]
+  static let challenge: [UInt8] = [1, 2, 3, 4, 5, 6, 7, 8, 0x90, 0x00]
+  static let ok: [UInt8] = [0x90, 0x00]
+
+  /// Length-prefixed answers, as `ScriptedCard` reads them.
+  static func script(_ answers: [[UInt8]]) -> [UInt8] { answers.flatMap { [UInt8($0.count)] + $0 } }
+
+  func burn(_ answers: [[UInt8]]) -> (Result<BurnReport, Token2Failure>, RecordingTransport) {
+    let recorder = RecordingTransport(wrapping: ScriptedCard(Self.script(answers)))
+    let request = BurnRequest(secret: Secret(Array(repeating: 0x5A, count: 20)))
+    let card = Token2Card(transport: recorder, clock: { APDUTargets.hostTime })
+    let result = Result { () throws(Token2Failure) -> BurnReport in try card.burn(request) }
+    return (result, recorder)
+  }
+
+  @Test func aFullScriptBurns() throws {
+    let (result, recorder) = burn([Self.info, Self.challenge, Self.ok, Self.ok, Self.ok, Self.info])
+    let report = try result.get()
+    #expect(report.apduCount == 6)
+    #expect(recorder.commands.map(\.ins) == [0x41, 0x4B, 0xCE, 0xD4, 0xC5, 0x41])
+  }
+
+  @Test func aRefusedKeyStopsAfterOneAuthenticate() {
+    let (result, recorder) = burn([Self.info, Self.challenge, [0x69, 0x83], Self.challenge, Self.ok])
+    guard case .failure(.tokenRefusedKey) = result else {
+      Issue.record("expected a refused key, got \(result)")
+      return
+    }
+    #expect(recorder.count(ins: 0xCE) == 1)
+    // The whole run of the fuzz target on the same bytes keeps its invariants.
+    FuzzTarget.apdu.run(Self.script([Self.info, Self.challenge, [0x69, 0x83]]))
   }
 }
