@@ -45,6 +45,8 @@ printf 'burn via pcscd+vpcd+simulator: wall time per burn, p95 (ms)\t%s\t\t\n' "
 printf 'burn: APDUs per burn (median)\t%s\t\t\n' "$(col 2 | median)"
 printf 'burn: in-process burn time (elapsed_ms), median (ms)\t%s\t\t\n' "$(ns_to_ms "$in_med")"
 printf 'burn: time inside SCardTransmit per burn, median (ms)\t%s\t\t\n' "$(ns_to_ms "$tx_med")"
+per_apdu=$(awk -F'\t' '$2 > 0 { print $4 / $2 }' "$SCRATCH/burns.tsv" | median)
+printf 'burn: time inside SCardTransmit per APDU, median (ms)\t%s\t\t\n' "$(ns_to_ms "$per_apdu")"
 printf 'burn: share of wall time inside SCardTransmit (%%)\t%.1f\t\t\n' "$share_wall"
 printf 'burn: share of in-process burn time inside SCardTransmit (%%)\t%.1f\t\t\n' "$share_in"
 echo "$runs burns after one warm-up on a simulated C302-i; no peer on Linux"
