@@ -5,7 +5,7 @@ BUILD_DIR ?= .build
 BIN := $(BUILD_DIR)/debug/tokenburner
 ARGS ?=
 
-.PHONY: run test bench build deps-build deps-run deps-test unit integration clean
+.PHONY: run test bench fuzz build deps-build deps-run deps-test unit integration clean
 
 ## run: install what is missing, build, and start the wizard (a simulated token when no reader)
 run: deps-run
@@ -21,7 +21,13 @@ test: deps-test
 ## (also written to .build/bench/results.json)
 bench: deps-test
 	$(SWIFT) build -c release --product tokenburner
+	$(SWIFT) build -c release --product tokenburner-bench
 	scripts/bench.sh $(BUILD_DIR)/release/tokenburner
+
+## fuzz: every fuzz target under libFuzzer for FUZZ_SECONDS each (default 300), one at a time,
+## built in .build-fuzz; crash inputs land in .build-fuzz/crashes/
+fuzz: deps-test
+	scripts/fuzz.sh
 
 unit:
 	$(SWIFT) test --skip-build --parallel

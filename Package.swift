@@ -68,7 +68,7 @@ let package = Package(
       name: "tokenburner",
       dependencies: [
         "TokenCrypto", "OTP", "SmartCard", "Token2", "Simulator", "PCSC", "Registry", "QRScan",
-        "SeedFiles", "Wizard", "Terminal", "Screens",
+        "SeedFiles", "Wizard", "Terminal", "Screens", "Doctor",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),
@@ -104,6 +104,21 @@ let package = Package(
     .testTarget(
       name: "SeedFilesTests", dependencies: ["SeedFiles", "OTP", "TokenCrypto"],
       swiftSettings: strictSettings),
+
+    // MARK: - Fuzzing and benchmarks (make fuzz, make bench; not part of the product)
+    .target(
+      name: "FuzzTargets", dependencies: ["OTP", "SmartCard", "Token2", "Simulator", "QRScan", "TokenCrypto"],
+      swiftSettings: strictSettings),
+    .executableTarget(name: "tokenburner-fuzz", dependencies: ["FuzzTargets"], swiftSettings: strictSettings),
+    .executableTarget(
+      name: "tokenburner-bench", dependencies: ["OTP", "TokenCrypto"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "FuzzTargetTests", dependencies: ["FuzzTargets", "OTP", "SmartCard", "Token2"],
+      swiftSettings: strictSettings),
+
+    // MARK: - tokenburner doctor: the pure checks (the probes live in the executable)
+    .target(name: "Doctor", swiftSettings: strictSettings),
+    .testTarget(name: "DoctorTests", dependencies: ["Doctor"], swiftSettings: strictSettings),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -5,6 +5,13 @@ set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 bin="$(cd "$(dirname "${1:-.build/debug/tokenburner}")" && pwd)/$(basename "${1:-tokenburner}")"
 export TOKENBURNER_BIN="$bin"
+# One directory for the whole run: each suite keeps its outputs, logs and transcripts there and
+# lists the secrets it made (lib.bash); zz-leak-check.sh, which sorts last, searches it all.
+# Removed after a clean run, kept for inspection after a failure. 0711: decode-images.sh
+# lets an unprivileged user try a file in its own directory.
+run_dir=$(mktemp -d "${TMPDIR:-/tmp}/tokenburner-run.XXXXXX")
+chmod 711 "$run_dir"
+export TOKENBURNER_IT_RUN_DIR="$run_dir"
 passed=0
 failed=0
 for suite in "$here"/integration/*.sh; do
@@ -15,5 +22,6 @@ for suite in "$here"/integration/*.sh; do
     echo "FAIL $name"; failed=$((failed + 1))
   fi
 done
+if [[ $failed -eq 0 ]]; then rm -rf "$run_dir"; else echo "run directory kept: $run_dir"; fi
 echo "integration: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

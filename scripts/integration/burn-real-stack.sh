@@ -19,8 +19,8 @@ burn_and_compare() {
   case $how in
     hex-stdin) echo "0x$hex" | tb burn --secret-stdin --algorithm "$alg" --period "$period" --json ;;
     base32-file)
-      printf '%s\n' "$b32" >"$SCRATCH/secret.txt"
-      tb burn --secret-file "$SCRATCH/secret.txt" --algorithm "$alg" --period "$period" --json ;;
+      printf '%s\n' "$b32" >"$INPUTS/secret.txt"
+      tb burn --secret-file "$INPUTS/secret.txt" --algorithm "$alg" --period "$period" --json ;;
     uri-stdin)
       local upper=${alg^^}
       echo "otpauth://totp/Example:alice@example.com?secret=$b32&issuer=Example&algorithm=$upper&period=$period" |

@@ -2,7 +2,49 @@
 # failed expectation and says what it expected.
 set -uo pipefail
 : "${TOKENBURNER_BIN:?set TOKENBURNER_BIN to the built tokenburner binary}"
-tb() { "$TOKENBURNER_BIN" "$@"; }
+
+# Under scripts/test-integration.sh, TOKENBURNER_IT_RUN_DIR is the run directory shared by every
+# suite: each suite keeps its files in RUN_DIR/SUITE (not deleted on exit), every `tb` call's
+# output is also appended to RUN_DIR/SUITE/transcript.txt, and the secrets a suite makes are
+# listed in RUN_DIR/secrets.list (record_secret, record_backup_code). zz-leak-check.sh, the last suite, then
+# searches all of it for those secrets. Files a suite hands to the program as input go under
+# $INPUTS, which the leak check skips.
+IT_RUN_DIR=${TOKENBURNER_IT_RUN_DIR:-}
+IT_TRANSCRIPT=""
+if [[ -n $IT_RUN_DIR ]]; then
+  IT_SUITE_DIR="$IT_RUN_DIR/$(basename "$0" .sh)"
+  mkdir -p -m 700 "$IT_SUITE_DIR"
+  IT_TRANSCRIPT="$IT_SUITE_DIR/transcript.txt"
+fi
+
+# record_secret HEX...: these keys were handed to the program in this run.
+record_secret() {
+  [[ -n $IT_RUN_DIR ]] || return 0
+  printf '%s\n' "$@" >>"$IT_RUN_DIR/secrets.list"
+}
+
+# record_backup_code CODE...: these backup codes (or other text secrets) were issued in this run.
+record_backup_code() {
+  [[ -n $IT_RUN_DIR ]] || return 0
+  printf 'text:%s\n' "$@" >>"$IT_RUN_DIR/secrets.list"
+}
+
+# Runs tokenburner; in a shared run, stdout and stderr also go to the transcript. A call with
+# --show-secret is not transcribed: revealing the secret is what the operator asked for.
+tb() {
+  if [[ -z $IT_TRANSCRIPT || " $* " == *" --show-secret "* ]]; then
+    "$TOKENBURNER_BIN" "$@"
+    return
+  fi
+  local err status
+  err=$(mktemp "$IT_SUITE_DIR/.stderr.XXXXXX")
+  "$TOKENBURNER_BIN" "$@" 2>"$err" | tee -a "$IT_TRANSCRIPT"
+  status=${PIPESTATUS[0]}
+  cat "$err" >>"$IT_TRANSCRIPT"
+  cat "$err" >&2
+  rm -f "$err"
+  return "$status"
+}
 
 fail() { echo "  FAILED: $*" >&2; exit 1; }
 
@@ -17,8 +59,14 @@ expect_status() { # expected-status what command...
   [[ $got -eq $want ]] || fail "$what: expected exit $want, got $got"
 }
 
-# Random bytes as lower-case hex.
-random_hex() { head -c "$1" /dev/urandom | xxd -p -c 1000; }
+# Random bytes as lower-case hex. The suites make every secret they hand to the program with
+# this, so in a shared run each value is also recorded for the leak check.
+random_hex() {
+  local hex
+  hex=$(head -c "$1" /dev/urandom | xxd -p -c 1000)
+  record_secret "$hex"
+  echo "$hex"
+}
 
 # Hex to Base32 (RFC 4648, with padding as coreutils prints it).
 hex_to_base32() { echo -n "$1" | xxd -r -p | base32 -w 0; }
@@ -30,11 +78,20 @@ base32_to_hex() {
   echo -n "$b32" | base32 -d | xxd -p -c 1000
 }
 
-# Sets SCRATCH to a fresh directory that is removed when the suite exits.
+# Sets SCRATCH to a fresh directory that is removed when the suite exits (kept, as the
+# suite's directory, in a shared run), and INPUTS to a directory in it for input files.
 make_scratch() {
-  SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/tokenburner-it.XXXXXX")
-  trap 'rm -rf "$SCRATCH"' EXIT
+  if [[ -n $IT_RUN_DIR ]]; then
+    SCRATCH=$IT_SUITE_DIR
+  else
+    SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/tokenburner-it.XXXXXX")
+  fi
+  INPUTS="$SCRATCH/inputs"
+  mkdir -p "$INPUTS"
+  trap remove_scratch EXIT
 }
+
+remove_scratch() { [[ -n $IT_RUN_DIR ]] || rm -rf "$SCRATCH"; }
 
 # --- The real PC/SC stack: a private pcscd with the vpcd reader, and simulated tokens. ---
 SANDBOX_SCRIPT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/pcscd-sandbox.sh"
@@ -47,7 +104,7 @@ start_stack() {
   PCSC_SANDBOX_AUTO_EXIT=1 "$SANDBOX_SCRIPT" start "$SCRATCH/pcscd" "$VPCD_PORT" >/dev/null ||
     fail "the sandbox pcscd did not start"
   eval "$("$SANDBOX_SCRIPT" env "$SCRATCH/pcscd")"
-  trap 'stop_sim; "$SANDBOX_SCRIPT" stop "$SCRATCH/pcscd" >/dev/null 2>&1; rm -rf "$SCRATCH"' EXIT
+  trap 'stop_sim; "$SANDBOX_SCRIPT" stop "$SCRATCH/pcscd" >/dev/null 2>&1; remove_scratch' EXIT
 }
 
 stop_stack() { "$SANDBOX_SCRIPT" stop "$SCRATCH/pcscd" >/dev/null 2>&1; }
@@ -132,6 +189,7 @@ real_state() {
 # with or without padding).
 expect_no_secret() {
   local file=$1 hex b32; shift
+  record_secret "$@"
   for hex in "$@"; do
     b32=$(hex_to_base32 "$hex" | tr -d '=')
     grep -qiF -- "$hex" "$file" && fail "secret (hex) found in $file"

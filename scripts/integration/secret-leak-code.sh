@@ -24,8 +24,8 @@ run uri-bad-digits "otpauth://totp/Acme:bob?secret=$b32&digits=9" code --uri-std
 run uri-hotp "otpauth://hotp/Acme:bob?secret=$b32&counter=1" code --uri-stdin --json
 run secret-as-uri "$b32" code --uri-stdin
 run conflicting-flags "otpauth://totp/A:b?secret=$b32" code --uri-stdin --digits 8
-printf '%s\n' "$b32" >"$dir/secret.txt"
-tb code --secret-file "$dir/secret.txt" --json >>"$log" 2>&1
+printf '%s\n' "$b32" >"$INPUTS/secret.txt"
+tb code --secret-file "$INPUTS/secret.txt" --json >>"$log" 2>&1
 SECRET_UNDER_TEST="$b32" tb code --secret-env SECRET_UNDER_TEST >>"$log" 2>&1
 # A secret given as an argument is refused by the parser; its text must not be echoed back.
 tb code "$b32" >>"$log" 2>&1

@@ -152,7 +152,9 @@ struct BurnCommand: ParsableCommand {
               + "(waiting up to \(wait) s)")
         }
       })
-    let token = Token2Card(transport: transport, clock: { Int64(Date().timeIntervalSince1970) })
+    let timing = TransmitTiming(wrapping: transport)  // bench-only; a no-op unless enabled
+    defer { timing.finish() }
+    let token = Token2Card(transport: timing.transport, clock: { Int64(Date().timeIntervalSince1970) })
     do {
       return try token.burn(request) { [json] stage in
         if !json { Output.line(stage.progressText) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Doctor
 import Foundation
 import Registry
 
@@ -15,16 +16,11 @@ struct RegistryOptions: ParsableArguments {
   @Option(name: .customLong("operator"), help: ArgumentHelp("Who is acting, for the audit log.", valueName: "name"))
   var operatorName: String?
 
-  /// Where the registry lives.
+  /// Where the registry lives: the flag, else the rules `doctor` checks (`RegistryLocation`).
   var path: String {
     if let registry { return registry }
-    let environment = ProcessInfo.processInfo.environment
-    if let fromEnvironment = environment["TOKENBURNER_REGISTRY"], !fromEnvironment.isEmpty {
-      return fromEnvironment
-    }
-    let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-      ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
-    return dataHome + "/tokenburner/registry.sqlite"
+    return RegistryLocation.resolve(environment: ProcessInfo.processInfo.environment)?.path
+      ?? NSHomeDirectory() + "/.local/share/tokenburner/registry.sqlite"
   }
 
   /// Who the audit log names.

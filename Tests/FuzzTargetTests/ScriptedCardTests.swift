@@ -1,0 +1,74 @@
+import OTP
+import SmartCard
+import Testing
+import Token2
+
+@testable import FuzzTargets
+
+/// The scripted card of the `apdu` target answers exactly what the script says, so a fuzz input
+/// can steer a burn down any path.
+@Suite struct ScriptedCardTests {
+  let getInfo = CommandAPDU(cla: 0x80, ins: 0x41, p1: 0, p2: 0, data: [0x02, 0x11])
+
+  @Test func answersInOrderThenLosesTheLink() throws {
+    let card = ScriptedCard([2, 0x90, 0x00, 3, 0x01, 0x6A, 0x82])
+    #expect(try card.transmit(getInfo) == ResponseAPDU(status: .success))
+    #expect(try card.transmit(getInfo) == ResponseAPDU(data: [0x01], status: StatusWord(0x6A, 0x82)))
+    #expect(throws: CardFailure.cardRemoved) { try card.transmit(getInfo) }
+    #expect(card.exchanges == 3)
+  }
+
+  @Test func shortAnswerIsALostLinkAndFFFailsTheReconnect() throws {
+    let card = ScriptedCard([1, 0x90, 0xFF, 2, 0x90, 0x00])
+    #expect(throws: CardFailure.cardRemoved) { try card.transmit(getInfo) }
+    #expect(throws: CardFailure.unresponsive("scripted")) { try card.transmit(getInfo) }
+    #expect(throws: CardFailure.noCard) { try card.reconnect() }
+    try card.reconnect()
+    #expect(try card.transmit(getInfo).status == .success)
+  }
+
+  /// A realistic GET INFO answer parses through the scripted card into a token identity.
+  @Test func identifyReadsAScriptedGetInfo() throws {
+    let info = TokenInfo(serial: "8659622000001", tokenTime: 1_700_000_000)
+    let answer = info.encoded + [0x90, 0x00]
+    let card = ScriptedCard([UInt8(answer.count)] + answer)
+    let identity = try Token2Card(transport: card, clock: { 1_700_000_000 }).identify()
+    #expect(identity.info.serial == "8659622000001")
+  }
+}
+
+/// The `apdu` target's burn reaches every outcome from a script alone, so the fuzzer can too.
+@Suite struct ScriptedBurnTests {
+  static let info = TokenInfo(serial: "8659632000001", tokenTime: 1_700_000_000).encoded + [0x90, 0x00]
+  static let challenge: [UInt8] = [1, 2, 3, 4, 5, 6, 7, 8, 0x90, 0x00]
+  static let ok: [UInt8] = [0x90, 0x00]
+
+  /// Length-prefixed answers, as `ScriptedCard` reads them.
+  static func script(_ answers: [[UInt8]]) -> [UInt8] { answers.flatMap { [UInt8($0.count)] + $0 } }
+
+  func burn(_ answers: [[UInt8]]) -> (Result<BurnReport, Token2Failure>, RecordingTransport) {
+    let recorder = RecordingTransport(wrapping: ScriptedCard(Self.script(answers)))
+    let request = BurnRequest(secret: Secret(Array(repeating: 0x5A, count: 20)))
+    let card = Token2Card(transport: recorder, clock: { APDUTargets.hostTime })
+    let result = Result { () throws(Token2Failure) -> BurnReport in try card.burn(request) }
+    return (result, recorder)
+  }
+
+  @Test func aFullScriptBurns() throws {
+    let (result, recorder) = burn([Self.info, Self.challenge, Self.ok, Self.ok, Self.ok, Self.info])
+    let report = try result.get()
+    #expect(report.apduCount == 6)
+    #expect(recorder.commands.map(\.ins) == [0x41, 0x4B, 0xCE, 0xD4, 0xC5, 0x41])
+  }
+
+  @Test func aRefusedKeyStopsAfterOneAuthenticate() {
+    let (result, recorder) = burn([Self.info, Self.challenge, [0x69, 0x83], Self.challenge, Self.ok])
+    guard case .failure(.tokenRefusedKey) = result else {
+      Issue.record("expected a refused key, got \(result)")
+      return
+    }
+    #expect(recorder.count(ins: 0xCE) == 1)
+    // The whole run of the fuzz target on the same bytes keeps its invariants.
+    FuzzTarget.apdu.run(Self.script([Self.info, Self.challenge, [0x69, 0x83]]))
+  }
+}
