@@ -47,6 +47,8 @@
     private let condition = NSCondition()
     private var shared = Shared()
     private let wakePipe = VPCDWakePipe()
+    /// Whether the applet has power (run thread only).
+    private var powered = false
 
     /// Prepares a client for `applet`; nothing happens before `start()`.
     public init(applet: any CardApplet, configuration: VPCDConfiguration = VPCDConfiguration()) {
@@ -178,6 +180,9 @@
         host: configuration.host, port: configuration.port, timeout: .seconds(1))
       {
       case .success(let socket):
+        // A contactless card is powered by the field as it enters it. pcscd may not have
+        // noticed a short absence and then sends APDUs without powering the card first.
+        powerOn()
         locked {
           $0.connections += 1
           $0.state = .connected
@@ -216,11 +221,13 @@
     /// fault fired).
     private func answer(_ message: VPCDMessage, on socket: VPCDSocket) -> Bool {
       switch message {
-      case .powerOff: applet.powerOff()
-      case .powerOn: applet.powerOn()
+      case .powerOff:
+        applet.powerOff()
+        powered = false
+      case .powerOn: powerOn()
       case .reset:
         applet.powerOff()
-        applet.powerOn()
+        powerOn()
       case .getATR: return socket.write(VPCDFrame.encode(applet.atr))
       case .unknownControl, .empty: break
       case .apdu(let command):
@@ -235,11 +242,22 @@
           wakePipe.sleep(fault.returnAfter)
           return false
         }
+        // An APDU only reaches a card in the field, and the field powers it: after a power-off
+        // that pcscd did not follow with a power-on, the card starts a fresh session.
+        if !powered { powerOn() }
         let response = applet.process(command)
         locked { $0.apduCount += 1 }
+        // A card with nothing to say is mute: leave the field. An empty frame would leave vpcd
+        // blocked for good in a zero-length recv (Linux waits for at least one byte).
+        guard !response.isEmpty else { return false }
         return socket.write(VPCDFrame.encode(response))
       }
       return true
+    }
+
+    private func powerOn() {
+      applet.powerOn()
+      powered = true
     }
 
     /// Counts an APDU against the armed fault; returns the fault (now disarmed) if it fires.
@@ -257,6 +275,7 @@
       socket?.shutdown()
       socket = nil
       applet.powerOff()
+      powered = false
     }
 
     private func setState(_ state: State) {
