@@ -2,11 +2,16 @@
 # The link dropped at each APDU of a burn, through the real stack (pcscd + vpcd + simulator),
 # on an unrestricted (C302-i) and a restricted (OTPC-P2-i) model. The simulated token leaves
 # the field instead of answering APDU k (having executed it or not) and comes back:
-# - soon (300 ms): the burn waits, reconnects once and finishes (exit 0), except before
+# - soon (1 s, longer than pcscd's presence poll, as a hand laying the token back): the burn waits, reconnects once and finishes (exit 0), except before
 #   AUTHENTICATE, where nothing was written and it stops with 75;
 # - too late for the burn (it waits 1 s, the token returns after 2.5 s): exit 75 and a token
 #   state that contains what the token really holds, never "burned" unless it is.
 # Every case ends with a second burn that must complete the job.
+#
+# The virtual reader itself sometimes loses the simulated card after a drop (pcscd then shows
+# no card for good while the simulator is connected and waiting; see docs/pcsc-sandbox.md).
+# That is the test bench failing, not the burn: the case is rerun once on a restarted pcscd,
+# at most three times per run, and each rerun is reported.
 source "$(dirname "$0")/lib.bash"
 make_scratch
 start_stack
@@ -23,12 +28,58 @@ back_in_field() {
 second_burn() {
   local hex
   hex=$(random_hex 20)
-  back_in_field || fail "$label: the token did not come back"
+  back_in_field || return 3
   echo "0x$hex" | tb burn --secret-stdin --json >"$SCRATCH/second.json" 2>&1 ||
     fail "$label: the second burn exited $?: $(cat "$SCRATCH/second.json")"
   expect_eq burned "$(real_state "$hex")" "$label: the token after the second burn"
 }
 
+# One case; returns 3 when the virtual reader lost the card (the bench, not the burn, failed).
+fault_case() {
+  flags=(--model "$model" --drop-after-apdu "$k")
+  [[ $executes == yes ]] && flags+=(--drop-executes)
+  if [[ $comeback == soon ]]; then flags+=(--return-after-ms 1000); wait=6
+  else flags+=(--return-after-ms 2500); wait=1; fi
+  start_sim "${flags[@]}"
+  hex=$(random_hex 20)
+  echo "0x$hex" | tb burn --secret-stdin --return-timeout "$wait" --json >"$SCRATCH/burn.json" 2>"$SCRATCH/burn.err"
+  status=$?
+  json=$(cat "$SCRATCH/burn.json")
+  back_in_field || return 3
+  real=$(real_state "$hex")
+  expect_eq 1 "$(sim .drops)" "$label: drops"
+  if (( k <= 2 )); then
+    expect_eq 75 "$status" "$label: exit status"
+    expect_eq unchanged "$(jq -r .error.token_state <<<"$json")" "$label: reported state"
+    expect_eq unchanged "$real" "$label: real state"
+    expect_eq 0 "$(sim .authenticate_commands)" "$label: AUTHENTICATEs"
+  elif [[ $comeback == soon || $k -eq 6 ]]; then
+    expect_eq 0 "$status" "$label: exit status ($(cat "$SCRATCH/burn.err"))"
+    expect_eq burned "$real" "$label: real state after a reported success"
+    if (( k == 6 )); then
+      jq -e '.recoveries | any(test("final GET INFO"))' <<<"$json" >/dev/null ||
+        fail "$label: the skipped read-back is not reported: $json"
+    else
+      jq -e '.recoveries | any(test("reconnected once"))' <<<"$json" >/dev/null ||
+        fail "$label: the reconnect is not reported: $json"
+      # One AUTHENTICATE per card session; a dropped one counts only if the token ran it.
+      auths=2
+      [[ $k -eq 3 && $executes == no ]] && auths=1
+      expect_eq "$auths" "$(sim .authenticate_commands)" "$label: AUTHENTICATEs"
+    fi
+  else
+    expect_eq 75 "$status" "$label: exit status"
+    reported=$(jq -r '.error.possible_states | join(" ")' <<<"$json")
+    [[ " $reported " == *" $real "* ]] || fail "$label: real state $real not among reported: $reported"
+    [[ $(jq -r .error.token_state <<<"$json") != burned ]] || fail "$label: reported burned after a failure"
+    grep -q "one reconnect did not finish the job" "$SCRATCH/burn.err" ||
+      fail "$label: no operator explanation: $(cat "$SCRATCH/burn.err")"
+    grep -q "burn it again\|burn again" "$SCRATCH/burn.err" || fail "$label: no next step"
+  fi
+  second_burn || return 3
+}
+
+desyncs=0
 for model in C302-i OTPC-P2-i; do
   for k in 1 2 3 4 5 6; do
     for executes in no yes; do
@@ -36,47 +87,16 @@ for model in C302-i OTPC-P2-i; do
         # Before AUTHENTICATE nothing waits, so "late" adds nothing for k = 1, 2.
         [[ $comeback == late && $k -le 2 ]] && continue
         label="$model, drop at APDU $k (executed: $executes, back $comeback)"
-        flags=(--model "$model" --drop-after-apdu "$k")
-        [[ $executes == yes ]] && flags+=(--drop-executes)
-        if [[ $comeback == soon ]]; then flags+=(--return-after-ms 300); wait=5
-        else flags+=(--return-after-ms 2500); wait=1; fi
-        start_sim "${flags[@]}"
-        hex=$(random_hex 20)
-        echo "0x$hex" | tb burn --secret-stdin --return-timeout "$wait" --json >"$SCRATCH/burn.json" 2>"$SCRATCH/burn.err"
-        status=$?
-        json=$(cat "$SCRATCH/burn.json")
-        back_in_field || fail "$label: the token did not return ($(cat "$SIM_STATUS"))"
-        real=$(real_state "$hex")
-        expect_eq 1 "$(sim .drops)" "$label: drops"
-        if (( k <= 2 )); then
-          expect_eq 75 "$status" "$label: exit status"
-          expect_eq unchanged "$(jq -r .error.token_state <<<"$json")" "$label: reported state"
-          expect_eq unchanged "$real" "$label: real state"
-          expect_eq 0 "$(sim .authenticate_commands)" "$label: AUTHENTICATEs"
-        elif [[ $comeback == soon || $k -eq 6 ]]; then
-          expect_eq 0 "$status" "$label: exit status ($(cat "$SCRATCH/burn.err"))"
-          expect_eq burned "$real" "$label: real state after a reported success"
-          if (( k == 6 )); then
-            jq -e '.recoveries | any(test("final GET INFO"))' <<<"$json" >/dev/null ||
-              fail "$label: the skipped read-back is not reported: $json"
-          else
-            jq -e '.recoveries | any(test("reconnected once"))' <<<"$json" >/dev/null ||
-              fail "$label: the reconnect is not reported: $json"
-            # One AUTHENTICATE per card session; a dropped one counts only if the token ran it.
-            auths=2
-            [[ $k -eq 3 && $executes == no ]] && auths=1
-            expect_eq "$auths" "$(sim .authenticate_commands)" "$label: AUTHENTICATEs"
-          fi
-        else
-          expect_eq 75 "$status" "$label: exit status"
-          reported=$(jq -r '.error.possible_states | join(" ")' <<<"$json")
-          [[ " $reported " == *" $real "* ]] || fail "$label: real state $real not among reported: $reported"
-          [[ $(jq -r .error.token_state <<<"$json") != burned ]] || fail "$label: reported burned after a failure"
-          grep -q "one reconnect did not finish the job" "$SCRATCH/burn.err" ||
-            fail "$label: no operator explanation: $(cat "$SCRATCH/burn.err")"
-          grep -q "burn it again\|burn again" "$SCRATCH/burn.err" || fail "$label: no next step"
+        fault_case
+        if [[ $? -eq 3 ]]; then
+          desyncs=$((desyncs + 1))
+          (( desyncs <= 3 )) || fail "the virtual reader lost the simulated card $desyncs times"
+          echo "  rerun: $label: pcscd showed no card while the simulator was connected ($(cat "$SIM_STATUS")); pcscd restarted"
+          stop_sim
+          stop_stack
+          start_stack
+          fault_case || fail "$label: the virtual reader lost the simulated card again after a restart"
         fi
-        second_burn
         cases=$((cases + 1))
       done
     done
