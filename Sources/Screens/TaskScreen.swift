@@ -19,6 +19,10 @@ enum TaskScreen {
         "There is no QR code: make a new key, burn it, and show it for the service's 2FA user "
           + "manager."
       ),
+      (
+        .verifyCode, "Verify a backup code",
+        "A user without their token reads out a backup code: check it (a good code is used up)."
+      ),
     ]
     for (index, choice) in choices.enumerated() {
       let isChosen = state.flow == choice.0
@@ -28,7 +32,7 @@ enum TaskScreen {
       page.skip()
     }
     return [
-      KeyHint("Up/Down", "choose"), KeyHint("1-2", "pick"), .next, .quit,
+      KeyHint("Up/Down", "choose"), KeyHint("1-\(choices.count)", "pick"), .next, .quit,
     ]
   }
 }

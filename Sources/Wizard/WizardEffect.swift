@@ -24,6 +24,9 @@ public enum WizardEffect: Equatable, Sendable {
   /// Draw `count` backup codes from the system CSPRNG and store their hashes for the
   /// enrollment (the previous set stops working) → `backupCodesGenerated`.
   case issueBackupCodes(enrollmentID: Int64, count: Int)
+  /// Check `code` against `user`'s unused backup codes; a good code is used up, every try
+  /// counts towards the rate limit → `backupCodeChecked`.
+  case verifyBackupCode(user: String, code: BackupCode)
   /// Send `ticked` at the next whole second.
   case scheduleTick
   /// Print the backup code sheet with `lp` → `codesPrinted`.

@@ -6,16 +6,24 @@ extension WizardState {
   mutating func taskKey(_ action: UserAction) -> [WizardEffect] {
     switch action {
     case .moveUp, .moveDown:
-      flow = flow == .enroll ? .generate : .enroll
+      let flows = WizardFlow.allCases
+      let index = flows.firstIndex(of: flow) ?? 0
+      let offset = action == .moveDown ? 1 : flows.count - 1
+      flow = flows[(index + offset) % flows.count]
       return []
     case .choose(let number) where (1...WizardFlow.allCases.count).contains(number):
       flow = WizardFlow.allCases[number - 1]
-      return go(to: .userAndService)
+      return go(to: firstStep(of: flow))
     case .next:
-      return go(to: .userAndService)
+      return go(to: firstStep(of: flow))
     default:
       return []
     }
+  }
+
+  /// The step after the task step for `flow`.
+  private func firstStep(of flow: WizardFlow) -> WizardStep {
+    flow == .verifyCode ? .verifyCode : .userAndService
   }
 
   mutating func identityKey(_ action: UserAction) -> [WizardEffect] {

@@ -18,6 +18,8 @@ public enum WizardStep: Int, Equatable, Comparable, Sendable, CaseIterable {
   case backupCodes
   /// Summary; nothing secret is shown any more.
   case done
+  /// Verify-code task only: the user's ID, the typed backup code (masked), and the verdict.
+  case verifyCode
 
   public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
@@ -28,12 +30,15 @@ public enum WizardFlow: Equatable, Sendable, CaseIterable {
   case enroll
   /// No QR exists; generate a key, burn it and show it for the service's 2FA user manager.
   case generate
+  /// A user offers a backup code; check it against the registry (it is used up if good).
+  case verifyCode
 
   /// The steps this flow walks through, in order.
   public var steps: [WizardStep] {
     switch self {
-    case .enroll: WizardStep.allCases.filter { $0 != .serviceKey }
-    case .generate: WizardStep.allCases
+    case .enroll: WizardStep.allCases.filter { $0 != .serviceKey && $0 != .verifyCode }
+    case .generate: WizardStep.allCases.filter { $0 != .verifyCode }
+    case .verifyCode: [.task, .verifyCode]
     }
   }
 }

@@ -41,6 +41,16 @@ enum WizardStates {
     return state
   }
 
+  /// The verify-code step with the user and a code typed (shown masked), then `verdict`.
+  static func verifyCode(verdict: BackupCodeVerdict? = nil) -> WizardState {
+    var state = task()
+    apply(&state, keys(.choose(3), .insert("ann@example.com"), .next, .insert("K7QMX-4XTPR-9WHZD")))
+    if let verdict {
+      apply(&state, keys(.next) + [.backupCodeChecked(.success(verdict))])
+    }
+    return state
+  }
+
   static func identityStep() -> WizardState {
     var state = task()
     apply(&state, keys(.next, .insert("ann@example.com"), .nextField, .insert("Acme")))

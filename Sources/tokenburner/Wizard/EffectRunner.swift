@@ -63,6 +63,9 @@ final class EffectRunner {
         case .failure(let failure): events.post(.generationFailed(failure))
         }
       }
+    case .verifyBackupCode(let user, let code):
+      let registry = self.registry
+      background { events.post(.backupCodeChecked(registry.verify(code, user: user))) }
     case .printCodes(let sheet):
       let registry = self.registry
       background { events.post(.codesPrinted(HostEffects.printSheet(registry.sheetText(sheet)))) }

@@ -63,6 +63,24 @@ final class RegistryDriver: Sendable {
     }
   }
 
+  /// Checks a backup code for `user` (a good one is used up); the rate limit is a verdict, a
+  /// busy or unreadable registry a failure. The code never appears in the result.
+  func verify(_ code: BackupCode, user: String) -> Result<BackupCodeVerdict, DriverFailure> {
+    do {
+      let verification = try registry().verifyBackupCode(
+        code, user: user, at: unixNow(), operatorName: operatorName)
+      switch verification {
+      case .accepted(let enrollment, let position, let remaining):
+        return .success(.accepted(position: position, remaining: remaining, serial: enrollment.serial))
+      case .rejected(let attemptsLeft):
+        return .success(.refused(attemptsLeft: attemptsLeft))
+      }
+    } catch {
+      if case .rateLimited(_, let retryAfter) = error { return .success(.rateLimited(retryAfter: retryAfter)) }
+      return .failure(DriverFailure(error.description))
+    }
+  }
+
   /// The sheet as `tokenburner codes generate` prints it (enrollment, operator, "used" boxes);
   /// the wizard's own plain layout when the enrollment cannot be read.
   func sheetText(_ sheet: BackupSheet) -> String {
