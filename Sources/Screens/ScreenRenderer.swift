@@ -40,6 +40,7 @@ public enum ScreenRenderer {
     case .backupCodes: BackupCodesScreen.draw(state, into: &page)
     case .done: DoneScreen.draw(state, into: &page)
     case .verifyCode: VerifyCodeScreen.draw(state, into: &page)
+    case .lostToken: LostTokenScreen.draw(state, into: &page)
     }
   }
 
@@ -56,6 +57,7 @@ public enum ScreenRenderer {
     case .backupCodes: "Backup codes"
     case .done: "Done"
     case .verifyCode: "Verify a backup code"
+    case .lostToken: "Lost token"
     }
   }
 
@@ -66,6 +68,7 @@ public enum ScreenRenderer {
       case .enroll: "Enroll a token"
       case .generate: "Generate a key"
       case .verifyCode: "Check a backup code"
+      case .replaceLost: "Replace a lost token"
       }
     let position = state.stepPosition
     let left = " tokenburner \(page.glyphs.separator.trimmingSpaces) \(job)"

@@ -23,6 +23,10 @@ enum TaskScreen {
         .verifyCode, "Verify a backup code",
         "A user without their token reads out a backup code: check it (a good code is used up)."
       ),
+      (
+        .replaceLost, "Replace a lost token",
+        "Mark the user's token lost (its backup codes stop working), then enroll a new one."
+      ),
     ]
     for (index, choice) in choices.enumerated() {
       let isChosen = state.flow == choice.0

@@ -6,7 +6,7 @@ extension WizardState {
   mutating func secretKey(_ action: UserAction) -> [WizardEffect] {
     if flow == .generate { return generateKey(action) }
     switch action {
-    case .back: return go(to: .userAndService)
+    case .back: return go(to: previousStep ?? .userAndService)
     case .next: return secretNext()
     case .toggleReveal: secretEntry.isRevealed.toggle()
     case .moveUp, .moveDown, .nextField:

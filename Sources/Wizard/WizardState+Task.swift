@@ -46,7 +46,7 @@ extension WizardState {
   }
 
   private mutating func identityNext() -> [WizardEffect] {
-    if identityFocus == .user && service.isEmpty && !user.isEmpty {
+    if identityFocus == .user && service.isEmpty && !user.isEmpty && flow != .replaceLost {
       identityFocus = .service
       return []
     }
@@ -55,6 +55,7 @@ extension WizardState {
       notice = Notice(.error, "Enter the user's ID (login name or e-mail address).")
       return []
     }
+    if flow == .replaceLost { return go(to: .lostToken) }
     guard !service.text.isBlank else {
       identityFocus = .service
       notice = Notice(.error, "Enter the service's name, e.g. Atlassian or Jira.")

@@ -51,6 +51,16 @@ enum WizardStates {
     return state
   }
 
+  /// The lost-token step with the user's token found and a reason typed, then marked lost.
+  static func lostToken(marked: Bool = false) -> WizardState {
+    var state = task()
+    let token = TokenToReplace(enrollmentID: 4, serial: "8659622000009", service: "Acme")
+    apply(&state, keys(.choose(4), .insert("ann@example.com"), .next))
+    apply(&state, [.tokenToReplaceFound(.success(token))] + keys(.insert("left on a train")))
+    if marked { apply(&state, keys(.next) + [.tokenMarkedLost(.success(token))]) }
+    return state
+  }
+
   static func identityStep() -> WizardState {
     var state = task()
     apply(&state, keys(.next, .insert("ann@example.com"), .nextField, .insert("Acme")))

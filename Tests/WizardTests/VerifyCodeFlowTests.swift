@@ -17,14 +17,14 @@ import Testing
     return script
   }
 
-  @Test func taskListsTheChoiceAndArrowsCycleThroughAllThree() {
+  @Test func taskListsTheChoiceAndArrowsCycleThroughAllFour() {
     var script = Script()
-    #expect(WizardFlow.allCases == [.enroll, .generate, .verifyCode])
-    script.press(.moveDown, .moveDown)
-    #expect(script.state.flow == .verifyCode)
+    #expect(WizardFlow.allCases == [.enroll, .generate, .verifyCode, .replaceLost])
+    script.press(.moveDown, .moveDown, .moveDown)
+    #expect(script.state.flow == .replaceLost)
     script.press(.moveDown)
     #expect(script.state.flow == .enroll)
-    script.press(.moveUp)
+    script.press(.moveUp, .moveUp)
     #expect(script.state.flow == .verifyCode)
     script.press(.next)
     #expect(script.state.step == .verifyCode)

@@ -81,6 +81,34 @@ final class RegistryDriver: Sendable {
     }
   }
 
+  /// The user's one active token (for `service` when given), or why there is not one.
+  func tokenToReplace(user: String, service: String?) -> Result<TokenToReplace, ReplaceLookupFailure> {
+    do {
+      let registry = try registry()
+      guard !(try registry.enrollments(user: user)).isEmpty else { return .failure(.unknownUser) }
+      let found = try registry.activeEnrollment(user: user, service: service)
+      return .success(TokenToReplace(enrollmentID: found.id, serial: found.serial, service: found.service))
+    } catch {
+      switch error {
+      case .noActiveEnrollment: return .failure(.noActiveToken)
+      case .ambiguousEnrollment:
+        let active = (try? registry().enrollments(user: user, status: .active)) ?? []
+        return .failure(.severalTokens(services: active.map { "\($0.service ?? "no service") #\($0.id)" }))
+      default: return .failure(.registry(error.description))
+      }
+    }
+  }
+
+  /// Marks the enrollment lost with `reason`; its unused backup codes are revoked.
+  func markLost(_ id: Int64, reason: String) -> Result<TokenToReplace, DriverFailure> {
+    do {
+      let lost = try registry().markLost(id, reason: reason, at: unixNow(), operatorName: operatorName)
+      return .success(TokenToReplace(enrollmentID: lost.id, serial: lost.serial, service: lost.service))
+    } catch {
+      return .failure(DriverFailure(error.description))
+    }
+  }
+
   /// The sheet as `tokenburner codes generate` prints it (enrollment, operator, "used" boxes);
   /// the wizard's own plain layout when the enrollment cannot be read.
   func sheetText(_ sheet: BackupSheet) -> String {
