@@ -69,6 +69,7 @@ public enum ScreenRenderer {
       case .generate: "Generate a key"
       case .verifyCode: "Check a backup code"
       case .replaceLost: "Replace a lost token"
+      case .reburn: "Re-burn a token"
       }
     let position = state.stepPosition
     let left = " tokenburner \(page.glyphs.separator.trimmingSpaces) \(job)"

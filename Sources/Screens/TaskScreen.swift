@@ -21,11 +21,15 @@ enum TaskScreen {
       ),
       (
         .verifyCode, "Verify a backup code",
-        "A user without their token reads out a backup code: check it (a good code is used up)."
+        "A user reads out a backup code: check it (a good one is used up)."
       ),
       (
         .replaceLost, "Replace a lost token",
-        "Mark the user's token lost (its backup codes stop working), then enroll a new one."
+        "Mark the user's token lost (codes revoked), then enroll a new one."
+      ),
+      (
+        .reburn, "Re-burn / resync a token",
+        "Read the token (clock drift), then burn it again with a key you enter."
       ),
     ]
     for (index, choice) in choices.enumerated() {

@@ -61,7 +61,7 @@ extension WizardState {
       notice = Notice(.error, "Enter the service's name, e.g. Atlassian or Jira.")
       return []
     }
-    return go(to: .secret)
+    return go(to: flow == .reburn ? .reader : .secret)
   }
 }
 

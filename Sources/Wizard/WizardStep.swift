@@ -38,6 +38,8 @@ public enum WizardFlow: Equatable, Sendable, CaseIterable {
 
   /// A user lost their token: mark it lost in the registry, then enroll a new one for them.
   case replaceLost
+  /// Read a token first (its clock drift), then burn it again with a key from the operator.
+  case reburn
 
   /// The steps this flow walks through, in order.
   public var steps: [WizardStep] {
@@ -48,6 +50,7 @@ public enum WizardFlow: Equatable, Sendable, CaseIterable {
     case .generate: return [.task, .userAndService] + burnSteps + [.serviceKey] + closing
     case .verifyCode: return [.task, .verifyCode]
     case .replaceLost: return [.task, .userAndService, .lostToken] + burnSteps + closing
+    case .reburn: return [.task, .userAndService, .reader, .secret, .burn] + closing
     }
   }
 }

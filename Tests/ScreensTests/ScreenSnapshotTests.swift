@@ -26,6 +26,7 @@ import Wizard
     ("verify-code-accepted", {
       WizardStates.verifyCode(verdict: .accepted(position: 3, remaining: 9, serial: "8659622000001"))
     }),
+    ("reburn-token-read", { WizardStates.reburnRead() }),
     ("lost-token-reason", { WizardStates.lostToken() }),
     ("lost-token-marked", { WizardStates.lostToken(marked: true) }),
     ("verify-code-refused", { WizardStates.verifyCode(verdict: .refused(attemptsLeft: 4)) }),

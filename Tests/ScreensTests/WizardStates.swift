@@ -61,6 +61,17 @@ enum WizardStates {
     return state
   }
 
+  /// The re-burn flow's reader step with the token read (its drift shown), no key yet.
+  static func reburnRead() -> WizardState {
+    var state = task()
+    apply(&state, keys(.choose(5), .insert("ann@example.com"), .nextField, .insert("Acme"), .next))
+    apply(&state, [
+      .readersChanged([ReaderEntry(name: reader, hasCard: true)]),
+      .tokenIdentified(reader: reader, .success(identity())),
+    ])
+    return state
+  }
+
   static func identityStep() -> WizardState {
     var state = task()
     apply(&state, keys(.next, .insert("ann@example.com"), .nextField, .insert("Acme")))

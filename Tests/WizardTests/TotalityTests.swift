@@ -10,7 +10,7 @@ import Token2
   /// Every kind of event, with plausible and implausible payloads.
   static let catalog: [WizardEvent] = {
     let actions: [UserAction] = [
-      .next, .back, .quit, .yes, .no, .moveUp, .moveDown, .choose(1), .choose(2), .choose(3), .choose(4), .choose(9),
+      .next, .back, .quit, .yes, .no, .moveUp, .moveDown, .choose(1), .choose(2), .choose(3), .choose(4), .choose(5), .choose(9),
       .nextField, .insert("a"), .insert("7"), .insert(Fixture.uri), .insert("081804"),
       .deleteBackward, .completePath, .toggleReveal, .retry, .chooseAnotherReader,
       .allowUnknownModel, .confirmCodesMatch, .printCodes, .saveCodes, .acknowledgeCodes,
@@ -95,9 +95,16 @@ import Token2
     lostToken.press(.choose(4))
     lostToken.type("ann@example.com")
     lostToken.press(.next)
+    var reburn = task
+    reburn.press(.choose(5))
+    reburn.type("ann@example.com")
+    reburn.press(.nextField)
+    reburn.type("Acme")
+    reburn.press(.next)
+    reburn.identifyToken()
     return [
       task, identity, secret, reader, identified, burning, burned, confirm, codes, done, serviceKey,
-      verifyCode, lostToken,
+      verifyCode, lostToken, reburn,
     ]
   }
 

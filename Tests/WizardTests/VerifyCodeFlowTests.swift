@@ -17,14 +17,14 @@ import Testing
     return script
   }
 
-  @Test func taskListsTheChoiceAndArrowsCycleThroughAllFour() {
+  @Test func taskListsTheChoicesAndArrowsCycleThroughAll() {
     var script = Script()
-    #expect(WizardFlow.allCases == [.enroll, .generate, .verifyCode, .replaceLost])
-    script.press(.moveDown, .moveDown, .moveDown)
-    #expect(script.state.flow == .replaceLost)
+    #expect(WizardFlow.allCases == [.enroll, .generate, .verifyCode, .replaceLost, .reburn])
+    script.press(.moveDown, .moveDown, .moveDown, .moveDown)
+    #expect(script.state.flow == .reburn)
     script.press(.moveDown)
     #expect(script.state.flow == .enroll)
-    script.press(.moveUp, .moveUp)
+    script.press(.moveUp, .moveUp, .moveUp)
     #expect(script.state.flow == .verifyCode)
     script.press(.next)
     #expect(script.state.step == .verifyCode)
