@@ -5,6 +5,7 @@
 # the user's token lost (its codes are revoked) and burns a second simulated token as its
 # replacement. The registry history shows the loss and the replacement burn, the new
 # enrollment names the lost one in replaces_id, and no code or key is left in the scrollback.
+# Last, "Re-burn / resync a token" reads that token and burns it again: the same enrollment.
 source "$(dirname "$0")/wizard-lib.bash"
 LANG=C.UTF-8
 user=ann@example.com
@@ -93,4 +94,44 @@ jq -e --argjson id "$new_id" '[.entries[] | select(.action == "burn" and .enroll
 # The lost token's codes were revoked: the second code no longer works.
 expect_status 77 "a code of the lost token" tb codes verify --user "$user" <<<"$(sed -n 2p <<<"$codes")"
 echo "  replace-lost walk: token marked lost, codes revoked, second token burned as its replacement"
+
+walk=reburn
+start_wizard "LANG=C.UTF-8" --reader virtual
+wait_for "Step 1 of 8: Task"
+keys 5
+wait_for "Step 2 of 8: User and service"
+keys -l "$user"; keys Tab; keys -l "Acme"; keys Enter
+wait_for "Step 3 of 8: Reader and token"
+wait_for "Clock drift"
+wait_for "Read: press Enter to give the key"
+shot read
+keys Enter
+wait_for "Step 4 of 8: Secret"
+keys Down
+b32=$(random_hex 20 | xxd -r -p | base32 | tr -d '=\n')
+paste_text "$b32"
+keys Enter
+wait_for "Burned: the token holds the new key."
+mark_burned
+keys Enter
+wait_for "Step 6 of 8: Confirm"
+keys -l "$(token_code)"; keys Enter
+wait_for "The code matches"
+keys Enter
+wait_for "10.   "
+reburn_codes=$(screen_codes)
+keys w; keys Enter
+wait_for "Enrollment finished."
+keys Enter
+wait_for "wizard exited 0"
+expect_not_in_history "the re-burned key" "$b32"
+expect_not_in_history "a backup code" "$reburn_codes"
+list=$(tb registry list --user "$user" --json) || fail "registry list exited $?"
+expect_eq "2 $new_id active" \
+  "$(jq -r '"\(.enrollments | length) \(.enrollments[0].id) \(.enrollments[0].status)"' <<<"$list")" \
+  "the same enrollment after the re-burn ($walk)"
+tb registry history --user "$user" --json |
+  jq -e --argjson id "$new_id" '[.entries[] | select(.action == "burn" and .enrollment_id == $id and (.detail | contains("re-burned")))] | length == 1' \
+  >/dev/null || fail "the history lacks the re-burn of enrollment #$new_id ($walk)"
+echo "  reburn walk: token read (drift shown), burned again with a pasted key, same enrollment re-burned"
 keep_shots
