@@ -54,8 +54,8 @@ public enum KeyMap {
   /// Whether the screen has a text field with the keyboard.
   static func takesText(_ state: WizardState) -> Bool {
     switch state.step {
-    case .userAndService, .confirm: true
-    case .secret: state.flow == .enroll
+    case .userAndService, .confirm, .verifyCode, .lostToken: true
+    case .secret: state.flow != .generate
     default: false
     }
   }

@@ -36,7 +36,8 @@ enum ReaderScreen {
     if panel.identity != nil && panel.identity?.model == nil && !panel.allowsUnknownModel {
       keys.append(KeyHint("U", "allow model"))
     }
-    keys += [KeyHint("Enter", "burn"), .back, .quit]
+    let isReadOnly = state.flow == .reburn && state.credential == nil
+    keys += [KeyHint("Enter", isReadOnly ? "next" : "burn"), .back, .quit]
     return keys
   }
 
@@ -45,7 +46,9 @@ enum ReaderScreen {
     if let identity = panel.identity {
       drawIdentity(identity, allowsUnknown: panel.allowsUnknownModel, into: &page)
       page.skip()
-      if panel.isReadyToBurn {
+      if panel.isReadyToBurn && state.flow == .reburn && state.credential == nil {
+        page.paragraph("Read: press Enter to give the key to burn into this token again.", role: .success)
+      } else if panel.isReadyToBurn {
         page.paragraph("Ready: press Enter to burn the key into this token.", role: .success)
       }
     } else if let failure = panel.failure {

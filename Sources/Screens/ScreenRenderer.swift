@@ -39,6 +39,8 @@ public enum ScreenRenderer {
     case .confirm: ConfirmScreen.draw(state, into: &page)
     case .backupCodes: BackupCodesScreen.draw(state, into: &page)
     case .done: DoneScreen.draw(state, into: &page)
+    case .verifyCode: VerifyCodeScreen.draw(state, into: &page)
+    case .lostToken: LostTokenScreen.draw(state, into: &page)
     }
   }
 
@@ -54,12 +56,21 @@ public enum ScreenRenderer {
     case .confirm: "Confirm"
     case .backupCodes: "Backup codes"
     case .done: "Done"
+    case .verifyCode: "Verify a backup code"
+    case .lostToken: "Lost token"
     }
   }
 
   private static func drawTitle(_ state: WizardState, into page: inout Page) {
     let width = page.canvas.size.columns
-    let job = state.flow == .enroll ? "Enroll a token" : "Generate a key"
+    let job =
+      switch state.flow {
+      case .enroll: "Enroll a token"
+      case .generate: "Generate a key"
+      case .verifyCode: "Check a backup code"
+      case .replaceLost: "Replace a lost token"
+      case .reburn: "Re-burn a token"
+      }
     let position = state.stepPosition
     let left = " tokenburner \(page.glyphs.separator.trimmingSpaces) \(job)"
     let right = "Step \(position.number) of \(position.total): \(title(of: state.step)) "

@@ -19,6 +19,18 @@ enum TaskScreen {
         "There is no QR code: make a new key, burn it, and show it for the service's 2FA user "
           + "manager."
       ),
+      (
+        .verifyCode, "Verify a backup code",
+        "A user reads out a backup code: check it (a good one is used up)."
+      ),
+      (
+        .replaceLost, "Replace a lost token",
+        "Mark the user's token lost (codes revoked), then enroll a new one."
+      ),
+      (
+        .reburn, "Re-burn / resync a token",
+        "Read the token (clock drift), then burn it again with a key you enter."
+      ),
     ]
     for (index, choice) in choices.enumerated() {
       let isChosen = state.flow == choice.0
@@ -28,7 +40,7 @@ enum TaskScreen {
       page.skip()
     }
     return [
-      KeyHint("Up/Down", "choose"), KeyHint("1-2", "pick"), .next, .quit,
+      KeyHint("Up/Down", "choose"), KeyHint("1-\(choices.count)", "pick"), .next, .quit,
     ]
   }
 }

@@ -24,6 +24,13 @@ public enum WizardEffect: Equatable, Sendable {
   /// Draw `count` backup codes from the system CSPRNG and store their hashes for the
   /// enrollment (the previous set stops working) → `backupCodesGenerated`.
   case issueBackupCodes(enrollmentID: Int64, count: Int)
+  /// Check `code` against `user`'s unused backup codes; a good code is used up, every try
+  /// counts towards the rate limit → `backupCodeChecked`.
+  case verifyBackupCode(user: String, code: BackupCode)
+  /// Find `user`'s one active token (for `service` when given) → `tokenToReplaceFound`.
+  case findTokenToReplace(user: String, service: String?)
+  /// Mark the enrollment lost with `reason`; its backup codes are revoked → `tokenMarkedLost`.
+  case markLost(enrollmentID: Int64, reason: String)
   /// Send `ticked` at the next whole second.
   case scheduleTick
   /// Print the backup code sheet with `lp` → `codesPrinted`.

@@ -40,6 +40,12 @@ public enum WizardEvent: Equatable, Sendable {
   case burnRecorded(Result<RecordedEnrollment, DriverFailure>)
   /// The sheet went to the printer (`lp`'s job line), or why not.
   case codesPrinted(Result<String, DriverFailure>)
+  /// The registry's verdict on a backup code, or why it could not check (busy, rate-limited).
+  case backupCodeChecked(Result<BackupCodeVerdict, DriverFailure>)
+  /// The user's active token to replace, or why there is not exactly one.
+  case tokenToReplaceFound(Result<TokenToReplace, ReplaceLookupFailure>)
+  /// The token was marked lost (its backup codes revoked), or why not.
+  case tokenMarkedLost(Result<TokenToReplace, DriverFailure>)
   /// The sheet was saved at this full path (mode 0600), or why not.
   case codesSaved(Result<String, DriverFailure>)
 }

@@ -9,7 +9,7 @@ extension WizardState {
     if step == .done { return false }
     let typed =
       user.text != (options.user ?? "") || service.text != (options.service ?? "")
-      || !secretEntry.pasted.isEmpty
+      || !secretEntry.pasted.isEmpty || !codeCheck.code.isEmpty
     return typed || credential != nil || burn.isRunning || burn.report != nil
   }
 

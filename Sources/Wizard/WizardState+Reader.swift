@@ -7,7 +7,7 @@ extension WizardState {
   mutating func readerKey(_ action: UserAction) -> [WizardEffect] {
     switch action {
     case .back:
-      return go(to: .secret)
+      return go(to: previousStep ?? .secret)
     case .moveUp, .moveDown:
       return moveSelection(by: action == .moveUp ? -1 : 1)
     case .choose(let number) where readerPanel.readers.indices.contains(number - 1):
@@ -21,6 +21,12 @@ extension WizardState {
       guard readerPanel.identity != nil, readerPanel.identity?.model == nil else { return [] }
       readerPanel.allowsUnknownModel = true
       return []
+    case .next where flow == .reburn && credential == nil:
+      guard readerPanel.identity != nil else {
+        notice = Notice(.error, "Wait until the token's serial number shows, then press Enter.")
+        return []
+      }
+      return go(to: .secret)
     case .next:
       return startBurn()
     default:
@@ -108,7 +114,7 @@ extension WizardState {
     return []
   }
 
-  private mutating func startBurn() -> [WizardEffect] {
+  mutating func startBurn() -> [WizardEffect] {
     guard let credential, let identity = readerPanel.identity, let reader = readerPanel.selected
     else {
       notice = Notice(.error, "Wait until the token's serial number shows, then press Enter.")

@@ -6,7 +6,7 @@ extension WizardState {
   mutating func secretKey(_ action: UserAction) -> [WizardEffect] {
     if flow == .generate { return generateKey(action) }
     switch action {
-    case .back: return go(to: .userAndService)
+    case .back: return go(to: previousStep ?? .userAndService)
     case .next: return secretNext()
     case .toggleReveal: secretEntry.isRevealed.toggle()
     case .moveUp, .moveDown, .nextField:
@@ -43,7 +43,7 @@ extension WizardState {
     case .image:
       let path = secretEntry.imagePath.text
       if case .image(let decodedPath) = credential?.origin, decodedPath == path {
-        return go(to: .reader)
+        return afterSecret()
       }
       guard !path.isEmpty else {
         notice = Notice(.error, "Type the path of the QR image, or pick a recent image by number.")
@@ -51,7 +51,7 @@ extension WizardState {
       }
       return decode(path)
     case .paste:
-      if secretEntry.pasted.isEmpty && credential?.origin == .pasted { return go(to: .reader) }
+      if secretEntry.pasted.isEmpty && credential?.origin == .pasted { return afterSecret() }
       guard !secretEntry.pasted.isEmpty else {
         notice = Notice(.error, "Paste the otpauth:// URI or the Base32 key the service shows.")
         return []
@@ -61,12 +61,18 @@ extension WizardState {
         accept(read)
         // Once read, the key lives only in the `Secret`; the typed text is dropped.
         secretEntry.pasted.set("")
-        return go(to: .reader)
+        return afterSecret()
       case .failure(let failure):
         notice = Notice(.error, failure.message)
         return []
       }
     }
+  }
+
+  /// The reader step, or in the re-burn flow (token already read) the burn itself.
+  private mutating func afterSecret() -> [WizardEffect] {
+    guard flow == .reburn, readerPanel.identity != nil else { return go(to: .reader) }
+    return startBurn()
   }
 
   private mutating func decode(_ path: String) -> [WizardEffect] {

@@ -6,16 +6,24 @@ extension WizardState {
   mutating func taskKey(_ action: UserAction) -> [WizardEffect] {
     switch action {
     case .moveUp, .moveDown:
-      flow = flow == .enroll ? .generate : .enroll
+      let flows = WizardFlow.allCases
+      let index = flows.firstIndex(of: flow) ?? 0
+      let offset = action == .moveDown ? 1 : flows.count - 1
+      flow = flows[(index + offset) % flows.count]
       return []
     case .choose(let number) where (1...WizardFlow.allCases.count).contains(number):
       flow = WizardFlow.allCases[number - 1]
-      return go(to: .userAndService)
+      return go(to: firstStep(of: flow))
     case .next:
-      return go(to: .userAndService)
+      return go(to: firstStep(of: flow))
     default:
       return []
     }
+  }
+
+  /// The step after the task step for `flow`.
+  private func firstStep(of flow: WizardFlow) -> WizardStep {
+    flow == .verifyCode ? .verifyCode : .userAndService
   }
 
   mutating func identityKey(_ action: UserAction) -> [WizardEffect] {
@@ -38,7 +46,7 @@ extension WizardState {
   }
 
   private mutating func identityNext() -> [WizardEffect] {
-    if identityFocus == .user && service.isEmpty && !user.isEmpty {
+    if identityFocus == .user && service.isEmpty && !user.isEmpty && flow != .replaceLost {
       identityFocus = .service
       return []
     }
@@ -47,12 +55,13 @@ extension WizardState {
       notice = Notice(.error, "Enter the user's ID (login name or e-mail address).")
       return []
     }
+    if flow == .replaceLost { return go(to: .lostToken) }
     guard !service.text.isBlank else {
       identityFocus = .service
       notice = Notice(.error, "Enter the service's name, e.g. Atlassian or Jira.")
       return []
     }
-    return go(to: .secret)
+    return go(to: flow == .reburn ? .reader : .secret)
   }
 }
 

@@ -31,6 +31,10 @@ public struct WizardState: Equatable, Sendable {
   public internal(set) var confirmation = Confirmation()
   /// The backup codes.
   public internal(set) var backup = BackupPanel()
+  /// The replace-lost task's token and reason.
+  public internal(set) var lostToken = LostTokenPanel()
+  /// The verify-code task's fields and verdict.
+  public internal(set) var codeCheck = BackupCodeCheck()
   /// The registry record of the burned token.
   public internal(set) var recording = EnrollmentRecording.notStarted
   /// A message for the current screen.
@@ -88,6 +92,9 @@ public struct WizardState: Equatable, Sendable {
     case .burnRecorded(let result): return burnRecorded(result)
     case .codesPrinted(let result): return printed(result)
     case .codesSaved(let result): return saved(result)
+    case .backupCodeChecked(let result): return codeChecked(result)
+    case .tokenToReplaceFound(let result): return tokenToReplaceFound(result)
+    case .tokenMarkedLost(let result): return tokenMarkedLost(result)
     }
   }
 
@@ -105,6 +112,8 @@ public struct WizardState: Equatable, Sendable {
     case .confirm: return confirmKey(action)
     case .backupCodes: return backupKey(action)
     case .done: return doneKey(action)
+    case .verifyCode: return verifyCodeKey(action)
+    case .lostToken: return lostTokenKey(action)
     }
   }
 
@@ -128,6 +137,7 @@ public struct WizardState: Equatable, Sendable {
     var effects: [WizardEffect] = []
     if target == .reader { effects += identifySelectedIfNeeded() }
     if target == .backupCodes { effects += requestBackupCodes() }
+    if target == .lostToken { effects += findTokenToReplace() }
     return effects + scheduleTickIfNeeded()
   }
 
@@ -135,7 +145,7 @@ public struct WizardState: Equatable, Sendable {
   var wantsTicks: Bool {
     switch step {
     case .reader, .burn, .confirm, .serviceKey, .backupCodes: true
-    case .task, .userAndService, .secret, .done: now == nil
+    case .task, .userAndService, .secret, .done, .verifyCode, .lostToken: now == nil
     }
   }
 

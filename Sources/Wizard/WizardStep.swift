@@ -18,6 +18,11 @@ public enum WizardStep: Int, Equatable, Comparable, Sendable, CaseIterable {
   case backupCodes
   /// Summary; nothing secret is shown any more.
   case done
+  /// Replace-lost task only: the user's active token found in the registry, the reason it was
+  /// lost, and marking it lost (its backup codes are revoked).
+  case lostToken
+  /// Verify-code task only: the user's ID, the typed backup code (masked), and the verdict.
+  case verifyCode
 
   public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
@@ -28,12 +33,24 @@ public enum WizardFlow: Equatable, Sendable, CaseIterable {
   case enroll
   /// No QR exists; generate a key, burn it and show it for the service's 2FA user manager.
   case generate
+  /// A user offers a backup code; check it against the registry (it is used up if good).
+  case verifyCode
+
+  /// A user lost their token: mark it lost in the registry, then enroll a new one for them.
+  case replaceLost
+  /// Read a token first (its clock drift), then burn it again with a key from the operator.
+  case reburn
 
   /// The steps this flow walks through, in order.
   public var steps: [WizardStep] {
+    let burnSteps: [WizardStep] = [.secret, .reader, .burn]
+    let closing: [WizardStep] = [.confirm, .backupCodes, .done]
     switch self {
-    case .enroll: WizardStep.allCases.filter { $0 != .serviceKey }
-    case .generate: WizardStep.allCases
+    case .enroll: return [.task, .userAndService] + burnSteps + closing
+    case .generate: return [.task, .userAndService] + burnSteps + [.serviceKey] + closing
+    case .verifyCode: return [.task, .verifyCode]
+    case .replaceLost: return [.task, .userAndService, .lostToken] + burnSteps + closing
+    case .reburn: return [.task, .userAndService, .reader, .secret, .burn] + closing
     }
   }
 }

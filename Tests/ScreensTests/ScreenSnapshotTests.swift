@@ -22,6 +22,14 @@ import Wizard
     ("confirm", { WizardStates.confirm() }),
     ("backup-codes", { WizardStates.backupCodes() }),
     ("done", { WizardStates.done() }),
+    ("verify-code-typed", { WizardStates.verifyCode() }),
+    ("verify-code-accepted", {
+      WizardStates.verifyCode(verdict: .accepted(position: 3, remaining: 9, serial: "8659622000001"))
+    }),
+    ("reburn-token-read", { WizardStates.reburnRead() }),
+    ("lost-token-reason", { WizardStates.lostToken() }),
+    ("lost-token-marked", { WizardStates.lostToken(marked: true) }),
+    ("verify-code-refused", { WizardStates.verifyCode(verdict: .refused(attemptsLeft: 4)) }),
   ]
 
   @Test(arguments: screens.indices)

@@ -41,6 +41,37 @@ enum WizardStates {
     return state
   }
 
+  /// The verify-code step with the user and a code typed (shown masked), then `verdict`.
+  static func verifyCode(verdict: BackupCodeVerdict? = nil) -> WizardState {
+    var state = task()
+    apply(&state, keys(.choose(3), .insert("ann@example.com"), .next, .insert("K7QMX-4XTPR-9WHZD")))
+    if let verdict {
+      apply(&state, keys(.next) + [.backupCodeChecked(.success(verdict))])
+    }
+    return state
+  }
+
+  /// The lost-token step with the user's token found and a reason typed, then marked lost.
+  static func lostToken(marked: Bool = false) -> WizardState {
+    var state = task()
+    let token = TokenToReplace(enrollmentID: 4, serial: "8659622000009", service: "Acme")
+    apply(&state, keys(.choose(4), .insert("ann@example.com"), .next))
+    apply(&state, [.tokenToReplaceFound(.success(token))] + keys(.insert("left on a train")))
+    if marked { apply(&state, keys(.next) + [.tokenMarkedLost(.success(token))]) }
+    return state
+  }
+
+  /// The re-burn flow's reader step with the token read (its drift shown), no key yet.
+  static func reburnRead() -> WizardState {
+    var state = task()
+    apply(&state, keys(.choose(5), .insert("ann@example.com"), .nextField, .insert("Acme"), .next))
+    apply(&state, [
+      .readersChanged([ReaderEntry(name: reader, hasCard: true)]),
+      .tokenIdentified(reader: reader, .success(identity())),
+    ])
+    return state
+  }
+
   static func identityStep() -> WizardState {
     var state = task()
     apply(&state, keys(.next, .insert("ann@example.com"), .nextField, .insert("Acme")))

@@ -10,7 +10,7 @@ import Token2
   /// Every kind of event, with plausible and implausible payloads.
   static let catalog: [WizardEvent] = {
     let actions: [UserAction] = [
-      .next, .back, .quit, .yes, .no, .moveUp, .moveDown, .choose(1), .choose(2), .choose(9),
+      .next, .back, .quit, .yes, .no, .moveUp, .moveDown, .choose(1), .choose(2), .choose(3), .choose(4), .choose(5), .choose(9),
       .nextField, .insert("a"), .insert("7"), .insert(Fixture.uri), .insert("081804"),
       .deleteBackward, .completePath, .toggleReveal, .retry, .chooseAnotherReader,
       .allowUnknownModel, .confirmCodesMatch, .printCodes, .saveCodes, .acknowledgeCodes,
@@ -35,6 +35,15 @@ import Token2
       .burnRecorded(.success(Fixture.enrollment)), .burnRecorded(.failure(DriverFailure("busy"))),
       .backupCodesGenerated(Fixture.codes()), .generationFailed(DriverFailure("failed")),
       .codesPrinted(.success("job 1")), .codesSaved(.failure(DriverFailure("exists"))),
+      .backupCodeChecked(.success(.accepted(position: 1, remaining: 9, serial: Fixture.serial))),
+      .backupCodeChecked(.success(.refused(attemptsLeft: 2))),
+      .backupCodeChecked(.success(.rateLimited(retryAfter: 60))),
+      .backupCodeChecked(.failure(DriverFailure("busy"))),
+      .tokenToReplaceFound(.success(TokenToReplace(enrollmentID: 4, serial: Fixture.serial, service: "Acme"))),
+      .tokenToReplaceFound(.failure(.severalTokens(services: ["Acme #4", "Jira #6"]))),
+      .tokenToReplaceFound(.failure(.unknownUser)),
+      .tokenMarkedLost(.success(TokenToReplace(enrollmentID: 4, serial: Fixture.serial, service: "Acme"))),
+      .tokenMarkedLost(.failure(DriverFailure("busy"))), .keyPressed(.insert(Fixture.codes()[0].text)),
     ]
     return actions.map { .keyPressed($0) } + others
   }()
@@ -79,7 +88,24 @@ import Token2
     serviceKey.identifyToken()
     serviceKey.burnSuccessfully()
     serviceKey.press(.next)
-    return [task, identity, secret, reader, identified, burning, burned, confirm, codes, done, serviceKey]
+    var verifyCode = task
+    verifyCode.press(.choose(3))
+    verifyCode.type("ann@example.com")
+    var lostToken = task
+    lostToken.press(.choose(4))
+    lostToken.type("ann@example.com")
+    lostToken.press(.next)
+    var reburn = task
+    reburn.press(.choose(5))
+    reburn.type("ann@example.com")
+    reburn.press(.nextField)
+    reburn.type("Acme")
+    reburn.press(.next)
+    reburn.identifyToken()
+    return [
+      task, identity, secret, reader, identified, burning, burned, confirm, codes, done, serviceKey,
+      verifyCode, lostToken, reburn,
+    ]
   }
 
   @Test func theStartsCoverEveryStep() {

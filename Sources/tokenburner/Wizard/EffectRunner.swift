@@ -63,6 +63,15 @@ final class EffectRunner {
         case .failure(let failure): events.post(.generationFailed(failure))
         }
       }
+    case .verifyBackupCode(let user, let code):
+      let registry = self.registry
+      background { events.post(.backupCodeChecked(registry.verify(code, user: user))) }
+    case .findTokenToReplace(let user, let service):
+      let registry = self.registry
+      background { events.post(.tokenToReplaceFound(registry.tokenToReplace(user: user, service: service))) }
+    case .markLost(let enrollmentID, let reason):
+      let registry = self.registry
+      background { events.post(.tokenMarkedLost(registry.markLost(enrollmentID, reason: reason))) }
     case .printCodes(let sheet):
       let registry = self.registry
       background { events.post(.codesPrinted(HostEffects.printSheet(registry.sheetText(sheet)))) }

@@ -63,6 +63,52 @@ final class RegistryDriver: Sendable {
     }
   }
 
+  /// Checks a backup code for `user` (a good one is used up); the rate limit is a verdict, a
+  /// busy or unreadable registry a failure. The code never appears in the result.
+  func verify(_ code: BackupCode, user: String) -> Result<BackupCodeVerdict, DriverFailure> {
+    do {
+      let verification = try registry().verifyBackupCode(
+        code, user: user, at: unixNow(), operatorName: operatorName)
+      switch verification {
+      case .accepted(let enrollment, let position, let remaining):
+        return .success(.accepted(position: position, remaining: remaining, serial: enrollment.serial))
+      case .rejected(let attemptsLeft):
+        return .success(.refused(attemptsLeft: attemptsLeft))
+      }
+    } catch {
+      if case .rateLimited(_, let retryAfter) = error { return .success(.rateLimited(retryAfter: retryAfter)) }
+      return .failure(DriverFailure(error.description))
+    }
+  }
+
+  /// The user's one active token (for `service` when given), or why there is not one.
+  func tokenToReplace(user: String, service: String?) -> Result<TokenToReplace, ReplaceLookupFailure> {
+    do {
+      let registry = try registry()
+      guard !(try registry.enrollments(user: user)).isEmpty else { return .failure(.unknownUser) }
+      let found = try registry.activeEnrollment(user: user, service: service)
+      return .success(TokenToReplace(enrollmentID: found.id, serial: found.serial, service: found.service))
+    } catch {
+      switch error {
+      case .noActiveEnrollment: return .failure(.noActiveToken)
+      case .ambiguousEnrollment:
+        let active = (try? registry().enrollments(user: user, status: .active)) ?? []
+        return .failure(.severalTokens(services: active.map { "\($0.service ?? "no service") #\($0.id)" }))
+      default: return .failure(.registry(error.description))
+      }
+    }
+  }
+
+  /// Marks the enrollment lost with `reason`; its unused backup codes are revoked.
+  func markLost(_ id: Int64, reason: String) -> Result<TokenToReplace, DriverFailure> {
+    do {
+      let lost = try registry().markLost(id, reason: reason, at: unixNow(), operatorName: operatorName)
+      return .success(TokenToReplace(enrollmentID: lost.id, serial: lost.serial, service: lost.service))
+    } catch {
+      return .failure(DriverFailure(error.description))
+    }
+  }
+
   /// The sheet as `tokenburner codes generate` prints it (enrollment, operator, "used" boxes);
   /// the wizard's own plain layout when the enrollment cannot be read.
   func sheetText(_ sheet: BackupSheet) -> String {
