@@ -157,14 +157,7 @@ extension Registry {
   /// Runs `body` in one `BEGIN IMMEDIATE` transaction, keeping vault errors as they are.
   func vaultWrite<T>(_ body: @escaping (Database) throws -> T) throws(VaultError) -> T {
     do {
-      return try pool.writeWithoutTransaction { db in
-        var result: T?
-        try db.inTransaction(.immediate) {
-          result = try body(db)
-          return .commit
-        }
-        return result!
-      }
+      return try immediateTransaction(body)
     } catch {
       throw VaultError.wrap(error, path: path)
     }

@@ -71,16 +71,22 @@ public final class Registry: Sendable {
   /// Runs `body` in one `BEGIN IMMEDIATE` transaction: all of it commits, or none.
   func write<T>(_ body: @escaping (Database) throws -> T) throws(RegistryError) -> T {
     do {
-      return try pool.writeWithoutTransaction { db in
-        var result: T?
-        try db.inTransaction(.immediate) {
-          result = try body(db)
-          return .commit
-        }
-        return result!
-      }
+      return try immediateTransaction(body)
     } catch {
       throw RegistryError.wrap(error, path: path)
+    }
+  }
+
+  /// The one `BEGIN IMMEDIATE` transaction every writer uses; errors pass through unmapped so
+  /// each caller maps them to its own error type.
+  func immediateTransaction<T>(_ body: @escaping (Database) throws -> T) throws -> T {
+    try pool.writeWithoutTransaction { db in
+      var result: T?
+      try db.inTransaction(.immediate) {
+        result = try body(db)
+        return .commit
+      }
+      return result!
     }
   }
 

@@ -100,24 +100,9 @@ enum PassphraseReader {
         "no passphrase source: use --passphrase-stdin, --passphrase-file or --passphrase-env, or run on a terminal",
         status: .usage)
     }
-    FileHandle.standardError.write(Data("\(label): ".utf8))
-    var original = termios()
-    let haveTerminal = tcgetattr(STDIN_FILENO, &original) == 0
-    if haveTerminal {
-      var silent = original
-      silent.c_lflag &= ~tcflag_t(ECHO)
-      tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
+    return try HiddenLine.prompt(label) { (typed) throws(OperatorError) -> Secret in
+      try lines(typed + [0x0A], count: 1, what: "the prompt")[0]
     }
-    defer {
-      if haveTerminal { tcsetattr(STDIN_FILENO, TCSAFLUSH, &original) }
-      FileHandle.standardError.write(Data("\n".utf8))
-    }
-    var buffer: [UInt8] = []
-    defer { SecureBytes.zero(&buffer) }
-    var byte: UInt8 = 0
-    while read(STDIN_FILENO, &byte, 1) == 1, byte != 0x0A { buffer.append(byte) }
-    byte = 0
-    return try lines(buffer + [0x0A], count: 1, what: "the prompt")[0]
   }
 
   /// A new passphrase must be long enough to be worth scrypt.
