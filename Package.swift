@@ -52,7 +52,7 @@ let package = Package(
     // MARK: - Drivers (the only importers of their C library)
     .target(name: "PCSC", dependencies: ["SmartCard", "CPCSCLite"], swiftSettings: strictSettings),
     .target(
-      name: "Registry", dependencies: ["OTP", .product(name: "GRDB", package: "GRDB.swift")],
+      name: "Registry", dependencies: ["OTP", "SeedFiles", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: strictSettings),
     .target(name: "SeedFiles", dependencies: ["OTP", "TokenCrypto"], swiftSettings: strictSettings),
     .target(
@@ -99,7 +99,7 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(
       name: "RegistryTests",
-      dependencies: ["Registry", "OTP", "TokenCrypto", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: ["Registry", "SeedFiles", "OTP", "TokenCrypto", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: strictSettings),
     .testTarget(
       name: "SeedFilesTests", dependencies: ["SeedFiles", "OTP", "TokenCrypto"],

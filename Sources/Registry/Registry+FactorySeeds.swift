@@ -1,5 +1,6 @@
 import GRDB
 import OTP
+import SeedFiles
 import TokenCrypto
 
 extension Registry {
@@ -10,7 +11,7 @@ extension Registry {
   /// - Parameter source: the file name, kept with each row for `seeds list`.
   /// - Returns: the serials stored, and those skipped with the reason.
   public func importFactorySeeds(
-    _ seeds: [FactorySeed], key: VaultKey, source: String, at: Int64, operatorName: String,
+    _ seeds: [SeedFileEntry], key: VaultKey, source: String, at: Int64, operatorName: String,
     random: any RandomSource = SystemRandom()
   ) throws(VaultError) -> (imported: [String], skipped: [SkippedSeed]) {
     for seed in seeds { try seed.validate() }
@@ -37,7 +38,7 @@ extension Registry {
             """,
           arguments: [
             seed.serial, seed.type, seed.algorithm, seed.digits, seed.period, seed.manufacturer,
-            seed.assignedUser, source, sealed.nonce, sealed.sealed, at,
+            seed.user, source, sealed.nonce, sealed.sealed, at,
           ])
         imported.append(seed.serial)
       }
@@ -74,7 +75,7 @@ extension Registry {
   ///
   /// - Throws: `.noFactorySeed`, `.damaged`.
   public func factorySeed(serial: String, key: VaultKey, at: Int64, operatorName: String)
-    throws(VaultError) -> FactorySeed
+    throws(VaultError) -> SeedFileEntry
   {
     try vaultWrite { db in
       let seed = try Self.factorySeed(serial: serial, key: key, in: db)
@@ -96,7 +97,7 @@ extension Registry {
   public func registerFactoryToken(
     serial: String, user: String, service: String?, account: String?, key: VaultKey, at: Int64,
     operatorName: String
-  ) throws(VaultError) -> (enrollment: Enrollment, outcome: BurnRecordOutcome, seed: FactorySeed) {
+  ) throws(VaultError) -> (enrollment: Enrollment, outcome: BurnRecordOutcome, seed: SeedFileEntry) {
     try vaultWrite { db in
       let seed = try Self.factorySeed(serial: serial, key: key, in: db)
       guard seed.type == "totp" else {
@@ -116,14 +117,14 @@ extension Registry {
     }
   }
 
-  static func factorySeed(serial: String, key: VaultKey, in db: Database) throws -> FactorySeed {
+  static func factorySeed(serial: String, key: VaultKey, in db: Database) throws -> SeedFileEntry {
     guard
       let row = try Row.fetchOne(
         db, sql: "SELECT * FROM vault_secret WHERE kind = 'factory_seed' AND serial = ?", arguments: [serial])
     else { throw VaultError.noFactorySeed(serial: serial) }
-    return FactorySeed(
+    return SeedFileEntry(
       serial: serial, secret: try openRow(row, key: key), type: row["otp_type"], algorithm: row["algorithm"],
       digits: row["digits"], period: row["period"], manufacturer: row["manufacturer"],
-      assignedUser: row["assigned_user"])
+      user: row["assigned_user"])
   }
 }

@@ -1,4 +1,5 @@
 import OTP
+import SeedFiles
 
 /// How the vault turns the operator's passphrase into the key that unwraps its data key:
 /// scrypt (RFC 7914) with these costs, stored in the registry so they can be raised later.
@@ -60,36 +61,7 @@ public struct VaultStatus: Equatable, Sendable, Codable {
   public var factorySeeds: Int
 }
 
-/// A factory-programmed token's seed as imported from the vendor's file.
-public struct FactorySeed: Sendable {
-  public var serial: String
-  public var secret: Secret
-  /// `totp` or `hotp`.
-  public var type: String
-  /// `sha1`, `sha256` or `sha512` (only SHA-1 and SHA-256 tokens can be registered).
-  public var algorithm: String
-  /// 6 or 8.
-  public var digits: Int
-  /// Seconds per code (TOTP); 30 for HOTP seeds, unused.
-  public var period: Int
-  public var manufacturer: String?
-  /// The user a "version 2" CSV row names, if any.
-  public var assignedUser: String?
-
-  public init(
-    serial: String, secret: Secret, type: String, algorithm: String, digits: Int, period: Int,
-    manufacturer: String? = nil, assignedUser: String? = nil
-  ) {
-    self.serial = serial
-    self.secret = secret
-    self.type = type
-    self.algorithm = algorithm
-    self.digits = digits
-    self.period = period
-    self.manufacturer = manufacturer
-    self.assignedUser = assignedUser
-  }
-
+extension SeedFileEntry {
   /// Refuses settings the vault cannot record.
   func validate() throws(VaultError) {
     guard ["totp", "hotp"].contains(type), ["sha1", "sha256", "sha512"].contains(algorithm),

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import OTP
 import Registry
+import SeedFiles
 import Testing
 import TokenCrypto
 
@@ -174,8 +175,8 @@ import TokenCrypto
     let (registry, key) = try Self.makeVault(file)
     let totpBytes = try SystemRandom().bytes(20)
     let seeds = [
-      FactorySeed(serial: "60001", secret: Secret(totpBytes), type: "totp", algorithm: "sha1", digits: 6, period: 30, manufacturer: "Token2"),
-      FactorySeed(serial: "60002", secret: Secret(try SystemRandom().bytes(20)), type: "hotp", algorithm: "sha1", digits: 6, period: 30),
+      SeedFileEntry(serial: "60001", secret: Secret(totpBytes), type: "totp", algorithm: "sha1", digits: 6, period: 30, manufacturer: "Token2"),
+      SeedFileEntry(serial: "60002", secret: Secret(try SystemRandom().bytes(20)), type: "hotp", algorithm: "sha1", digits: 6, period: 30),
     ]
     let first = try registry.importFactorySeeds(seeds, key: key, source: "batch.csv", at: 101, operatorName: "op")
     #expect(first.imported == ["60001", "60002"] && first.skipped.isEmpty)
@@ -216,7 +217,7 @@ import TokenCrypto
     let secret = Secret(try SystemRandom().bytes(32))
     _ = try registry.recordBurn(burnRecord(secret: secret), keeping: secret, key: key, at: 101, operatorName: "op")
     _ = try registry.importFactorySeeds(
-      [FactorySeed(serial: "70001", secret: Secret(try SystemRandom().bytes(20)), type: "totp", algorithm: "sha256", digits: 8, period: 60)],
+      [SeedFileEntry(serial: "70001", secret: Secret(try SystemRandom().bytes(20)), type: "totp", algorithm: "sha256", digits: 8, period: 60)],
       key: key, source: "f.xml", at: 102, operatorName: "op")
     let entries = try registry.exportVault(key: key, at: 103, operatorName: "op")
     #expect(entries.map(\.kind) == ["enrollment", "factory_seed"])
@@ -252,7 +253,7 @@ import TokenCrypto
           """)
     }
     let seeds = (1...4).map { index in
-      FactorySeed(serial: "8000\(index)", secret: Secret(Array(repeating: UInt8(index), count: 20)), type: "totp", algorithm: "sha1", digits: 6, period: 30)
+      SeedFileEntry(serial: "8000\(index)", secret: Secret(Array(repeating: UInt8(index), count: 20)), type: "totp", algorithm: "sha1", digits: 6, period: 30)
     }
     #expect(throws: VaultError.self) {
       try registry.importFactorySeeds(seeds, key: key, source: "f.csv", at: 101, operatorName: "op")

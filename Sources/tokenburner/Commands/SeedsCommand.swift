@@ -53,11 +53,7 @@ struct SeedsImport: ParsableCommand {
       }
       let registry = try registryOptions.open()
       let key = try unlockVault(registry, passphrase)
-      let seeds = contents.entries.map {
-        FactorySeed(
-          serial: $0.serial, secret: $0.secret, type: $0.type, algorithm: $0.algorithm, digits: $0.digits,
-          period: $0.period, manufacturer: $0.manufacturer, assignedUser: $0.user)
-      }
+      let seeds = contents.entries
       let source = (file as NSString).lastPathComponent
       let result = try withVault { () throws(VaultError) in
         try registry.importFactorySeeds(seeds, key: key, source: source, at: unixNow(), operatorName: registryOptions.resolvedOperator)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OTP
 import Registry
+import SeedFiles
 import TokenCrypto
 
 /// `seeds register`: the command-line twin of the wizard's "Register a non-programmable
