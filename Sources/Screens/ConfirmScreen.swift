@@ -31,7 +31,8 @@ enum ConfirmScreen {
       width: 8)
     page.skip()
     if let verdict = state.confirmation.verdict {
-      for line in TextWrap.lines(text(for: verdict, period: window.period), width: page.width) {
+      let text = text(for: verdict, period: window.period, digits: credential.parameters.digits)
+      for line in TextWrap.lines(text, width: page.width) {
         page.line(line, role: verdict.isMatch ? .success : .error)
       }
     } else {
@@ -42,13 +43,13 @@ enum ConfirmScreen {
     return [KeyHint("0-9", "code"), KeyHint("M", "codes match"), .next, .back, .quit]
   }
 
-  /// "123 456": easier to compare with a token's display.
+  /// "123 456" or "1234 5678": easier to compare with a token's display.
   static func spaced(_ code: String) -> String {
-    guard code.count == 6 else { return code }
-    return String(code.prefix(3)) + " " + String(code.suffix(3))
+    guard code.count == 6 || code.count == 8 else { return code }
+    return String(code.prefix(code.count / 2)) + " " + String(code.suffix(code.count / 2))
   }
 
-  static func text(for verdict: CodeVerdict, period: Int) -> String {
+  static func text(for verdict: CodeVerdict, period: Int, digits: Int = 6) -> String {
     let burnAgain = "Go back (Esc) and burn again; the burn sets the token's clock and settings."
     switch verdict {
     case .matched(0): return "The code matches the current step. Press Enter for the backup codes."
@@ -60,7 +61,7 @@ enum ConfirmScreen {
         + "Press Enter for the backup codes."
     case .matchedByEye: return "You saw the codes match. Press Enter for the backup codes."
     case .mismatch(.wrongLength(let count)):
-      return "That is \(count) digits; the token shows 6. Type all six digits."
+      return "That is \(count) digits; the token shows \(digits). Type all \(digits) digits."
     case .mismatch(.clockDrift(let steps, let seconds)):
       return "No match now, but the code belongs to this key \(abs(steps)) steps "
         + "\(steps > 0 ? "ahead" : "behind") (\(abs(seconds)) s): the token's clock is off. "

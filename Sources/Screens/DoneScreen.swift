@@ -11,9 +11,7 @@ enum DoneScreen {
     page.skip()
     page.field("User", state.user.text)
     page.field("Service", state.service.text)
-    if let report = state.burn.report {
-      page.field("Token", "\(report.serial) (\(report.model?.displayName ?? "unknown model"))")
-    }
+    if let serial = state.tokenSerial { page.field("Token", "\(serial) (\(state.tokenModel))") }
     if let enrollment = state.recording.enrollment { page.field("Registry", enrollment.summary) }
     if let verdict = state.confirmation.verdict {
       page.field("Confirmed", confirmation(verdict))

@@ -54,8 +54,9 @@ public enum KeyMap {
   /// Whether the screen has a text field with the keyboard.
   static func takesText(_ state: WizardState) -> Bool {
     switch state.step {
-    case .userAndService, .confirm, .verifyCode, .lostToken: true
+    case .userAndService, .confirm, .verifyCode, .lostToken, .factoryToken: true
     case .secret: state.flow != .generate
+    case .vault: state.vault.keepsSecret && !state.vault.isUnlocked
     default: false
     }
   }

@@ -41,6 +41,8 @@ public enum ScreenRenderer {
     case .done: DoneScreen.draw(state, into: &page)
     case .verifyCode: VerifyCodeScreen.draw(state, into: &page)
     case .lostToken: LostTokenScreen.draw(state, into: &page)
+    case .vault: VaultScreen.draw(state, into: &page)
+    case .factoryToken: FactoryTokenScreen.draw(state, into: &page)
     }
   }
 
@@ -58,6 +60,8 @@ public enum ScreenRenderer {
     case .done: "Done"
     case .verifyCode: "Verify a backup code"
     case .lostToken: "Lost token"
+    case .vault: "Vault"
+    case .factoryToken: "Token and seed"
     }
   }
 
@@ -70,6 +74,7 @@ public enum ScreenRenderer {
       case .verifyCode: "Check a backup code"
       case .replaceLost: "Replace a lost token"
       case .reburn: "Re-burn a token"
+      case .registerFactory: "Register a factory token"
       }
     let position = state.stepPosition
     let left = " tokenburner \(page.glyphs.separator.trimmingSpaces) \(job)"

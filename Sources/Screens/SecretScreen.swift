@@ -18,17 +18,39 @@ enum SecretScreen {
       page: &page, label: "    Path", value: entry.imagePath.text, isFocused: isImage)
     if isImage { drawImageHelp(entry, into: &page) }
     page.skip()
-    choice(page: &page, "Paste an otpauth:// URI or a Base32 key", isChosen: !isImage)
+    let isPaste = entry.method == .paste
+    choice(page: &page, "Paste an otpauth:// URI or a Base32 key", isChosen: isPaste)
     let pasted =
       entry.isRevealed
       ? entry.pasted.text : String(repeating: page.glyphs.mask, count: entry.pasted.text.count)
-    IdentityScreen.field(page: &page, label: "    Key", value: pasted, isFocused: !isImage)
+    IdentityScreen.field(page: &page, label: "    Key", value: pasted, isFocused: isPaste)
     page.skip()
+    if state.offersVaultKey { drawVaultChoice(state, into: &page) }
     drawCredential(state, into: &page)
     var keys = [KeyHint("Up/Down", "method")]
     if isImage { keys.append(KeyHint("Tab", "complete")) }
     keys += [KeyHint("Ctrl-R", entry.isRevealed ? "hide" : "show"), .next, .back, .quit]
     return keys
+  }
+
+  /// Replace-lost only: the lost token's key, kept in the vault, with the warning that goes
+  /// with burning it again.
+  private static func drawVaultChoice(_ state: WizardState, into page: inout Page) {
+    let isVault = state.secretEntry.method == .vault
+    choice(page: &page, "The same key again, from the vault", isChosen: isVault)
+    if state.vault.isUnlocked {
+      page.field("    Vault", "open", role: .success)
+    } else {
+      IdentityScreen.field(
+        page: &page, label: "    Passphrase", value: VaultScreen.masked(state.vault.passphrase.text, glyphs: page.glyphs),
+        isFocused: isVault, width: 32)
+    }
+    if isVault {
+      page.paragraph(
+        "The lost token keeps working with this key until each service changes its secret. "
+          + "Use it only where the service cannot issue a new key.", role: .warning, indent: 4)
+    }
+    page.skip()
   }
 
   private static func choice(page: inout Page, _ text: String, isChosen: Bool) {
@@ -58,6 +80,8 @@ enum SecretScreen {
       case .image(let path): "from \(path)"
       case .pasted: "pasted"
       case .generated: "generated"
+      case .vault(let id): "from the vault (enrollment #\(id))"
+      case .factorySeed(let serial): "factory seed of \(serial)"
       }
     page.field(
       "Key", "\(keyText(credential.secret, revealed: state.secretEntry.isRevealed, glyphs: page.glyphs))",

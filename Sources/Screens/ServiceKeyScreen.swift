@@ -4,16 +4,19 @@ import Token2
 import TokenCrypto
 import Wizard
 
-/// Generate flow: the otpauth QR code and the Base32 key in groups of four, for the service's
-/// 2FA user manager. Hidden until the operator reveals them.
+/// Generate and register flows: the otpauth QR code and the Base32 key in groups of four, for
+/// the services' 2FA user managers. Hidden until the operator reveals them.
 enum ServiceKeyScreen {
   static func draw(_ state: WizardState, style: ScreenStyle, into page: inout Page) -> [KeyHint] {
     guard let credential = state.credential else { return [.back, .quit] }
     let revealed = state.secretEntry.isRevealed
     let textWidth = min(page.width, 36)
     for line in TextWrap.lines(
-      "Enter this key in the service's 2FA user manager for \(state.user.text), or scan the QR "
-        + "code with the application that asks for it.", width: textWidth)
+      (state.flow == .registerFactory
+        ? "This token's key came from the vendor. Enter it in each service's 2FA user manager "
+          + "for \(state.user.text), or scan the QR code with the application that asks for it."
+        : "Enter this key in the service's 2FA user manager for \(state.user.text), or scan the "
+          + "QR code with the application that asks for it."), width: textWidth)
     {
       page.line(line)
     }

@@ -31,13 +31,19 @@ enum TaskScreen {
         .reburn, "Re-burn / resync a token",
         "Read the token (clock drift), then burn it again with a key you enter."
       ),
+      (
+        .registerFactory, "Register a non-programmable token",
+        "Its key comes from the vendor's seed file: show it for the services, confirm, record."
+      ),
     ]
+    // A blank line between choices only where the screen has room for it.
+    let spaced = page.rowsLeft >= choices.count * 4
     for (index, choice) in choices.enumerated() {
       let isChosen = state.flow == choice.0
       let marker = isChosen ? String(page.glyphs.pointer) : " "
       page.line("\(marker) \(index + 1)  \(choice.1)", role: isChosen ? .focus : .body)
       page.paragraph(choice.2, indent: 6)
-      page.skip()
+      if spaced { page.skip() }
     }
     return [
       KeyHint("Up/Down", "choose"), KeyHint("1-\(choices.count)", "pick"), .next, .quit,

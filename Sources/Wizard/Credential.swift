@@ -13,6 +13,10 @@ public struct Credential: Equatable, Sendable {
     case pasted
     /// Drawn from the system's random source by this wizard.
     case generated
+    /// The key the vault kept for the lost enrollment.
+    case vault(enrollmentID: Int64)
+    /// The imported factory seed of the token.
+    case factorySeed(serial: String)
   }
 
   /// The key.

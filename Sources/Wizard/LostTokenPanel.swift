@@ -25,12 +25,15 @@ public struct TokenToReplace: Equatable, Sendable {
   public var serial: String
   /// The service, if the enrollment names one.
   public var service: String?
+  /// Whether the vault keeps the enrollment's key (offered as "the same key again").
+  public var hasVaultKey: Bool
 
   /// The enrollment `enrollmentID` for the token `serial` and `service`.
-  public init(enrollmentID: Int64, serial: String, service: String?) {
+  public init(enrollmentID: Int64, serial: String, service: String?, hasVaultKey: Bool = false) {
     self.enrollmentID = enrollmentID
     self.serial = serial
     self.service = service
+    self.hasVaultKey = hasVaultKey
   }
 }
 

@@ -37,8 +37,34 @@ public enum WizardEffect: Equatable, Sendable {
   case printCodes(BackupSheet)
   /// Save the sheet as `fileName` in the working directory, mode 0600 → `codesSaved`.
   case saveCodes(BackupSheet, fileName: String)
+  /// Whether the registry has a vault → `vaultChecked`. Creates no registry file.
+  case checkVault
+  /// Unlock the vault and hold its key for this enrollment → `vaultUnlocked`.
+  case unlockVault(passphrase: Secret)
+  /// Decrypt the key the vault keeps for the enrollment, unlocking first when `passphrase` is
+  /// given (else with the key held) → `vaultKeyTaken`.
+  case takeVaultKey(enrollmentID: Int64, passphrase: Secret?)
+  /// Read a token serial from the QR code on a photo of its label → `serialImageRead`.
+  case readSerialImage(path: String)
+  /// Decrypt the imported factory seed of `serial`, unlocking first when `passphrase` is given
+  /// → `factorySeedFound`.
+  case findFactorySeed(serial: String, passphrase: Secret?)
+  /// Record the factory-seeded token as the user's enrollment → `burnRecorded`.
+  case registerFactoryToken(FactoryRegistration)
+  /// Forget the vault key the runtime holds.
+  case lockVault
   /// Leave the wizard, restore the terminal and exit.
   case quit(WizardExit)
+}
+
+/// What the registry records about a confirmed factory-seeded token.
+public struct FactoryRegistration: Equatable, Sendable {
+  /// The token's serial.
+  public var serial: String
+  /// The user's ID.
+  public var user: String
+  /// The service's name.
+  public var service: String
 }
 
 /// Everything the runtime needs to burn, besides the card and the clock.
@@ -73,8 +99,11 @@ public struct BurnRecordOrder: Equatable, Sendable {
   public var account: String?
   /// The burn's report (serial, model, settings, drift).
   public var report: BurnReport
-  /// The key burned; the registry keeps only its fingerprint.
+  /// The key burned; the registry keeps only its fingerprint, and an encrypted copy in the
+  /// vault when `keepsSecret`.
   public var secret: Secret
+  /// Keep the key in the vault (with the key the runtime holds), bound to the enrollment.
+  public var keepsSecret = false
 }
 
 /// What the printed or saved backup code sheet says (PRODUCT.md "Backup codes").

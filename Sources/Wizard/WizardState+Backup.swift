@@ -42,11 +42,10 @@ extension WizardState {
 
   /// The sheet for the codes on screen; `nil` before the codes and the time are known.
   public var sheet: BackupSheet? {
-    guard !backup.codes.isEmpty, let now, let report = burn.report else { return nil }
+    guard !backup.codes.isEmpty, let now, let serial = tokenSerial else { return nil }
     return BackupSheet(
-      user: user.text, service: service.text, serial: report.serial,
-      model: report.model?.displayName ?? "unknown model", issuedAt: now, codes: backup.codes,
-      enrollmentID: recording.enrollment?.id)
+      user: user.text, service: service.text, serial: serial, model: tokenModel, issuedAt: now,
+      codes: backup.codes, enrollmentID: recording.enrollment?.id)
   }
 
   /// `backup-codes-<user>-<serial>-<YYYYMMDD>.txt`, with anything but letters, digits, `.`,
@@ -55,7 +54,7 @@ extension WizardState {
     let safeUser = String(
       user.text.map { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) ? $0 : "_" })
     let date = now.map(CalendarDate.compactUTCDate) ?? "undated"
-    return "backup-codes-\(safeUser)-\(burn.report?.serial ?? "token")-\(date).txt"
+    return "backup-codes-\(safeUser)-\(tokenSerial ?? "token")-\(date).txt"
   }
 
   /// Codes are issued for the recorded enrollment: at once when it is recorded, once the
@@ -69,13 +68,12 @@ extension WizardState {
     case .pending:
       backup.isGenerating = true
       return []
-    case .failed:
-      guard let order = recordOrder else { return [] }
+    case .failed, .notStarted:
+      // A failed record is asked again; a factory token is recorded only now, once confirmed.
+      guard let effect = recordEffect else { return [] }
       backup.isGenerating = true
       recording = .pending
-      return [.recordBurn(order)]
-    case .notStarted:
-      return []
+      return [effect]
     }
   }
 
@@ -84,7 +82,25 @@ extension WizardState {
     guard let report = burn.report, let credential else { return nil }
     return BurnRecordOrder(
       user: user.text, service: service.text, account: credential.account, report: report,
-      secret: credential.secret)
+      secret: credential.secret, keepsSecret: keepsSecretInVault)
+  }
+
+  /// The effect that records this enrollment: the burn, or the factory token's registration.
+  var recordEffect: WizardEffect? {
+    guard flow == .registerFactory else { return recordOrder.map { .recordBurn($0) } }
+    guard let token = factory.token, credential != nil else { return nil }
+    return .registerFactoryToken(
+      FactoryRegistration(serial: token.serial, user: user.text, service: service.text))
+  }
+
+  /// The serial of the token enrolled: burned, or registered from its factory seed.
+  public var tokenSerial: String? { burn.report?.serial ?? factory.token?.serial }
+
+  /// The model of the token enrolled, as printed on the sheet.
+  public var tokenModel: String {
+    if let report = burn.report { return report.model?.displayName ?? "unknown model" }
+    guard let token = factory.token else { return "unknown model" }
+    return token.manufacturer.map { "\($0), factory-seeded" } ?? "factory-seeded"
   }
 
   mutating func burnRecorded(_ result: Result<RecordedEnrollment, DriverFailure>) -> [WizardEffect] {
@@ -150,13 +166,15 @@ extension WizardState {
     case .next: return [.quit(.completed)]
     case .startOver:
       let readers = readerPanel
+      let availability = vault.availability
       self = WizardState(options: WizardOptions(readerName: options.readerName))
+      vault.availability = availability
       readerPanel.readers = readers.readers
       readerPanel.hasListed = readers.hasListed
       readerPanel.selected = readers.selected
       readerPanel.serviceProblem = readers.serviceProblem
       now = nil
-      return scheduleTickIfNeeded(force: true)
+      return [.lockVault] + scheduleTickIfNeeded(force: true)
     default: return []
     }
   }

@@ -6,7 +6,7 @@ extension WizardState {
   mutating func serviceKeyKey(_ action: UserAction) -> [WizardEffect] {
     switch action {
     case .toggleReveal: secretEntry.isRevealed.toggle()
-    case .back: return go(to: .burn)
+    case .back: return go(to: previousStep ?? .burn)
     case .next:
       secretEntry.isRevealed = false
       return go(to: .confirm)
@@ -32,7 +32,7 @@ extension WizardState {
     case .confirmCodesMatch:
       confirmation.verdict = .matchedByEye
     case .back:
-      return go(to: flow == .generate ? .serviceKey : .burn)
+      return go(to: previousStep ?? .burn)
     case .next:
       return confirmNext()
     default:

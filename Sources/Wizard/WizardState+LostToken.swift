@@ -78,9 +78,10 @@ extension WizardState {
     switch result {
     case .success(let token):
       lostToken.isMarked = true
+      let kept = offersVaultKey ? " The vault keeps its key: the next step offers it." : ""
       notice = Notice(
         .success,
-        "Token \(token.serial) is marked lost; its backup codes no longer work. "
+        "Token \(token.serial) is marked lost; its backup codes no longer work.\(kept) "
           + "Press Enter to burn the new token.")
     case .failure(let failure):
       notice = Notice(.error, "The token was not marked lost: \(failure.message) Press Enter to try again.")

@@ -9,7 +9,8 @@ extension WizardState {
     if step == .done { return false }
     let typed =
       user.text != (options.user ?? "") || service.text != (options.service ?? "")
-      || !secretEntry.pasted.isEmpty || !codeCheck.code.isEmpty
+      || !secretEntry.pasted.isEmpty || !codeCheck.code.isEmpty || !vault.passphrase.isEmpty
+      || !factory.serial.isEmpty
     return typed || credential != nil || burn.isRunning || burn.report != nil
   }
 

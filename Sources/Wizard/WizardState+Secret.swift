@@ -10,8 +10,12 @@ extension WizardState {
     case .next: return secretNext()
     case .toggleReveal: secretEntry.isRevealed.toggle()
     case .moveUp, .moveDown, .nextField:
-      secretEntry.method = secretEntry.method == .image ? .paste : .image
+      let methods = secretMethods
+      let index = methods.firstIndex(of: secretEntry.method) ?? 0
+      let offset = action == .moveUp ? methods.count - 1 : 1
+      secretEntry.method = methods[(index + offset) % methods.count]
       secretEntry.completions = []
+      notice = nil
     case .completePath where secretEntry.method == .image:
       return [.listDirectory(prefix: secretEntry.imagePath.text)]
     case .choose(let number) where secretEntry.method == .image && secretEntry.imagePath.isEmpty:
@@ -21,25 +25,33 @@ extension WizardState {
     case .insert(let text):
       notice = nil
       secretEntry.completions = []
-      if secretEntry.method == .image {
-        secretEntry.imagePath.insert(text)
-      } else {
-        secretEntry.pasted.insert(text)
+      switch secretEntry.method {
+      case .image: secretEntry.imagePath.insert(text)
+      case .paste: secretEntry.pasted.insert(text)
+      case .vault: if !vault.isUnlocked { vault.passphrase.insert(text) }
       }
     case .deleteBackward:
-      if secretEntry.method == .image {
-        secretEntry.imagePath.deleteBackward()
-      } else {
-        secretEntry.pasted.deleteBackward()
+      switch secretEntry.method {
+      case .image: secretEntry.imagePath.deleteBackward()
+      case .paste: secretEntry.pasted.deleteBackward()
+      case .vault: vault.passphrase.deleteBackward()
       }
     default: break
     }
     return []
   }
 
+  /// The ways of entering the key offered here: the vault only for a lost token it kept.
+  public var secretMethods: [SecretMethod] {
+    offersVaultKey ? [.image, .paste, .vault] : [.image, .paste]
+  }
+
   /// Enter: use the credential already read, or read the field of the chosen method.
   private mutating func secretNext() -> [WizardEffect] {
+    guard !vault.isUnlocking else { return [] }
     switch secretEntry.method {
+    case .vault:
+      return takeKeyFromVault()
     case .image:
       let path = secretEntry.imagePath.text
       if case .image(let decodedPath) = credential?.origin, decodedPath == path {
@@ -69,10 +81,9 @@ extension WizardState {
     }
   }
 
-  /// The reader step, or in the re-burn flow (token already read) the burn itself.
-  private mutating func afterSecret() -> [WizardEffect] {
-    guard flow == .reburn, readerPanel.identity != nil else { return go(to: .reader) }
-    return startBurn()
+  /// The vault step when the vault exists, else what follows it.
+  mutating func afterSecret() -> [WizardEffect] {
+    offersVaultStep ? go(to: .vault) : afterVault()
   }
 
   private mutating func decode(_ path: String) -> [WizardEffect] {
@@ -138,7 +149,7 @@ extension WizardState {
     case .back: return go(to: .userAndService)
     case .toggleReveal: secretEntry.isRevealed.toggle()
     case .next:
-      if credential?.origin == .generated { return go(to: .reader) }
+      if credential?.origin == .generated { return afterSecret() }
       guard !secretEntry.isGenerating else { return [] }
       secretEntry.isGenerating = true
       return [.generateSecret(byteCount: Self.generatedSecretLength)]

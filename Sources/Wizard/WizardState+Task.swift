@@ -61,7 +61,11 @@ extension WizardState {
       notice = Notice(.error, "Enter the service's name, e.g. Atlassian or Jira.")
       return []
     }
-    return go(to: flow == .reburn ? .reader : .secret)
+    switch flow {
+    case .reburn: return go(to: .reader)
+    case .registerFactory: return go(to: .factoryToken)
+    default: return go(to: .secret)
+    }
   }
 }
 

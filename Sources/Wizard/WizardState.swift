@@ -35,6 +35,10 @@ public struct WizardState: Equatable, Sendable {
   public internal(set) var lostToken = LostTokenPanel()
   /// The verify-code task's fields and verdict.
   public internal(set) var codeCheck = BackupCodeCheck()
+  /// The vault: whether it exists, the passphrase typed, whether it is open.
+  public internal(set) var vault = VaultPanel()
+  /// The register task's serial and the factory token found.
+  public internal(set) var factory = FactoryTokenPanel()
   /// The registry record of the burned token.
   public internal(set) var recording = EnrollmentRecording.notStarted
   /// A message for the current screen.
@@ -61,7 +65,7 @@ public struct WizardState: Equatable, Sendable {
 
   /// The effects to run once, before the first event.
   public mutating func start() -> [WizardEffect] {
-    var effects: [WizardEffect] = [.watchReaders, .listRecentImages]
+    var effects: [WizardEffect] = [.watchReaders, .listRecentImages, .checkVault]
     if let path = options.imagePath {
       secretEntry.pendingImage = path
       effects.append(.decodeImage(path: path))
@@ -95,6 +99,11 @@ public struct WizardState: Equatable, Sendable {
     case .backupCodeChecked(let result): return codeChecked(result)
     case .tokenToReplaceFound(let result): return tokenToReplaceFound(result)
     case .tokenMarkedLost(let result): return tokenMarkedLost(result)
+    case .vaultChecked(let availability): return vaultChecked(availability)
+    case .vaultUnlocked(let result): return vaultUnlocked(result)
+    case .vaultKeyTaken(let result): return vaultKeyTaken(result)
+    case .serialImageRead(let path, let result): return serialImageRead(path, result)
+    case .factorySeedFound(let serial, let result): return factorySeedFound(serial, result)
     }
   }
 
@@ -114,18 +123,33 @@ public struct WizardState: Equatable, Sendable {
     case .done: return doneKey(action)
     case .verifyCode: return verifyCodeKey(action)
     case .lostToken: return lostTokenKey(action)
+    case .vault: return vaultKey(action)
+    case .factoryToken: return factoryTokenKey(action)
     }
+  }
+
+  /// The steps of this flow as they stand: the vault step only while the vault exists and
+  /// the key did not come from it.
+  public var steps: [WizardStep] {
+    flow.steps.filter { $0 != .vault || offersVaultStep }
+  }
+
+  /// Whether the vault step is part of the flow.
+  var offersVaultStep: Bool {
+    guard vault.isAvailable else { return false }
+    if case .vault = credential?.origin { return false }
+    return true
   }
 
   /// The step number shown, 1-based, and the number of steps in this flow.
   public var stepPosition: (number: Int, total: Int) {
-    let steps = flow.steps
+    let steps = steps
     return ((steps.firstIndex(of: step) ?? 0) + 1, steps.count)
   }
 
   /// The step before `step` in this flow.
   var previousStep: WizardStep? {
-    let steps = flow.steps
+    let steps = steps
     guard let index = steps.firstIndex(of: step), index > 0 else { return nil }
     return steps[index - 1]
   }
@@ -145,7 +169,8 @@ public struct WizardState: Equatable, Sendable {
   var wantsTicks: Bool {
     switch step {
     case .reader, .burn, .confirm, .serviceKey, .backupCodes: true
-    case .task, .userAndService, .secret, .done, .verifyCode, .lostToken: now == nil
+    case .task, .userAndService, .secret, .done, .verifyCode, .lostToken, .vault, .factoryToken:
+      now == nil
     }
   }
 

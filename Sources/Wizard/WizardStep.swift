@@ -23,6 +23,12 @@ public enum WizardStep: Int, Equatable, Comparable, Sendable, CaseIterable {
   case lostToken
   /// Verify-code task only: the user's ID, the typed backup code (masked), and the verdict.
   case verifyCode
+  /// Only while the vault is initialised: keep the key in the vault (for a same-secret
+  /// replacement later), unlocking it with the passphrase.
+  case vault
+  /// Register task only: the token's serial (typed, or read from a photo of its label) and the
+  /// vault passphrase that opens its imported seed.
+  case factoryToken
 
   public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
@@ -40,17 +46,22 @@ public enum WizardFlow: Equatable, Sendable, CaseIterable {
   case replaceLost
   /// Read a token first (its clock drift), then burn it again with a key from the operator.
   case reburn
+  /// A token that cannot be programmed: look its imported factory seed up by serial, show the
+  /// key for the services, confirm the token's code, record it and issue backup codes.
+  case registerFactory
 
-  /// The steps this flow walks through, in order.
+  /// The steps this flow walks through, in order. `.vault` is among them only while the vault
+  /// is initialised; `WizardState.steps` leaves it out otherwise.
   public var steps: [WizardStep] {
-    let burnSteps: [WizardStep] = [.secret, .reader, .burn]
+    let burnSteps: [WizardStep] = [.secret, .vault, .reader, .burn]
     let closing: [WizardStep] = [.confirm, .backupCodes, .done]
     switch self {
     case .enroll: return [.task, .userAndService] + burnSteps + closing
     case .generate: return [.task, .userAndService] + burnSteps + [.serviceKey] + closing
     case .verifyCode: return [.task, .verifyCode]
     case .replaceLost: return [.task, .userAndService, .lostToken] + burnSteps + closing
-    case .reburn: return [.task, .userAndService, .reader, .secret, .burn] + closing
+    case .reburn: return [.task, .userAndService, .reader, .secret, .vault, .burn] + closing
+    case .registerFactory: return [.task, .userAndService, .factoryToken, .serviceKey] + closing
     }
   }
 }
@@ -61,6 +72,8 @@ public enum SecretMethod: Equatable, Sendable, CaseIterable {
   case image
   /// An otpauth URI or a Base32 key typed or pasted in.
   case paste
+  /// Replace-lost task only, when the vault keeps the lost token's key: the same key again.
+  case vault
 }
 
 /// The text field that has the keyboard on the user-and-service step.
@@ -69,4 +82,12 @@ public enum IdentityField: Equatable, Sendable {
   case user
   /// The service's name.
   case service
+}
+
+/// The text field that has the keyboard on the factory-token step.
+public enum FactoryField: Equatable, Sendable {
+  /// The token's serial, or the path of a photo of its label.
+  case serial
+  /// The vault passphrase.
+  case passphrase
 }

@@ -80,6 +80,37 @@ final class EffectRunner {
       background {
         events.post(.codesSaved(HostEffects.save(registry.sheetText(sheet), fileName: fileName)))
       }
+    case .checkVault:
+      let registry = self.registry
+      background { events.post(.vaultChecked(registry.vaultAvailability())) }
+    case .unlockVault(let passphrase):
+      let registry = self.registry
+      background { events.post(.vaultUnlocked(registry.unlockVault(passphrase))) }
+    case .takeVaultKey(let enrollmentID, let passphrase):
+      let registry = self.registry
+      background {
+        events.post(.vaultKeyTaken(registry.takeVaultKey(enrollmentID: enrollmentID, passphrase: passphrase)))
+      }
+    case .findFactorySeed(let serial, let passphrase):
+      let registry = self.registry
+      background {
+        events.post(.factorySeedFound(serial: serial, registry.factorySeed(serial: serial, passphrase: passphrase)))
+      }
+    case .registerFactoryToken(let registration):
+      let registry = self.registry
+      background { events.post(.burnRecorded(registry.registerFactoryToken(registration))) }
+    case .lockVault:
+      registry.lockVault()
+    case .readSerialImage(let path):
+      background {
+        let result: Result<String, DriverFailure>
+        do throws(OperatorError) {
+          result = .success(try SerialImage.serial(in: HostEffects.expandTilde(path)))
+        } catch {
+          result = .failure(DriverFailure(error.message.prefix(1).uppercased() + error.message.dropFirst() + "."))
+        }
+        events.post(.serialImageRead(path: path, result))
+      }
     case .quit:
       break
     }

@@ -11,9 +11,12 @@ import Wizard
 /// creates no file. Called from background threads (`Registry` is `Sendable`; SQLite
 /// serialises writers, and a busy database waits, then fails with a sentence).
 final class RegistryDriver: Sendable {
-  private let path: String
-  private let operatorName: String
+  let path: String
+  let operatorName: String
   private let opened = Mutex<Registry?>(nil)
+  /// The unlocked vault key, held from the passphrase until the enrollment that needs it is
+  /// recorded (RegistryDriver+Vault.swift).
+  let heldVaultKey = Mutex<VaultKey?>(nil)
 
   /// A driver for the registry at `path`, writing `operatorName` into the audit log.
   init(path: String, operatorName: String) {
@@ -21,7 +24,7 @@ final class RegistryDriver: Sendable {
     self.operatorName = operatorName
   }
 
-  private func registry() throws(RegistryError) -> Registry {
+  func registry() throws(RegistryError) -> Registry {
     try opened.withLock { (registry: inout Registry?) throws(RegistryError) -> Registry in
       if let registry { return registry }
       let fresh = try Registry(path: path)
@@ -30,14 +33,24 @@ final class RegistryDriver: Sendable {
     }
   }
 
-  /// Records a confirmed burn as an enrollment (or a re-burn of one), never the secret.
+  /// Records a confirmed burn as an enrollment (or a re-burn of one), never the secret; with
+  /// `keepsSecret`, an encrypted copy goes into the vault under the held key, which is then
+  /// forgotten.
   func record(_ order: BurnRecordOrder) -> Result<RecordedEnrollment, DriverFailure> {
     do {
-      let recorder = BurnRecorder(
+      var recorder = BurnRecorder(
         registry: try registry(), operatorName: operatorName, user: order.user,
         service: order.service.isEmpty ? nil : order.service, account: order.account)
+      if order.keepsSecret {
+        guard let key = heldVaultKey.withLock({ $0 }) else {
+          return .failure(DriverFailure("the vault is locked, so the key could not be kept; nothing was recorded."))
+        }
+        recorder.vaultKey = key
+      }
       let (enrollment, outcome) = try recorder.recordSuccess(order.report, secret: order.secret)
-      return .success(RecordedEnrollment(id: enrollment.id, summary: outcome.summary(enrollment)))
+      if order.keepsSecret { lockVault() }
+      let kept = order.keepsSecret ? "; its key is kept in the vault" : ""
+      return .success(RecordedEnrollment(id: enrollment.id, summary: outcome.summary(enrollment) + kept))
     } catch let error as OperatorError {
       return .failure(DriverFailure(error.message))
     } catch {
@@ -87,7 +100,9 @@ final class RegistryDriver: Sendable {
       let registry = try registry()
       guard !(try registry.enrollments(user: user)).isEmpty else { return .failure(.unknownUser) }
       let found = try registry.activeEnrollment(user: user, service: service)
-      return .success(TokenToReplace(enrollmentID: found.id, serial: found.serial, service: found.service))
+      let kept = (try? registry.hasVaultSecret(forEnrollment: found.id)) ?? false
+      return .success(
+        TokenToReplace(enrollmentID: found.id, serial: found.serial, service: found.service, hasVaultKey: kept))
     } catch {
       switch error {
       case .noActiveEnrollment: return .failure(.noActiveToken)
@@ -102,8 +117,11 @@ final class RegistryDriver: Sendable {
   /// Marks the enrollment lost with `reason`; its unused backup codes are revoked.
   func markLost(_ id: Int64, reason: String) -> Result<TokenToReplace, DriverFailure> {
     do {
-      let lost = try registry().markLost(id, reason: reason, at: unixNow(), operatorName: operatorName)
-      return .success(TokenToReplace(enrollmentID: lost.id, serial: lost.serial, service: lost.service))
+      let registry = try registry()
+      let lost = try registry.markLost(id, reason: reason, at: unixNow(), operatorName: operatorName)
+      let kept = (try? registry.hasVaultSecret(forEnrollment: lost.id)) ?? false
+      return .success(
+        TokenToReplace(enrollmentID: lost.id, serial: lost.serial, service: lost.service, hasVaultKey: kept))
     } catch {
       return .failure(DriverFailure(error.description))
     }
