@@ -41,7 +41,7 @@ enum HostEffects {
       .map { name in
         var isDirectory: ObjCBool = false
         let full = (directory as NSString).appendingPathComponent(name)
-        FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
+        _ = FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
         return directoryPart + name + (isDirectory.boolValue ? "/" : "")
       }
   }
