@@ -42,7 +42,7 @@ enum SecretScreen {
       page.field("    Vault", "open", role: .success)
     } else {
       IdentityScreen.field(
-        page: &page, label: "    Passphrase", value: VaultScreen.masked(state.vault.passphrase.text, glyphs: page.glyphs),
+        page: &page, label: "   Passphrase", value: VaultScreen.masked(state.vault.passphrase.text, glyphs: page.glyphs),
         isFocused: isVault, width: 32)
     }
     if isVault {

@@ -4,7 +4,9 @@ import OTP
 /// "same key from the vault". The key stays in the runtime; the state knows only whether it
 /// is held.
 extension WizardState {
+  /// The first answer counts: the steps of a flow under way never change under the operator.
   mutating func vaultChecked(_ availability: VaultAvailability) -> [WizardEffect] {
+    guard vault.availability == .unknown else { return [] }
     vault.availability = availability
     return []
   }

@@ -26,6 +26,23 @@ import Wizard
     #expect(KeyMap.action(for: .character("1"), in: WizardStates.secretStep()) == .choose(1))
   }
 
+  @Test func theVaultStepPicksByNumberUntilThePassphraseFieldTakesText() {
+    let choosing = WizardStates.vaultStep()
+    #expect(KeyMap.action(for: .character("2"), in: choosing) == .choose(2))
+    #expect(KeyMap.action(for: .character("q"), in: choosing) == .quit)
+    let typing = WizardStates.vaultStep(keeping: true)
+    #expect(KeyMap.action(for: .character("2"), in: typing) == .insert("2"), "passphrases have digits")
+    #expect(KeyMap.action(for: .character("q"), in: typing) == .insert("q"))
+    #expect(KeyMap.action(for: .down, in: typing) == .moveDown)
+    #expect(KeyMap.action(for: .function(10), in: typing) == .quit)
+  }
+
+  @Test func theFactoryStepAndTheVaultChoiceTakeText() {
+    #expect(KeyMap.action(for: .character("7"), in: WizardStates.factoryStep()) == .insert("7"))
+    #expect(KeyMap.action(for: .tab, in: WizardStates.factoryStep()) == .nextField)
+    #expect(KeyMap.action(for: .character("n"), in: WizardStates.secretFromVault()) == .insert("n"))
+  }
+
   @Test func theQuitQuestionTakesOnlyYesAndNo() {
     var state = WizardStates.pastedSecret()
     _ = state.handle(.keyPressed(.quit))

@@ -30,6 +30,12 @@ import Wizard
     ("lost-token-reason", { WizardStates.lostToken() }),
     ("lost-token-marked", { WizardStates.lostToken(marked: true) }),
     ("verify-code-refused", { WizardStates.verifyCode(verdict: .refused(attemptsLeft: 4)) }),
+    ("vault-keep-no", { WizardStates.vaultStep() }),
+    ("vault-keep-passphrase", { WizardStates.vaultStep(keeping: true) }),
+    ("secret-from-vault", { WizardStates.secretFromVault() }),
+    ("factory-token", { WizardStates.factoryStep() }),
+    ("factory-key-hidden", { WizardStates.factoryKey() }),
+    ("factory-done", { WizardStates.factoryDone() }),
   ]
 
   @Test(arguments: screens.indices)
@@ -127,10 +133,33 @@ import Wizard
 
   @Test func maskedScreensNeverShowTheKey() {
     let base32 = "GEZDGNBVGY3TQOJQ"
-    for state in [WizardStates.pastedSecret(), WizardStates.identified(), WizardStates.confirm()] {
+    let states = [
+      WizardStates.pastedSecret(), WizardStates.identified(), WizardStates.confirm(),
+      WizardStates.factoryKey(), WizardStates.factoryDone(),
+    ]
+    for state in states {
       let text = ScreenRenderer.render(state, size: Snapshot.sizes[1], style: .unicode).plainText
       let compact = text.filter { $0 != " " }
       #expect(!compact.contains(base32))
     }
+  }
+
+  @Test func thePassphraseIsNeverDrawn() {
+    let states = [WizardStates.vaultStep(keeping: true), WizardStates.secretFromVault(), WizardStates.factoryStep()]
+    for state in states {
+      for size in Snapshot.sizes {
+        let text = ScreenRenderer.render(state, size: size, style: .unicode).plainText
+        #expect(!text.contains("horse"))
+        #expect(text.contains(String(repeating: "•", count: WizardStates.passphrase.count)))
+      }
+    }
+  }
+
+  @Test func theFactoryKeyIsRevealedOnlyOnRequest() {
+    var state = WizardStates.factoryKey()
+    _ = state.handle(.keyPressed(.toggleReveal))
+    let text = ScreenRenderer.render(state, size: Snapshot.sizes[1], style: .unicode).plainText
+    #expect(text.contains("GEZD GNBV GY3T QOJQ"))
+    #expect(text.contains("This token's key came from the"), "the register flow says where the key is from")
   }
 }

@@ -10,7 +10,7 @@ import Token2
   /// Every kind of event, with plausible and implausible payloads.
   static let catalog: [WizardEvent] = {
     let actions: [UserAction] = [
-      .next, .back, .quit, .yes, .no, .moveUp, .moveDown, .choose(1), .choose(2), .choose(3), .choose(4), .choose(5), .choose(9),
+      .next, .back, .quit, .yes, .no, .moveUp, .moveDown, .choose(1), .choose(2), .choose(3), .choose(4), .choose(5), .choose(6), .choose(9),
       .nextField, .insert("a"), .insert("7"), .insert(Fixture.uri), .insert("081804"),
       .deleteBackward, .completePath, .toggleReveal, .retry, .chooseAnotherReader,
       .allowUnknownModel, .confirmCodesMatch, .printCodes, .saveCodes, .acknowledgeCodes,
@@ -44,6 +44,14 @@ import Token2
       .tokenToReplaceFound(.failure(.unknownUser)),
       .tokenMarkedLost(.success(TokenToReplace(enrollmentID: 4, serial: Fixture.serial, service: "Acme"))),
       .tokenMarkedLost(.failure(DriverFailure("busy"))), .keyPressed(.insert(Fixture.codes()[0].text)),
+      .tokenToReplaceFound(.success(VaultFixture.keptToken)), .tokenMarkedLost(.success(VaultFixture.keptToken)),
+      .vaultChecked(.initialised), .vaultChecked(.absent), .vaultChecked(.unreadable("locked")),
+      .vaultUnlocked(.success(Unlocked())), .vaultUnlocked(.failure(VaultFixture.wrongPassphrase)),
+      .vaultKeyTaken(.success(VaultFixture.key)), .vaultKeyTaken(.failure(VaultFixture.wrongPassphrase)),
+      .serialImageRead(path: VaultFixture.labelPath, .success(VaultFixture.serial)),
+      .serialImageRead(path: VaultFixture.labelPath, .failure(DriverFailure("no QR code"))),
+      .factorySeedFound(serial: VaultFixture.serial, .success(VaultFixture.key)),
+      .factorySeedFound(serial: VaultFixture.serial, .failure(VaultFixture.noSeed)),
     ]
     return actions.map { .keyPressed($0) } + others
   }()
@@ -102,9 +110,14 @@ import Token2
     reburn.type("Acme")
     reburn.press(.next)
     reburn.identifyToken()
+    var vault = Script()
+    vault.send(.vaultChecked(.initialised))
+    vault.toReaderStep()
+    var factory = Script()
+    factory.toFactoryStep()
     return [
       task, identity, secret, reader, identified, burning, burned, confirm, codes, done, serviceKey,
-      verifyCode, lostToken, reburn,
+      verifyCode, lostToken, reburn, vault, factory,
     ]
   }
 
@@ -122,7 +135,15 @@ import Token2
         let event = Self.catalog[random.next(below: Self.catalog.count)]
         let effects = script.send(event)
         let state = script.state
-        #expect(state.flow.steps.contains(state.step), "\(state.step) is not in \(state.flow)")
+        #expect(state.steps.contains(state.step), "\(state.step) is not in \(state.flow) as it stands")
+        let asksVault = effects.filter {
+          switch $0 {
+          case .unlockVault, .takeVaultKey, .findFactorySeed: true
+          default: false
+          }
+        }
+        #expect(asksVault.isEmpty || state.vault.passphrase.isEmpty, "a sent passphrase stays in the state")
+        #expect(asksVault.count <= 1, "one vault request at a time")
         if state.burn.isRunning { #expect(state.step == .burn, "a burn runs only on its step") }
         if state.step == .done { #expect(state.backup.codes.isEmpty, "no codes after their step") }
         if case .burnFinished = event { burnRunning = false }

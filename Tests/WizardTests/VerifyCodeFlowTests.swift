@@ -19,12 +19,12 @@ import Testing
 
   @Test func taskListsTheChoicesAndArrowsCycleThroughAll() {
     var script = Script()
-    #expect(WizardFlow.allCases == [.enroll, .generate, .verifyCode, .replaceLost, .reburn])
-    script.press(.moveDown, .moveDown, .moveDown, .moveDown)
-    #expect(script.state.flow == .reburn)
+    #expect(WizardFlow.allCases == [.enroll, .generate, .verifyCode, .replaceLost, .reburn, .registerFactory])
+    script.press(.moveDown, .moveDown, .moveDown, .moveDown, .moveDown)
+    #expect(script.state.flow == .registerFactory)
     script.press(.moveDown)
     #expect(script.state.flow == .enroll)
-    script.press(.moveUp, .moveUp, .moveUp)
+    script.press(.moveUp, .moveUp, .moveUp, .moveUp)
     #expect(script.state.flow == .verifyCode)
     script.press(.next)
     #expect(script.state.step == .verifyCode)

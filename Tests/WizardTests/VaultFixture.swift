@@ -1,0 +1,37 @@
+import OTP
+@testable import Wizard
+
+/// Values the vault scripts share. The key is the RFC 6238 SHA-1 seed, so the codes of
+/// `Fixture` apply (081804 at `Fixture.rfcTime`).
+enum VaultFixture {
+  static let passphrase = "correct horse battery"
+  static var passphraseSecret: Secret { Secret(Array(passphrase.utf8)) }
+  static let serial = "8651000042"
+  static let labelPath = "/tmp/label.png"
+  static let keptToken = TokenToReplace(enrollmentID: 4, serial: "8659622000009", service: "Jira", hasVaultKey: true)
+  static let key = VaultedKey(
+    secret: Fixture.rfcSecret, parameters: .standard, account: "ann", manufacturer: "Feitian")
+  static let wrongPassphrase = VaultFailure("Wrong vault passphrase; nothing was changed.", isStillUnlocked: false)
+  static let noSeed = VaultFailure(
+    "No factory seed for token 8651000043 has been imported (`tokenburner seeds import FILE`).",
+    isStillUnlocked: true)
+  static let registration = FactoryRegistration(serial: serial, user: "ann@example.com", service: "Jira")
+}
+
+extension Script {
+  /// Task (register, vault initialised) → user and service filled → factory-token step.
+  mutating func toFactoryStep() {
+    send(.ticked(now: Fixture.rfcTime))
+    send(.vaultChecked(.initialised))
+    press(.choose(6))
+    type("ann@example.com")
+    press(.nextField)
+    type("Jira")
+    press(.next)
+  }
+
+  /// The record order of the burn, if one was asked for.
+  var recordOrders: [BurnRecordOrder] {
+    effects.compactMap { if case .recordBurn(let order) = $0 { order } else { nil } }
+  }
+}
