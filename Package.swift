@@ -95,7 +95,7 @@ let package = Package(
       dependencies: ["Screens", "Wizard", "Terminal", "OTP", "Token2", "SmartCard"],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
-      name: "CLITests", dependencies: ["OTP"],
+      name: "CLITests", dependencies: ["tokenburner", "Registry", "SeedFiles", "Wizard", "OTP", "Token2", "TokenCrypto"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "RegistryTests",
