@@ -8,6 +8,23 @@ import TokenCrypto
 /// the imported seed → key for the services → confirm against the token → registration →
 /// backup codes.
 @Suite struct RegisterFactoryFlowTests {
+  /// The factory-token step with `serial` and a passphrase typed, and Enter pressed.
+  private func lookingUp(_ serial: String = VaultFixture.serial) -> Script {
+    var script = Script()
+    script.toFactoryStep()
+    script.type(serial)
+    script.press(.nextField)
+    script.type("pw")
+    script.press(.next)
+    return script
+  }
+
+  /// The seed `key` found for the fixture serial: the key step.
+  private func found(_ key: VaultedKey = VaultFixture.key) -> Script {
+    var script = lookingUp()
+    script.send(.factorySeedFound(serial: VaultFixture.serial, .success(key)))
+    return script
+  }
   @Test func happyPathLooksUpShowsConfirmsRegistersAndIssuesCodes() {
     var script = Script()
     script.toFactoryStep()
@@ -84,12 +101,7 @@ import TokenCrypto
   }
 
   @Test func aWrongPassphraseAsksForItAgain() {
-    var script = Script()
-    script.toFactoryStep()
-    script.type(VaultFixture.serial)
-    script.press(.nextField)
-    script.type("wrong")
-    script.press(.next)
+    var script = lookingUp()
     script.send(.factorySeedFound(serial: VaultFixture.serial, .failure(VaultFixture.wrongPassphrase)))
     #expect(script.state.step == .factoryToken)
     #expect(!script.state.vault.isUnlocked)
@@ -99,12 +111,7 @@ import TokenCrypto
   }
 
   @Test func anUnknownSerialKeepsTheVaultOpenForTheNextTry() {
-    var script = Script()
-    script.toFactoryStep()
-    script.type("8651000043")
-    script.press(.nextField)
-    script.type("pw")
-    script.press(.next)
+    var script = lookingUp("8651000043")
     script.send(.factorySeedFound(serial: "8651000043", .failure(VaultFixture.noSeed)))
     #expect(script.state.vault.isUnlocked)
     #expect(script.state.notice?.text.contains("seeds import") == true)
@@ -116,13 +123,7 @@ import TokenCrypto
   }
 
   @Test func backFromTheKeyReturnsWithoutAnotherLookup() {
-    var script = Script()
-    script.toFactoryStep()
-    script.type(VaultFixture.serial)
-    script.press(.nextField)
-    script.type("pw")
-    script.press(.next)
-    script.send(.factorySeedFound(serial: VaultFixture.serial, .success(VaultFixture.key)))
+    var script = found()
     script.press(.back)
     #expect(script.state.step == .factoryToken)
     #expect(script.press(.next).isEmpty)
@@ -132,13 +133,7 @@ import TokenCrypto
   }
 
   @Test func aFailedRegistrationIsAskedAgainFromTheBackupCodesStep() {
-    var script = Script()
-    script.toFactoryStep()
-    script.type(VaultFixture.serial)
-    script.press(.nextField)
-    script.type("pw")
-    script.press(.next)
-    script.send(.factorySeedFound(serial: VaultFixture.serial, .success(VaultFixture.key)))
+    var script = found()
     script.press(.next, .confirmCodesMatch, .next)
     script.send(.burnRecorded(.failure(DriverFailure("the registry is busy."))))
     #expect(script.state.notice?.text.contains("the registry is busy.") == true)
@@ -146,15 +141,9 @@ import TokenCrypto
   }
 
   @Test func eightDigitSeedsAreConfirmedWithEightDigits() {
-    var script = Script()
-    script.toFactoryStep()
-    script.type(VaultFixture.serial)
-    script.press(.nextField)
-    script.type("pw")
-    script.press(.next)
     var key = VaultFixture.key
     key.parameters = TOTPParameters(algorithm: .sha1, digits: 8, period: 30)
-    script.send(.factorySeedFound(serial: VaultFixture.serial, .success(key)))
+    var script = found(key)
     script.press(.next)
     script.type("07081804")  // RFC 6238 appendix B, SHA-1 at 1111111109
     script.press(.next)
