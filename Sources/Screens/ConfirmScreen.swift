@@ -31,7 +31,9 @@ enum ConfirmScreen {
       width: 8)
     page.skip()
     if let verdict = state.confirmation.verdict {
-      let text = text(for: verdict, period: window.period, digits: credential.parameters.digits)
+      let text = text(
+        for: verdict, period: window.period, digits: credential.parameters.digits,
+        isBurned: state.flow != .registerFactory)
       for line in TextWrap.lines(text, width: page.width) {
         page.line(line, role: verdict.isMatch ? .success : .error)
       }
@@ -49,8 +51,15 @@ enum ConfirmScreen {
     return String(code.prefix(code.count / 2)) + " " + String(code.suffix(code.count / 2))
   }
 
-  static func text(for verdict: CodeVerdict, period: Int, digits: Int = 6) -> String {
-    let burnAgain = "Go back (Esc) and burn again; the burn sets the token's clock and settings."
+  /// The verdict in words; `isBurned` is false for a factory token, which nothing here can
+  /// write to, so the advice is about the token and its seed instead of burning again.
+  static func text(for verdict: CodeVerdict, period: Int, digits: Int = 6, isBurned: Bool = true) -> String {
+    let burnAgain =
+      isBurned
+      ? "Go back (Esc) and burn again; the burn sets the token's clock and settings."
+      : "A factory token cannot be set here: check that the serial is the one on its label, and "
+        + "ask the vendor about its seed before handing it out."
+    let anotherKey = isBurned ? "burn again" : "check the serial against the label"
     switch verdict {
     case .matched(0): return "The code matches the current step. Press Enter for the backup codes."
     case .matched(-1):
@@ -74,7 +83,7 @@ enum ConfirmScreen {
         + burnAgain
     case .mismatch(.unexplained):
       return "No match. Check that you typed the code the token shows now (after switching it "
-        + "off and on). If it still differs, the token holds another key: burn again."
+        + "off and on). If it still differs, the token holds another key: \(anotherKey)."
     }
   }
 }

@@ -155,6 +155,16 @@ import Wizard
     }
   }
 
+  @Test func aFactoryTokenThatDiffersIsNotToldToBurnAgain() {
+    var state = WizardStates.factoryKey()
+    _ = state.handle(.keyPressed(.next))
+    _ = state.handle(.keyPressed(.insert("123456")))
+    _ = state.handle(.keyPressed(.next))
+    let text = ScreenRenderer.render(state, size: Snapshot.sizes[1], style: .unicode).plainText
+    #expect(text.contains("check the serial against the label"))
+    #expect(!text.contains("burn again"))
+  }
+
   @Test func theFactoryKeyIsRevealedOnlyOnRequest() {
     var state = WizardStates.factoryKey()
     _ = state.handle(.keyPressed(.toggleReveal))
