@@ -12,14 +12,14 @@ enum DoneScreen {
     page.field("User", state.user.text)
     page.field("Service", state.service.text)
     if let serial = state.tokenSerial { page.field("Token", "\(serial) (\(state.tokenModel))") }
-    if let enrollment = state.recording.enrollment { page.field("Registry", enrollment.summary) }
+    if let enrollment = state.recording.enrollment { page.wrappedField("Registry", enrollment.summary) }
     if let verdict = state.confirmation.verdict {
       page.field("Confirmed", confirmation(verdict))
     }
     var handed: [String] = ["\(state.backup.issuedCount) issued"]
     if state.backup.isPrinted { handed.append("printed") }
     if let path = state.backup.savedPath { handed.append("saved to \(path)") }
-    page.field("Backup codes", handed.joined(separator: ", "))
+    page.wrappedField("Backup codes", handed.joined(separator: ", "))
     page.skip()
     page.paragraph(
       "The codes are no longer shown. The registry keeps only salted hashes: a code the user "

@@ -68,7 +68,8 @@ public struct Unlocked: Equatable, Sendable {
 
 /// Why the vault did not give what was asked, and whether it is still open.
 public struct VaultFailure: Error, Equatable, Sendable, CustomStringConvertible {
-  /// The operator sentence; never contains a secret.
+  /// A clause in lower case ending with a full stop ("wrong vault passphrase; nothing was
+  /// changed."), for notices that lead in with their own words; never contains a secret.
   public var message: String
   /// Whether the runtime still holds the vault key (a missing serial), or not (a wrong
   /// passphrase, an unreadable vault).

@@ -58,7 +58,9 @@ extension WizardState {
     case .success(let serial):
       factory.serial.set(serial)
       factory.focus = vault.isUnlocked ? .serial : .passphrase
-      notice = Notice(.success, "Read the serial \(serial) from \(path). Check it against the label.")
+      // The file name only: a long path would push the advice out of the two notice lines.
+      let name = path.split(separator: "/").last.map(String.init) ?? path
+      notice = Notice(.success, "Read the serial \(serial) from \(name). Check it against the label.")
     case .failure(let failure):
       notice = Notice(.error, failure.message)
     }
@@ -85,7 +87,7 @@ extension WizardState {
     case .failure(let failure):
       vault.isUnlocked = failure.isStillUnlocked
       if !failure.isStillUnlocked { factory.focus = .passphrase }
-      notice = Notice(.error, failure.message)
+      notice = Notice(.error, failure.message.prefix(1).uppercased() + failure.message.dropFirst())
       return []
     }
   }

@@ -59,7 +59,7 @@ import TokenCrypto
     defer { try? FileManager.default.removeItem(atPath: directory) }
     #expect(
       driver.unlockVault(Self.wrong)
-        == .failure(VaultFailure("Wrong vault passphrase; nothing was changed.", isStillUnlocked: false)))
+        == .failure(VaultFailure("wrong vault passphrase; nothing was changed.", isStillUnlocked: false)))
     #expect(!heldKey(driver))
     #expect(driver.unlockVault(Self.passphrase) == .success(Unlocked()))
     #expect(heldKey(driver))
@@ -72,7 +72,7 @@ import TokenCrypto
     defer { try? FileManager.default.removeItem(atPath: directory) }
     #expect(
       driver.factorySeed(serial: "8651000042", passphrase: nil)
-        == .failure(VaultFailure("The vault is locked; type its passphrase.", isStillUnlocked: false)))
+        == .failure(VaultFailure("the vault is locked; type its passphrase.", isStillUnlocked: false)))
     let found = try driver.factorySeed(serial: "8651000042", passphrase: Self.passphrase).get()
     #expect(found.secret == Self.seed)
     #expect(found.parameters == TOTPParameters(algorithm: .sha1, digits: 6, period: 30))

@@ -165,6 +165,21 @@ import Wizard
     #expect(!text.contains("burn again"))
   }
 
+  @Test func aLongRegistrySummaryWrapsInsteadOfBeingCut() {
+    var state = WizardStates.factoryKey()
+    _ = state.handle(.keyPressed(.next))
+    _ = state.handle(.keyPressed(.confirmCodesMatch))
+    _ = state.handle(.keyPressed(.next))
+    let summary = "enrollment #123 replaces lost enrollment #122; its key is kept in the vault"
+    _ = state.handle(.burnRecorded(.success(RecordedEnrollment(id: 123, summary: summary))))
+    _ = state.handle(.backupCodesGenerated(WizardStates.codes))
+    _ = state.handle(.keyPressed(.acknowledgeCodes))
+    _ = state.handle(.keyPressed(.next))
+    let lines = ScreenRenderer.render(state, size: Snapshot.sizes[0], style: .unicode).lines
+    let registry = try? #require(lines.firstIndex { $0.contains("Registry      enrollment #123") })
+    #expect(registry.map { lines[$0 + 1].contains("the vault") } == true)
+  }
+
   @Test func theFactoryKeyIsRevealedOnlyOnRequest() {
     var state = WizardStates.factoryKey()
     _ = state.handle(.keyPressed(.toggleReveal))

@@ -78,7 +78,7 @@ import TokenCrypto
     script.send(.serialImageRead(path: VaultFixture.labelPath, .success(VaultFixture.serial)))
     #expect(script.state.factory.serial.text == VaultFixture.serial)
     #expect(script.state.factory.focus == .passphrase)
-    #expect(script.state.notice?.text == "Read the serial 8651000042 from /tmp/label.png. Check it against the label.")
+    #expect(script.state.notice?.text == "Read the serial 8651000042 from label.png. Check it against the label.")
   }
 
   @Test(arguments: ["/tmp/LABEL.JPG", "label.jpeg", "~/scan.webp"])

@@ -87,7 +87,7 @@ import Token2
     script.send(.vaultKeyTaken(.failure(VaultFixture.wrongPassphrase)))
     #expect(script.state.credential == nil)
     #expect(!script.state.vault.isUnlocked)
-    #expect(script.state.notice?.text == "The key was not taken from the vault: Wrong vault passphrase; nothing was changed.")
+    #expect(script.state.notice?.text == "The key was not taken from the vault: wrong vault passphrase; nothing was changed.")
     script.press(.moveUp)
     script.type(Fixture.rfcBase32)
     script.press(.next)

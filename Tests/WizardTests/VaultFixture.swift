@@ -11,9 +11,9 @@ enum VaultFixture {
   static let keptToken = TokenToReplace(enrollmentID: 4, serial: "8659622000009", service: "Jira", hasVaultKey: true)
   static let key = VaultedKey(
     secret: Fixture.rfcSecret, parameters: .standard, account: "ann", manufacturer: "Feitian")
-  static let wrongPassphrase = VaultFailure("Wrong vault passphrase; nothing was changed.", isStillUnlocked: false)
+  static let wrongPassphrase = VaultFailure("wrong vault passphrase; nothing was changed.", isStillUnlocked: false)
   static let noSeed = VaultFailure(
-    "No factory seed for token 8651000043 has been imported (`tokenburner seeds import FILE`).",
+    "no factory seed for token 8651000043 has been imported (`tokenburner seeds import FILE`).",
     isStillUnlocked: true)
   static let registration = FactoryRegistration(serial: serial, user: "ann@example.com", service: "Jira")
 }

@@ -79,7 +79,7 @@ import Token2
     script.send(.vaultUnlocked(.failure(VaultFixture.wrongPassphrase)))
     #expect(script.state.step == .vault)
     #expect(!script.state.vault.isUnlocked)
-    #expect(script.state.notice?.text == "The vault did not open: Wrong vault passphrase; nothing was changed.")
+    #expect(script.state.notice?.text == "The vault did not open: wrong vault passphrase; nothing was changed.")
     #expect(script.press(.next).isEmpty, "the passphrase is typed again")
     script.press(.moveUp)
     #expect(!script.state.vault.keepsSecret)

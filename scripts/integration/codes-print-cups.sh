@@ -8,7 +8,7 @@ start_stack
 cups="$(dirname "$0")/../cups-sandbox.sh"
 chmod 711 "$SCRATCH"  # cupsd's filters run as user lp and must reach the spool inside
 "$cups" start "$SCRATCH/cups" >/dev/null || fail "the CUPS sandbox did not start"
-trap 'stop_sim; "$cups" stop "$SCRATCH/cups" >/dev/null 2>&1; "$SANDBOX_SCRIPT" stop "$SCRATCH/pcscd" >/dev/null 2>&1; rm -rf "$SCRATCH"' EXIT
+trap 'stop_sim; "$cups" stop "$SCRATCH/cups" >/dev/null 2>&1; "$SANDBOX_SCRIPT" stop "$SCRATCH/pcscd" >/dev/null 2>&1; remove_scratch' EXIT
 eval "$("$cups" env "$SCRATCH/cups")"
 export TOKENBURNER_REGISTRY="$SCRATCH/registry.sqlite" TOKENBURNER_OPERATOR="Zoë Helpdesk"
 

@@ -71,7 +71,7 @@ SIM2_STATUS="$SCRATCH/sim2-status.json"
 "$TOKENBURNER_BIN" simulate --port $((VPCD_PORT + 1)) --model C302-i --serial 8659632000555 \
   --status-file "$SIM2_STATUS" >>"$SCRATCH/sim2.log" 2>&1 &
 sim2=$!
-trap 'kill $sim2 2>/dev/null; stop_sim; stop_stack; rm -rf "$SCRATCH"' EXIT
+trap 'kill $sim2 2>/dev/null; stop_sim; stop_stack; remove_scratch' EXIT
 for _ in $(seq 100); do
   tb readers --json | jq -e '[.readers[] | select(.card_present)] | length == 2' >/dev/null && break
   sleep 0.1

@@ -8,7 +8,7 @@ source "$(dirname "$0")/lib.bash"
 make_scratch
 export TOKENBURNER_REGISTRY="$SCRATCH/registry/tokens.sqlite" TOKENBURNER_OPERATOR=helpdesk-3
 socket="$SCRATCH/tmux.sock"
-trap 'tmux -S "$socket" kill-server 2>/dev/null; sleep 0.2; rm -rf "$SCRATCH"' EXIT
+trap 'tmux -S "$socket" kill-server 2>/dev/null; sleep 0.2; remove_scratch' EXIT
 passphrase="typed passphrase $(random_hex 6)"
 printf '%s\n' "$passphrase" >"$SCRATCH/pp"
 tb vault init --passphrase-file "$SCRATCH/pp" --scrypt-n 1024 >/dev/null || fail "vault init exited $?"

@@ -15,7 +15,7 @@ cleanup() {
   for each in "${sockets[@]}"; do tmux -L "$each" kill-server 2>/dev/null; done
   [[ -n $sim_pid ]] && kill "$sim_pid" 2>/dev/null
   "$sandbox" stop "$SCRATCH/pcscd" >/dev/null 2>&1
-  rm -rf "$SCRATCH"
+  remove_scratch
 }
 trap cleanup EXIT
 command -v tmux >/dev/null || fail "tmux is not installed (scripts/install-deps.sh test)"

@@ -55,12 +55,12 @@ extension RegistryDriver {
       }
       guard seed.type == "totp" else {
         throw VaultFailure(
-          "Token \(serial) counts events (HOTP); only time-based (TOTP) tokens can be registered.",
+          "token \(serial) counts events (HOTP); only time-based (TOTP) tokens can be registered.",
           isStillUnlocked: true)
       }
       guard let hash = HashAlgorithm(rawValue: seed.algorithm.uppercased()), hash != .sha512 else {
         throw VaultFailure(
-          "Token \(serial) uses \(seed.algorithm), which the registry does not record.", isStillUnlocked: true)
+          "token \(serial) uses \(seed.algorithm), which the registry does not record.", isStillUnlocked: true)
       }
       return VaultedKey(
         secret: seed.secret, parameters: TOTPParameters(algorithm: hash, digits: seed.digits, period: seed.period),
@@ -97,7 +97,7 @@ extension RegistryDriver {
   private func key(unlockingWith passphrase: Secret?) throws(VaultFailure) -> VaultKey {
     guard let passphrase else {
       guard let key = heldVaultKey.withLock({ $0 }) else {
-        throw VaultFailure("The vault is locked; type its passphrase.", isStillUnlocked: false)
+        throw VaultFailure("the vault is locked; type its passphrase.", isStillUnlocked: false)
       }
       return key
     }
@@ -120,9 +120,9 @@ extension RegistryDriver {
     }
   }
 
-  /// A vault or registry error as an operator sentence starting with a capital.
+  /// A vault or registry error as a clause ending with a full stop.
   private static func sentence(_ error: any Error) -> String {
     let text = "\(error)"
-    return text.prefix(1).uppercased() + text.dropFirst() + (text.hasSuffix(".") ? "" : ".")
+    return text.hasSuffix(".") ? text : text + "."
   }
 }
