@@ -6,17 +6,17 @@ source "$(dirname "$0")/lib.bash"
 make_scratch
 start_stack
 cups="$(dirname "$0")/../cups-sandbox.sh"
-chmod 711 "$SCRATCH"  # cupsd's filters run as user lp and must reach the spool inside
-"$cups" start "$SCRATCH/cups" >/dev/null || fail "the CUPS sandbox did not start"
-trap 'stop_sim; "$cups" stop "$SCRATCH/cups" >/dev/null 2>&1; "$SANDBOX_SCRIPT" stop "$SCRATCH/pcscd" >/dev/null 2>&1; remove_scratch' EXIT
-eval "$("$cups" env "$SCRATCH/cups")"
+chmod 711 "$SCRATCH" "$REVEALED"  # cupsd's filters run as user lp and must reach the spool inside
+"$cups" start "$REVEALED/cups" >/dev/null || fail "the CUPS sandbox did not start"
+trap 'stop_sim; "$cups" stop "$REVEALED/cups" >/dev/null 2>&1; "$SANDBOX_SCRIPT" stop "$SCRATCH/pcscd" >/dev/null 2>&1; remove_scratch' EXIT
+eval "$("$cups" env "$REVEALED/cups")"
 export TOKENBURNER_REGISTRY="$SCRATCH/registry.sqlite" TOKENBURNER_OPERATOR="Zoë Helpdesk"
 
 start_sim --model miniOTP-3-i
 echo "0x$(random_hex 20)" | tb burn --secret-stdin --user "dora.müller" --service Confluence >/dev/null 2>&1 ||
   fail "burn exited $?"
 recovery="RECOVERY-$(random_hex 6)"
-echo "$recovery" | tb codes generate --user "dora.müller" --print --recovery-stdin --save "$SCRATCH/sheet.txt" --json \
+echo "$recovery" | tb codes generate --user "dora.müller" --print --recovery-stdin --save "$REVEALED/sheet.txt" --json \
   >"$SCRATCH/codes.json" || fail "codes generate --print exited $?"
 mapfile -t codes < <(jq -r '.codes[]' "$SCRATCH/codes.json")
 expect_eq 10 "${#codes[@]}" "codes issued"
@@ -29,7 +29,7 @@ for _ in $(seq 150); do
   [[ -n $pdf ]] && text=$(pdftotext -layout "$pdf" - 2>/dev/null) && grep -q "${codes[9]}" <<<"$text" && break
   sleep 0.1
 done
-[[ -n $text ]] || fail "no readable PDF from the print queue; log: $(tail -n 5 "$SCRATCH/cups/log/error_log")"
+[[ -n $text ]] || fail "no readable PDF from the print queue; log: $(tail -n 5 "$REVEALED/cups/log/error_log")"
 for want in "dora.müller" "Confluence" "8659601000001" "miniOTP-3-i" "Zoë Helpdesk" "Each code works once" "$recovery"; do
   grep -qF -- "$want" <<<"$text" || fail "the printed sheet lacks '$want'"
 done
@@ -37,10 +37,10 @@ for i in "${!codes[@]}"; do
   grep -qE -- "^ *$((i + 1))\. +${codes[i]}" <<<"$text" || fail "the printed sheet lacks code $((i + 1)) in place"
 done
 
-[[ $(stat -c %a "$SCRATCH/sheet.txt") == 600 ]] || fail "the saved sheet is not mode 600"
-for code in "${codes[@]}"; do grep -qF -- "$code" "$SCRATCH/sheet.txt" || fail "saved sheet lacks a code"; done
-grep -qF -- "$recovery" "$SCRATCH/sheet.txt" || fail "saved sheet lacks the recovery key"
-msg=$(tb codes generate --user "dora.müller" --save "$SCRATCH/sheet.txt" 2>&1); expect_eq 65 $? "saving over an existing file"
+[[ $(stat -c %a "$REVEALED/sheet.txt") == 600 ]] || fail "the saved sheet is not mode 600"
+for code in "${codes[@]}"; do grep -qF -- "$code" "$REVEALED/sheet.txt" || fail "saved sheet lacks a code"; done
+grep -qF -- "$recovery" "$REVEALED/sheet.txt" || fail "saved sheet lacks the recovery key"
+msg=$(tb codes generate --user "dora.müller" --save "$REVEALED/sheet.txt" 2>&1); expect_eq 65 $? "saving over an existing file"
 grep -q "already exists" <<<"$msg" || fail "no reason given: $msg"
 
 # The recovery key is printed, never stored; the codes are stored as hashes only.

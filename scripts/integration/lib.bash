@@ -79,7 +79,10 @@ base32_to_hex() {
 }
 
 # Sets SCRATCH to a fresh directory that is removed when the suite exits (kept, as the
-# suite's directory, in a shared run), and INPUTS to a directory in it for input files.
+# suite's directory, in a shared run), INPUTS to a directory in it for input files, and
+# REVEALED to one for outputs in which the operator asked to see a secret (`--show-secret`,
+# the key `seeds register` shows once, a printed sheet with a recovery key). The leak check
+# skips both; everything else a suite keeps must hold no secret.
 make_scratch() {
   if [[ -n $IT_RUN_DIR ]]; then
     SCRATCH=$IT_SUITE_DIR
@@ -87,9 +90,14 @@ make_scratch() {
     SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/tokenburner-it.XXXXXX")
   fi
   INPUTS="$SCRATCH/inputs"
-  mkdir -p "$INPUTS"
+  REVEALED="$SCRATCH/revealed"
+  mkdir -p "$INPUTS" "$REVEALED"
   trap remove_scratch EXIT
 }
+
+# Runs tokenburner for an output that shows a secret by design (not transcribed); the caller
+# keeps that output under $REVEALED or nowhere.
+tb_revealing() { "$TOKENBURNER_BIN" "$@"; }
 
 remove_scratch() { [[ -n $IT_RUN_DIR ]] || rm -rf "$SCRATCH"; }
 

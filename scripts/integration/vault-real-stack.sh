@@ -11,7 +11,7 @@ start_stack
 export TOKENBURNER_REGISTRY="$SCRATCH/registry/tokens.sqlite" TOKENBURNER_OPERATOR=helpdesk-9
 db=$TOKENBURNER_REGISTRY
 out="$SCRATCH/out"
-pp="$SCRATCH/passphrase"
+pp="$INPUTS/passphrase"
 printf 'vault passphrase %s\n' "$(random_hex 6)" >"$pp"
 cheap=(--scrypt-n 1024 --scrypt-r 8 --scrypt-p 1)
 
@@ -105,7 +105,7 @@ kill "$sim2"; wait "$sim2" 2>/dev/null
 # --- Change the passphrase: the old one stops working, both kept secrets still verify.
 tb vault change-passphrase --help 2>&1 | grep -q "vault change-passphrase" || fail "the help hides the command name"
 tb vault change-passphrase 2>&1 | grep -q "never taken as arguments" && fail "the command name is taken for a secret"
-pp2="$SCRATCH/passphrase2"
+pp2="$INPUTS/passphrase2"
 printf 'second vault passphrase %s\n' "$(random_hex 6)" >"$pp2"
 tb vault change-passphrase --passphrase-file "$pp" --new-passphrase-file "$pp2" >/dev/null || fail "change-passphrase exited $?"
 tb vault unlock-check --passphrase-file "$pp" >/dev/null 2>&1; expect_eq 77 $? "the old passphrase after the change"
@@ -121,7 +121,7 @@ printf '%s\n%s\n' "$pp3" "$(cat "$pp2")" | tb vault change-passphrase --passphra
 
 # --- Factory seeds: a CSV with good and bad rows, one transaction; register; codes agree.
 seed1=$(random_hex 20); seed2=$(random_hex 32); bad=$(random_hex 5)
-cat >"$SCRATCH/seeds.csv" <<CSV
+cat >"$INPUTS/seeds.csv" <<CSV
 # vendor batch 42
 8651000001, $seed1, totp, 6, 30
 8651000002, $seed2, totp, 6, 60, sha256
@@ -129,38 +129,38 @@ cat >"$SCRATCH/seeds.csv" <<CSV
 8651000004, ${seed1:0:10}zz, totp
 8651000001, $seed2, totp
 CSV
-tb seeds import "$SCRATCH/seeds.csv" --passphrase-file "$pp2" >"$out.import" 2>"$out.import.err" ||
+tb seeds import "$INPUTS/seeds.csv" --passphrase-file "$pp2" >"$out.import" 2>"$out.import.err" ||
   fail "seeds import exited $?: $(cat "$out.import.err")"
 for line in 4 5 6; do grep -q "line $line" "$out.import.err" || fail "bad line $line not reported: $(cat "$out.import.err")"; done
 grep -q "Imported 2 factory seeds" "$out.import" || fail "import summary: $(cat "$out.import")"
 tb seeds list --json >"$out.list" || fail "seeds list exited $?"
 expect_eq "8651000001 8651000002" "$(jq -r '[.seeds[].serial] | join(" ")' "$out.list")" "listed serials"
-echo "not the passphrase" | tb seeds import "$SCRATCH/seeds.csv" --passphrase-stdin >/dev/null 2>&1
+echo "not the passphrase" | tb seeds import "$INPUTS/seeds.csv" --passphrase-stdin >/dev/null 2>&1
 expect_eq 77 $? "seeds import with a wrong passphrase"
 
 tb seeds register --serial 8651000002 --user carol --service Confluence --passphrase-file "$pp2" --json --show-secret \
-  >"$SCRATCH/register.secret.json" || fail "seeds register exited $?"
-key=$(jq -r .secret "$SCRATCH/register.secret.json")
+  >"$REVEALED/register.secret.json" || fail "seeds register exited $?"
+key=$(jq -r .secret "$REVEALED/register.secret.json")
 expect_eq "$seed2" "$(base32_to_hex "$key")" "the key shown is the file's seed"
 at=$(( $(date +%s) + RANDOM ))
 code=$(printf '%s' "$key" | tb code --secret-stdin --algorithm sha256 --period 60 --at "$at" --json | jq -r .code)
 expect_eq "$(oath_code "$seed2" sha256 60 "$at")" "$code" "tokenburner code for the registered token vs oathtool"
-tb seeds register --serial 8651000001 --user dave --passphrase-file "$pp2" >"$SCRATCH/register.secret.txt" ||
+tb_revealing seeds register --serial 8651000001 --user dave --passphrase-file "$pp2" >"$REVEALED/register.secret.txt" ||
   fail "human seeds register exited $?"
-grep -q "$(hex_to_base32 "$seed1" | tr -d = | sed 's/.\{4\}/& /g; s/ $//')" "$SCRATCH/register.secret.txt" ||
+grep -q "$(hex_to_base32 "$seed1" | tr -d = | sed 's/.\{4\}/& /g; s/ $//')" "$REVEALED/register.secret.txt" ||
   fail "the grouped key is not shown once"
 tb codes generate --user carol --json >"$out.codes" || fail "codes generate for the registered token exited $?"
 expect_eq 10 "$(jq '.codes | length' "$out.codes")" "backup codes for the registered token"
 tb seeds register --serial 8651009999 --user erin --passphrase-file "$pp2" >/dev/null 2>&1
 expect_eq 65 $? "registering a serial with no imported seed"
-printf 'otpauth://totp/X:y?secret=%s' "$(hex_to_base32 "$(random_hex 20)" | tr -d =)" | qrencode -o "$SCRATCH/not-a-label.png"
-tb seeds register --serial-image "$SCRATCH/not-a-label.png" --user erin --passphrase-file "$pp2" >"$out.label" 2>&1
+printf 'otpauth://totp/X:y?secret=%s' "$(hex_to_base32 "$(random_hex 20)" | tr -d =)" | qrencode -o "$INPUTS/not-a-label.png"
+tb seeds register --serial-image "$INPUTS/not-a-label.png" --user erin --passphrase-file "$pp2" >"$out.label" 2>&1
 expect_eq 65 $? "a label image without a serial"
 grep -q "no QR code with a token serial" "$out.label" || fail "unclear label error: $(cat "$out.label")"
 
 # The RFC 6030 §6.1 example (AES-128-CBC under a pre-shared key, HMAC-SHA1): imported with
 # the key file, listed as the HOTP token it is, and refused for registration (time-based only).
-cat >"$SCRATCH/rfc6030-6.1.xml" <<'XML'
+cat >"$INPUTS/rfc6030-6.1.xml" <<'XML'
 <?xml version="1.0" encoding="UTF-8"?>
 <KeyContainer Version="1.0" xmlns="urn:ietf:params:xml:ns:keyprov:pskc"
     xmlns:ds="http://www.w3.org/2000/09/xmldsig#" xmlns:xenc="http://www.w3.org/2001/04/xmlenc#">
@@ -188,11 +188,11 @@ cat >"$SCRATCH/rfc6030-6.1.xml" <<'XML'
   </KeyPackage>
 </KeyContainer>
 XML
-echo 12345678901234567890123456789012 >"$SCRATCH/psk.hex"
-echo 00112233445566778899aabbccddeeff >"$SCRATCH/wrong-psk.hex"
-tb seeds import "$SCRATCH/rfc6030-6.1.xml" --pskc-key-file "$SCRATCH/wrong-psk.hex" --passphrase-file "$pp2" >/dev/null 2>&1 &&
+echo 12345678901234567890123456789012 >"$INPUTS/psk.hex"
+echo 00112233445566778899aabbccddeeff >"$INPUTS/wrong-psk.hex"
+tb seeds import "$INPUTS/rfc6030-6.1.xml" --pskc-key-file "$INPUTS/wrong-psk.hex" --passphrase-file "$pp2" >/dev/null 2>&1 &&
   fail "the §6.1 file imported with a wrong pre-shared key"
-tb seeds import "$SCRATCH/rfc6030-6.1.xml" --pskc-key-file "$SCRATCH/psk.hex" --passphrase-file "$pp2" >"$out.rfc" 2>&1 ||
+tb seeds import "$INPUTS/rfc6030-6.1.xml" --pskc-key-file "$INPUTS/psk.hex" --passphrase-file "$pp2" >"$out.rfc" 2>&1 ||
   fail "the §6.1 file did not import: $(cat "$out.rfc")"
 expect_eq "hotp 8" "$(tb seeds list --json | jq -r '.seeds[] | select(.serial == "987654321") | "\(.type) \(.digits)"')" "the §6.1 token"
 tb seeds register --serial 987654321 --user frank --passphrase-file "$pp2" >"$out.hotp" 2>&1
@@ -200,37 +200,37 @@ expect_eq 65 $? "registering an HOTP factory token"
 grep -q "HOTP" "$out.hotp" || fail "no reason given: $(cat "$out.hotp")"
 
 # --- Export the seeds as encrypted PSKC and import them into another registry.
-printf '%s\n' "export passphrase $(random_hex 4)" >"$SCRATCH/export-pp"
+printf '%s\n' "export passphrase $(random_hex 4)" >"$INPUTS/export-pp"
 tb seeds export --pskc --output "$SCRATCH/seeds.pskc" --passphrase-file "$pp2" \
-  --export-passphrase-file "$SCRATCH/export-pp" --iterations 2000 >/dev/null || fail "seeds export exited $?"
+  --export-passphrase-file "$INPUTS/export-pp" --iterations 2000 >/dev/null || fail "seeds export exited $?"
 expect_eq 600 "$(stat -c %a "$SCRATCH/seeds.pskc")" "export file mode"
 other="$SCRATCH/other/tokens.sqlite"
 tb vault init --registry "$other" --passphrase-file "$pp" "${cheap[@]}" >/dev/null || fail "second vault init"
 tb seeds import "$SCRATCH/seeds.pskc" --registry "$other" --passphrase-file "$pp" >/dev/null 2>&1
 expect_eq 65 $? "importing an encrypted PSKC without its password"
 tb seeds import "$SCRATCH/seeds.pskc" --registry "$other" --passphrase-file "$pp" \
-  --pskc-password-file "$SCRATCH/export-pp" >"$out.reimport" 2>&1 || fail "PSKC re-import exited $?: $(cat "$out.reimport")"
+  --pskc-password-file "$INPUTS/export-pp" >"$out.reimport" 2>&1 || fail "PSKC re-import exited $?: $(cat "$out.reimport")"
 expect_eq "8651000001 8651000002 987654321" "$(tb seeds list --registry "$other" --json | jq -r '[.seeds[].serial] | join(" ")')" \
   "serials after the PSKC round trip"
 tb seeds register --registry "$other" --serial 8651000002 --user carol --passphrase-file "$pp" --json --show-secret \
-  >"$SCRATCH/register2.secret.json" || fail "register from the re-imported file"
-expect_eq "$seed2" "$(base32_to_hex "$(jq -r .secret "$SCRATCH/register2.secret.json")")" "seed after the round trip"
-expect_eq 60 "$(jq -r .period "$SCRATCH/register2.secret.json")" "period after the round trip"
+  >"$REVEALED/register2.secret.json" || fail "register from the re-imported file"
+expect_eq "$seed2" "$(base32_to_hex "$(jq -r .secret "$REVEALED/register2.secret.json")")" "seed after the round trip"
+expect_eq 60 "$(jq -r .period "$REVEALED/register2.secret.json")" "period after the round trip"
 
 # `vault export` holds everything: the two kept secrets (under their tokens' serials) and the
 # three factory seeds; read back into a third registry, the re-burned token's key is alice's.
-printf '%s\n%s\n' "$(cat "$pp2")" "$(cat "$SCRATCH/export-pp")" |
+printf '%s\n%s\n' "$(cat "$pp2")" "$(cat "$INPUTS/export-pp")" |
   tb vault export --passphrase-stdin --output "$SCRATCH/vault.pskc" --iterations 2000 --json >"$out.vexport" ||
   fail "vault export exited $?"
 expect_eq 5 "$(jq -r .entries "$out.vexport")" "entries in the vault export"
 third="$SCRATCH/third/tokens.sqlite"
 tb vault init --registry "$third" --passphrase-file "$pp" "${cheap[@]}" >/dev/null || fail "third vault init"
-VAULT_EXPORT_PP="$(cat "$SCRATCH/export-pp")" tb seeds import "$SCRATCH/vault.pskc" --registry "$third" \
+VAULT_EXPORT_PP="$(cat "$INPUTS/export-pp")" tb seeds import "$SCRATCH/vault.pskc" --registry "$third" \
   --passphrase-file "$pp" --pskc-password-env VAULT_EXPORT_PP --json >"$out.vimport" || fail "vault export re-import exited $?"
 expect_eq 5 "$(jq '.imported | length' "$out.vimport")" "entries read back from the vault export"
 tb seeds register --registry "$third" --serial 8659632000555 --user alice --passphrase-file "$pp" --json --show-secret \
-  >"$SCRATCH/register3.secret.json" || fail "register from the vault export"
-expect_eq "$hex" "$(base32_to_hex "$(jq -r .secret "$SCRATCH/register3.secret.json")")" "alice's secret in the vault export"
+  >"$REVEALED/register3.secret.json" || fail "register from the vault export"
+expect_eq "$hex" "$(base32_to_hex "$(jq -r .secret "$REVEALED/register3.secret.json")")" "alice's secret in the vault export"
 
 # --- Leak scan: no secret in any encoding anywhere but the deliberate once-only displays.
 tb registry history --json >"$out.history.json"
@@ -248,7 +248,7 @@ expect_no_raw_secret() { # FILE HEX...
   return 0
 }
 # The scan must be able to fail: it finds the key in the deliberate display and in raw bytes.
-( expect_no_secret "$SCRATCH/register.secret.json" "$seed2" ) 2>/dev/null && fail "the leak scan misses a Base32 key"
+( expect_no_secret "$REVEALED/register.secret.json" "$seed2" ) 2>/dev/null && fail "the leak scan misses a Base32 key"
 echo -n "$seed1" | xxd -r -p >"$SCRATCH/raw.probe"
 ( expect_no_raw_secret "$SCRATCH/raw.probe" "$seed1" ) 2>/dev/null && fail "the leak scan misses raw bytes"
 rm "$SCRATCH/raw.probe"

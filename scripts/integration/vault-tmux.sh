@@ -10,11 +10,11 @@ export TOKENBURNER_REGISTRY="$SCRATCH/registry/tokens.sqlite" TOKENBURNER_OPERAT
 socket="$SCRATCH/tmux.sock"
 trap 'tmux -S "$socket" kill-server 2>/dev/null; sleep 0.2; remove_scratch' EXIT
 passphrase="typed passphrase $(random_hex 6)"
-printf '%s\n' "$passphrase" >"$SCRATCH/pp"
-tb vault init --passphrase-file "$SCRATCH/pp" --scrypt-n 1024 >/dev/null || fail "vault init exited $?"
+printf '%s\n' "$passphrase" >"$INPUTS/pp"
+tb vault init --passphrase-file "$INPUTS/pp" --scrypt-n 1024 >/dev/null || fail "vault init exited $?"
 seed=$(random_hex 20)
-printf '# version: 2\ncarol, ldap, helpdesk, 8651000042, %s, totp, 6, 30\n' "$seed" >"$SCRATCH/batch.csv"
-tb seeds import "$SCRATCH/batch.csv" --passphrase-file "$SCRATCH/pp" >/dev/null || fail "seeds import exited $?"
+printf '# version: 2\ncarol, ldap, helpdesk, 8651000042, %s, totp, 6, 30\n' "$seed" >"$INPUTS/batch.csv"
+tb seeds import "$INPUTS/batch.csv" --passphrase-file "$INPUTS/pp" >/dev/null || fail "seeds import exited $?"
 
 screen() { tmux -S "$socket" capture-pane -p -J -t main -S - ; }
 wait_screen() { # PATTERN WHAT
@@ -24,23 +24,23 @@ wait_screen() { # PATTERN WHAT
 
 tmux -S "$socket" new-session -d -s main -x 120 -y 40 "env -i PATH=$PATH HOME=$SCRATCH TERM=xterm LANG=C.UTF-8 bash --norc --noprofile"
 tmux -S "$socket" send-keys -t main "export TOKENBURNER_REGISTRY='$TOKENBURNER_REGISTRY' TOKENBURNER_OPERATOR=helpdesk-3 PS1='$ '" Enter
-qrencode -s 6 -o "$SCRATCH/label.png" "8651000042" || fail "qrencode failed"
-tmux -S "$socket" send-keys -t main "'$TOKENBURNER_BIN' seeds register --serial-image '$SCRATCH/label.png' --user carol --service Jira" Enter
+qrencode -s 6 -o "$INPUTS/label.png" "8651000042" || fail "qrencode failed"
+tmux -S "$socket" send-keys -t main "'$TOKENBURNER_BIN' seeds register --serial-image '$INPUTS/label.png' --user carol --service Jira" Enter
 wait_screen "Vault passphrase: " "the hidden passphrase prompt"
 tmux -S "$socket" send-keys -t main -l "$passphrase"
 tmux -S "$socket" send-keys -t main Enter
 wait_screen "^Next " "the end of the registration"
-screen >"$SCRATCH/screen.txt"
-grep -qF -- "$passphrase" "$SCRATCH/screen.txt" && fail "the passphrase is visible on the screen"
-grep -qF -- "${passphrase:0:8}" "$SCRATCH/screen.txt" && fail "part of the passphrase is visible on the screen"
+screen >"$REVEALED/screen.txt"
+grep -qF -- "$passphrase" "$REVEALED/screen.txt" && fail "the passphrase is visible on the screen"
+grep -qF -- "${passphrase:0:8}" "$REVEALED/screen.txt" && fail "part of the passphrase is visible on the screen"
 grouped=$(hex_to_base32 "$seed" | tr -d = | sed 's/.\{4\}/& /g; s/ $//')
-grep -qF -- "Key   $grouped" "$SCRATCH/screen.txt" || fail "the key is not shown in groups of four"
-grep -q "Registered token 8651000042 for carol (Jira): enrollment #1 created" "$SCRATCH/screen.txt" ||
-  fail "no enrollment recorded: $(cat "$SCRATCH/screen.txt")"
+grep -qF -- "Key   $grouped" "$REVEALED/screen.txt" || fail "the key is not shown in groups of four"
+grep -q "Registered token 8651000042 for carol (Jira): enrollment #1 created" "$REVEALED/screen.txt" ||
+  fail "no enrollment recorded: $(cat "$REVEALED/screen.txt")"
 
 # The code the screen says the token shows now, against `tokenburner code` and oathtool for the
 # file's seed, at the time the line was printed (or one step earlier, at a step boundary).
-line=$(grep "^Check " "$SCRATCH/screen.txt")
+line=$(grep "^Check " "$REVEALED/screen.txt")
 shown=$(sed -E 's/.* ([0-9]{6}) now.*/\1/' <<<"$line")
 now=$(date +%s)
 reference=$(echo "0x$seed" | tb code --secret-stdin --at "$now" --json)

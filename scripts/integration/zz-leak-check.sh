@@ -34,7 +34,7 @@ planted=$(perl "$scan" "$canary_dir/list" "$canary"/* | cut -d: -f1 | sort -u | 
 expect_eq "b32-grouped b32-lower-padded b32-unpadded base64 code-bare hex-upper raw " "$planted" "the search on planted secrets"
 
 # The run's files.
-mapfile -t files < <(find "$IT_RUN_DIR" -type f ! -path '*/inputs/*' ! -path "$secrets" | sort)
+mapfile -t files < <(find "$IT_RUN_DIR" -type f ! -path '*/inputs/*' ! -path '*/revealed/*' ! -path "$secrets" | sort)
 (( ${#files[@]} > 0 )) || fail "no files to search in $IT_RUN_DIR"
 bytes=$(cat "${files[@]}" | wc -c)
 suites=$(find "$IT_RUN_DIR" -mindepth 1 -maxdepth 1 -type d | wc -l)
