@@ -4,9 +4,14 @@
 public struct QRScanner: Sendable {
   /// The bounds on file size and pixel count.
   public var limits: ImageLimits
+  /// Which codes count: QR only (secrets), or also the barcodes on token labels (serials).
+  public var symbols: SymbolKinds
 
   /// Creates a scanner.
-  public init(limits: ImageLimits = .standard) { self.limits = limits }
+  public init(limits: ImageLimits = .standard, symbols: SymbolKinds = .qrOnly) {
+    self.limits = limits
+    self.symbols = symbols
+  }
 
   /// Scans the image file at `path`.
   public func scan(fileAt path: String) throws(QRScanError) -> QRScanResult {
@@ -47,7 +52,7 @@ public struct QRScanner: Sendable {
     for pass in passes {
       guard let prepared = preparer.prepare(pass) else { continue }
       scans += 1
-      let found = ZBarScanner.scan(prepared)
+      let found = ZBarScanner.scan(prepared, symbols: symbols)
       guard !found.isEmpty else { continue }
       var seen = Set<[UInt8]>()
       let codes = found.filter { seen.insert($0).inserted }.map(QRCode.init(bytes:))

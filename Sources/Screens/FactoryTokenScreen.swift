@@ -14,7 +14,7 @@ enum FactoryTokenScreen {
       page: &page, label: "Serial", value: panel.serial.text, isFocused: panel.focus == .serial)
     page.paragraph(
       "As printed on the label, or the path of a photo of the label (.png, .jpg, .webp) with "
-        + "a QR code.", role: .hint, indent: 14)
+        + "its QR code or barcode.", role: .hint, indent: 14)
     page.skip()
     if state.vault.isUnlocked {
       page.field("Passphrase", "vault open", role: .success)

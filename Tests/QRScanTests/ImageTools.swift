@@ -25,6 +25,14 @@ struct ImageTools: ~Copyable {
     return path(name)
   }
 
+  /// Draws `data` as a zint barcode of `symbology` (zint's `-b` number: 20 Code 128, 8 Code 39,
+  /// 13 EAN-13, 3 Interleaved 2 of 5) into PNG file `name`, the human-readable text below it.
+  @discardableResult
+  func zint(_ data: String, symbology: Int, to name: String, arguments: [String] = []) throws -> String {
+    try run("zint", ["-b", "\(symbology)", "-d", data, "-o", path(name)] + arguments)
+    return path(name)
+  }
+
   /// Runs `convert` with `arguments`, where a word starting with `@` names a file in the test
   /// directory. The resource limits stay within the system policy's.
   @discardableResult

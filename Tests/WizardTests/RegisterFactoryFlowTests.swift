@@ -94,7 +94,7 @@ import TokenCrypto
     script.toFactoryStep()
     script.type(VaultFixture.labelPath)
     script.press(.next)
-    script.send(.serialImageRead(path: VaultFixture.labelPath, .failure(DriverFailure("/tmp/label.png holds no QR code with a token serial."))))
+    script.send(.serialImageRead(path: VaultFixture.labelPath, .failure(DriverFailure("/tmp/label.png holds no QR code or barcode with a token serial."))))
     #expect(script.state.notice?.kind == .error)
     #expect(script.state.factory.pendingImage == nil)
     #expect(script.state.step == .factoryToken)

@@ -156,7 +156,7 @@ expect_eq 65 $? "registering a serial with no imported seed"
 printf 'otpauth://totp/X:y?secret=%s' "$(hex_to_base32 "$(random_hex 20)" | tr -d =)" | qrencode -o "$INPUTS/not-a-label.png"
 tb seeds register --serial-image "$INPUTS/not-a-label.png" --user erin --passphrase-file "$pp2" >"$out.label" 2>&1
 expect_eq 65 $? "a label image without a serial"
-grep -q "no QR code with a token serial" "$out.label" || fail "unclear label error: $(cat "$out.label")"
+grep -q "no QR code or barcode with a token serial" "$out.label" || fail "unclear label error: $(cat "$out.label")"
 
 # The RFC 6030 §6.1 example (AES-128-CBC under a pre-shared key, HMAC-SHA1): imported with
 # the key file, listed as the HOTP token it is, and refused for registration (time-based only).

@@ -2,7 +2,8 @@
 # The wizard's vault features in a real terminal (tmux) against pcscd + vpcd + `tokenburner
 # simulate`, with a vault set up by the CLI (cheap scrypt, passphrases from files):
 #  - "Register a non-programmable token": a wrong passphrase is refused and changes nothing;
-#    the serial is read from a photo of the label (a qrencode PNG); the seed imported from an
+#    the serial is read from a photo of the label (a Code 128 barcode drawn by zint, then
+#    tilted, blurred and saved as JPEG by ImageMagick); the seed imported from an
 #    OATH CSV is found in the vault, revealed as a QR code whose otpauth URI (decoded with
 #    zbarimg) holds the file's seed; the code `tokenburner code` and oathtool agree on confirms
 #    it; backup codes are issued; the registry holds the enrollment and a `register` row.
@@ -107,7 +108,9 @@ seed=$(random_hex 20)
 seed_b32=$(hex_to_base32 "$seed" | tr -d =)
 printf '# version: 2\ncarol, ldap, helpdesk, %s, %s, totp, 6, 30\n' "$serial" "$seed" >"$INPUTS/seeds.csv"
 tb seeds import "$INPUTS/seeds.csv" --passphrase-file "$pp" >/dev/null || fail "seeds import exited $?"
-qrencode -s 6 -o "$INPUTS/label.png" "$serial" || fail "qrencode failed"
+zint -b 20 --scale=3 -d "$serial" -o "$INPUTS/label.png" 2>/dev/null || fail "zint failed"
+convert "$INPUTS/label.png" -bordercolor white -border 40 -rotate 3 -blur 0x0.8 -quality 75 \
+  "$INPUTS/label.jpg" || fail "convert failed"
 kept_before=$(kept_secrets)
 
 start_wizard "LANG=C.UTF-8"
@@ -126,8 +129,8 @@ wait_for "Serial        [$serial "
 shot wrong-passphrase
 # The serial from a photo of the label instead: the path is replaced by the serial it holds.
 keys Tab; keys BSpace; for _ in $(seq ${#serial}); do keys BSpace; done
-keys -l "$INPUTS/label.png"; keys Enter
-wait_for_text "Read the serial $serial from label.png. Check it against the label."
+keys -l "$INPUTS/label.jpg"; keys Enter
+wait_for_text "Read the serial $serial from label.jpg. Check it against the label."
 wait_for "Serial        [$serial "
 # The focus is on the passphrase field again: type it (masked) and look the seed up.
 wait_for "Passphrase    [_"
@@ -179,7 +182,7 @@ tb codes verify --user "$user" <<<"$(sed -n 3p <<<"$codes")" >/dev/null || fail 
 tb registry history --user "$user" --json | jq -e '[.entries[] | select(.action == "register")] | length == 1' >/dev/null ||
   fail "the history has no register row ($walk)"
 expect_eq "$kept_before" "$(kept_secrets)" "kept secrets after registering a factory token"
-echo "  register walk: wrong passphrase refused, serial read from the label photo, seed found, QR = file's seed, code = oathtool, codes issued"
+echo "  register walk: wrong passphrase refused, serial read from a photo of its Code 128 label, seed found, QR = file's seed, code = oathtool, codes issued"
 
 # --- Walk B: replace a lost token with the same key, taken from the vault.
 walk=replace-from-vault

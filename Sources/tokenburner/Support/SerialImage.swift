@@ -1,14 +1,15 @@
 import Foundation
 import OTP
+import QRScan
 
-/// Reads a token serial from a photo or scan of its label: the QR path that `decode` uses
-/// (zbar reads QR codes only, so a label's 1D barcode is not found; type the serial instead).
+/// Reads a token serial from a photo or scan of its label: the image path that `decode` uses,
+/// with the label barcodes (Code 128, Code 39, EAN-13, Interleaved 2 of 5) read besides QR codes.
 enum SerialImage {
   /// The one serial-looking payload in the image.
   ///
   /// - Throws: `OperatorError` 65 when the image holds none, or several different ones.
   static func serial(in path: String) throws(OperatorError) -> String {
-    let scanned = try ImageCodes.scan(path)
+    let scanned = try ImageCodes.scan(path, scanner: QRScanner(symbols: .qrAndLabelBarcodes))
     var found: [String] = []
     for code in scanned.codes {
       guard let text = code.text?.trimmingCharacters(in: .whitespacesAndNewlines) else { continue }
@@ -21,7 +22,8 @@ enum SerialImage {
     }
     let distinct = Array(Set(found)).sorted()
     guard let serial = distinct.first else {
-      throw OperatorError("\(path) holds no QR code with a token serial; type it with --serial", status: .dataError)
+      throw OperatorError(
+        "\(path) holds no QR code or barcode with a token serial; type it with --serial", status: .dataError)
     }
     guard distinct.count == 1 else {
       throw OperatorError(
