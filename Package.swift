@@ -95,7 +95,7 @@ let package = Package(
       dependencies: ["Screens", "Wizard", "Terminal", "OTP", "Token2", "SmartCard"],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
-      name: "CLITests", dependencies: ["tokenburner", "Registry", "SeedFiles", "Wizard", "OTP", "Token2", "TokenCrypto"],
+      name: "CLITests", dependencies: ["tokenburner", "Registry", "SeedFiles", "Wizard", "OTP", "SmartCard", "Token2", "TokenCrypto"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "RegistryTests",
