@@ -44,7 +44,8 @@ public enum WizardEffect: Equatable, Sendable {
   /// Decrypt the key the vault keeps for the enrollment, unlocking first when `passphrase` is
   /// given (else with the key held) → `vaultKeyTaken`.
   case takeVaultKey(enrollmentID: Int64, passphrase: Secret?)
-  /// Read a token serial from the QR code on a photo of its label → `serialImageRead`.
+  /// Read a token serial from the QR code or barcode on a photo of its label →
+  /// `serialImageRead`.
   case readSerialImage(path: String)
   /// Decrypt the imported factory seed of `serial`, unlocking first when `passphrase` is given
   /// → `factorySeedFound`.
