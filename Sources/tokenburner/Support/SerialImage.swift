@@ -7,8 +7,10 @@ import QRScan
 enum SerialImage {
   /// The one serial-looking payload in the image.
   ///
+  /// - Parameter typing: how the operator types a serial instead, for the error sentences
+  ///   (the command line's `--serial`, or the wizard's field).
   /// - Throws: `OperatorError` 65 when the image holds none, or several different ones.
-  static func serial(in path: String) throws(OperatorError) -> String {
+  static func serial(in path: String, typing: String = "with --serial") throws(OperatorError) -> String {
     let scanned = try ImageCodes.scan(path, scanner: QRScanner(symbols: .qrAndLabelBarcodes))
     var found: [String] = []
     for code in scanned.codes {
@@ -23,11 +25,11 @@ enum SerialImage {
     let distinct = Array(Set(found)).sorted()
     guard let serial = distinct.first else {
       throw OperatorError(
-        "\(path) holds no QR code or barcode with a token serial; type it with --serial", status: .dataError)
+        "\(path) holds no QR code or barcode with a token serial; type it \(typing)", status: .dataError)
     }
     guard distinct.count == 1 else {
       throw OperatorError(
-        "\(path) holds several serials (\(distinct.joined(separator: ", "))); name one with --serial", status: .dataError)
+        "\(path) holds several serials (\(distinct.joined(separator: ", "))); type one \(typing)", status: .dataError)
     }
     return serial
   }

@@ -105,7 +105,7 @@ final class EffectRunner {
       background {
         let result: Result<String, DriverFailure>
         do throws(OperatorError) {
-          result = .success(try SerialImage.serial(in: HostEffects.expandTilde(path)))
+          result = .success(try SerialImage.serial(in: HostEffects.expandTilde(path), typing: "in the Serial field"))
         } catch {
           result = .failure(DriverFailure(error.message.prefix(1).uppercased() + error.message.dropFirst() + "."))
         }
