@@ -73,6 +73,48 @@ wait_for() {
   fail "timed out waiting for: $1 ($walk)"
 }
 
+# The screen as one line with runs of blanks squeezed, for sentences the wizard wraps.
+screen_text() { screen | tr -s ' \n' '  '; }
+# Like wait_for, on the screen as one line: for sentences the wizard wraps.
+wait_for_text() {
+  for _ in $(seq 100); do
+    screen_text | grep -qF -- "$1" && return 0
+    sleep 0.1
+  done
+  echo "---- screen ----" >&2; screen >&2
+  fail "timed out waiting for: $1 ($walk)"
+}
+
+# The half-block QR on the screen (columns 39 and up) as a PBM image: each cell is two
+# modules (upper, lower), each module 4x4 pixels, with a light margin of 4 modules.
+screen_qr_to_pbm() { # output
+  local line char top bottom width=0 rows=() lines=()
+  mapfile -t lines < <(screen | sed -n '2,22p' | while IFS= read -r line; do printf '%s\n' "${line:38}"; done)
+  for line in "${lines[@]}"; do (( ${#line} > width )) && width=${#line}; done
+  local margin; margin=$(printf '0%.0s' $(seq $(( width + 8 ))))
+  rows=("$margin" "$margin" "$margin" "$margin")
+  for line in "${lines[@]}"; do
+    top="0000"; bottom="0000"
+    for (( i = 0; i < width; i++ )); do
+      char=${line:i:1}
+      case $char in
+        "█") top+="1"; bottom+="1" ;;
+        "▀") top+="1"; bottom+="0" ;;
+        "▄") top+="0"; bottom+="1" ;;
+        *) top+="0"; bottom+="0" ;;
+      esac
+    done
+    rows+=("${top}0000" "${bottom}0000")
+  done
+  rows+=("$margin" "$margin" "$margin" "$margin")
+  {
+    printf 'P1\n%d %d\n' $(( (width + 8) * 4 )) $(( ${#rows[@]} * 4 ))
+    for row in "${rows[@]}"; do
+      for _ in 1 2 3 4; do sed -E 's/(.)/\1\1\1\1/g; s/./& /g' <<<"$row"; done
+    done
+  } >"$1"
+}
+
 # Saves the current screen as $SCRATCH/shots/<walk>-<name>.txt (the operator guide uses them).
 shot() { mkdir -p "$SCRATCH/shots"; screen >"$SCRATCH/shots/$walk-$1.txt"; }
 

@@ -18,36 +18,6 @@ eval "$("$cups" env "$SCRATCH/cups")"
 
 alternate_screen() { tmux -L "$sock" display-message -p -t w '#{alternate_on}'; }
 
-# The half-block QR on the screen (columns 39 and up) as a PBM image: each cell is two
-# modules (upper, lower), each module 4x4 pixels, with a light margin of 4 modules.
-screen_qr_to_pbm() { # output
-  local line char top bottom width=0 rows=() lines=()
-  mapfile -t lines < <(screen | sed -n '2,22p' | while IFS= read -r line; do printf '%s\n' "${line:38}"; done)
-  for line in "${lines[@]}"; do (( ${#line} > width )) && width=${#line}; done
-  local margin; margin=$(printf '0%.0s' $(seq $(( width + 8 ))))
-  rows=("$margin" "$margin" "$margin" "$margin")
-  for line in "${lines[@]}"; do
-    top="0000"; bottom="0000"
-    for (( i = 0; i < width; i++ )); do
-      char=${line:i:1}
-      case $char in
-        "█") top+="1"; bottom+="1" ;;
-        "▀") top+="1"; bottom+="0" ;;
-        "▄") top+="0"; bottom+="1" ;;
-        *) top+="0"; bottom+="0" ;;
-      esac
-    done
-    rows+=("${top}0000" "${bottom}0000")
-  done
-  rows+=("$margin" "$margin" "$margin" "$margin")
-  {
-    printf 'P1\n%d %d\n' $(( (width + 8) * 4 )) $(( ${#rows[@]} * 4 ))
-    for row in "${rows[@]}"; do
-      for _ in 1 2 3 4; do sed -E 's/(.)/\1\1\1\1/g; s/./& /g' <<<"$row"; done
-    done
-  } >"$1"
-}
-
 walk=generate
 LANG=C.UTF-8
 start_wizard "LANG=C.UTF-8 LC_ALL=C.UTF-8 CUPS_SERVER=$CUPS_SERVER" --user ann@example.com --service Acme
@@ -77,8 +47,8 @@ shot service-key
 b32=$(screen | grep -E '^  (Key)? +[A-Z2-7]{4} [A-Z2-7]{4} ' | cut -c13-31 | tr -d ' \n')
 [[ ${#b32} -eq 32 ]] || fail "expected a 32-character Base32 key on screen, got '$b32'"
 hex=$(base32 -d <<<"$b32" | xxd -p -c 100)
-screen_qr_to_pbm "$SCRATCH/qr.pbm"
-payload=$(zbarimg --raw -q "$SCRATCH/qr.pbm" 2>/dev/null)
+screen_qr_to_pbm "$REVEALED/qr.pbm"
+payload=$(zbarimg --raw -q "$REVEALED/qr.pbm" 2>/dev/null)
 expect_eq "otpauth://totp/Acme:ann@example.com?secret=$b32&issuer=Acme" "$payload" \
   "the QR code on screen"
 keys Enter

@@ -22,49 +22,8 @@ printf 'wizard vault passphrase %s\n' "$(random_hex 6)" >"$pp"
 passphrase=$(head -1 "$pp")  # its random part is recorded by random_hex
 tb vault init --passphrase-file "$pp" --scrypt-n 1024 >/dev/null || fail "vault init exited $?"
 
-# The screen as one line with runs of blanks squeezed, for sentences the wizard wraps.
-screen_text() { screen | tr -s ' \n' '  '; }
-wait_for_text() {
-  for _ in $(seq 100); do
-    screen_text | grep -qF -- "$1" && return 0
-    sleep 0.1
-  done
-  echo "---- screen ----" >&2; screen >&2
-  fail "timed out waiting for: $1 ($walk)"
-}
-
 # The number of enrollment secrets the vault keeps (no passphrase needed).
 kept_secrets() { tb vault status --json | jq -r '.enrollment_secrets'; }
-
-# The half-block QR on the screen (columns 39 and up) as a PBM image, as in
-# wizard-tmux-generate.sh: each cell is two modules, each module 4x4 pixels, 4 modules margin.
-screen_qr_to_pbm() { # output
-  local line char top bottom width=0 rows=() lines=()
-  mapfile -t lines < <(screen | sed -n '2,22p' | while IFS= read -r line; do printf '%s\n' "${line:38}"; done)
-  for line in "${lines[@]}"; do (( ${#line} > width )) && width=${#line}; done
-  local margin; margin=$(printf '0%.0s' $(seq $(( width + 8 ))))
-  rows=("$margin" "$margin" "$margin" "$margin")
-  for line in "${lines[@]}"; do
-    top="0000"; bottom="0000"
-    for (( i = 0; i < width; i++ )); do
-      char=${line:i:1}
-      case $char in
-        "█") top+="1"; bottom+="1" ;;
-        "▀") top+="1"; bottom+="0" ;;
-        "▄") top+="0"; bottom+="1" ;;
-        *) top+="0"; bottom+="0" ;;
-      esac
-    done
-    rows+=("${top}0000" "${bottom}0000")
-  done
-  rows+=("$margin" "$margin" "$margin" "$margin")
-  {
-    printf 'P1\n%d %d\n' $(( (width + 8) * 4 )) $(( ${#rows[@]} * 4 ))
-    for row in "${rows[@]}"; do
-      for _ in 1 2 3 4; do sed -E 's/(.)/\1\1\1\1/g; s/./& /g' <<<"$row"; done
-    done
-  } >"$1"
-}
 
 # The current code for hex seed $1 by `tokenburner code` (secret on stdin), checked against
 # oathtool at the same moment, once at least 4 s are left in its step.
@@ -145,9 +104,9 @@ screen | grep -qE 'Key +[A-Z2-7]{4} ' && fail "the key is shown before it is rev
 shot key-hidden
 keys C-r
 wait_for "Ctrl-R hide"
-screen_qr_to_pbm "$SCRATCH/qr.pbm"
-payload=$(zbarimg --raw -q "$SCRATCH/qr.pbm" 2>/dev/null)
-rm -f "$SCRATCH/qr.pbm"
+screen_qr_to_pbm "$REVEALED/qr.pbm"
+payload=$(zbarimg --raw -q "$REVEALED/qr.pbm" 2>/dev/null)
+rm -f "$REVEALED/qr.pbm"
 [[ $payload == otpauth://totp/* ]] || fail "no otpauth URI in the QR code on screen ($walk)"
 expect_eq "$seed_b32" "$(sed -E 's/.*[?&]secret=([^&]*).*/\1/' <<<"$payload")" "the secret in the QR code ($walk)"
 payload=""
