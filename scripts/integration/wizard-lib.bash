@@ -64,26 +64,22 @@ start_wizard() { # "ENV=... ..." args...
 }
 
 # Waits (bounded) until the screen shows $1; on timeout prints the screen and fails.
-wait_for() {
+wait_for() { wait_on screen "$1"; }
+
+# Waits (bounded) until the output of the function $1 holds the text $2.
+wait_on() { # view text
   for _ in $(seq 100); do
-    screen | grep -qF -- "$1" && return 0
+    "$1" | grep -qF -- "$2" && return 0
     sleep 0.1
   done
   echo "---- screen ----" >&2; screen >&2
-  fail "timed out waiting for: $1 ($walk)"
+  fail "timed out waiting for: $2 ($walk)"
 }
 
 # The screen as one line with runs of blanks squeezed, for sentences the wizard wraps.
 screen_text() { screen | tr -s ' \n' '  '; }
 # Like wait_for, on the screen as one line: for sentences the wizard wraps.
-wait_for_text() {
-  for _ in $(seq 100); do
-    screen_text | grep -qF -- "$1" && return 0
-    sleep 0.1
-  done
-  echo "---- screen ----" >&2; screen >&2
-  fail "timed out waiting for: $1 ($walk)"
-}
+wait_for_text() { wait_on screen_text "$1"; }
 
 # The half-block QR on the screen (columns 39 and up) as a PBM image: each cell is two
 # modules (upper, lower), each module 4x4 pixels, with a light margin of 4 modules.
