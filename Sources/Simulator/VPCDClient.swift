@@ -20,7 +20,8 @@
       case connecting
       /// Connected: the reader holds the card.
       case connected
-      /// A fault dropped the connection; the card comes back after `returnAfter`.
+      /// A fault dropped the connection (the card comes back after `returnAfter`), or a rejoin
+      /// took it out for `rejoinAway` because pcscd did not take it up.
       case outOfField
       /// `removeCard()` took the card away; `insertCard()` brings it back.
       case removed
@@ -39,6 +40,18 @@
       var apduCount = 0
       var connections = 0
       var drops = 0
+      var rejoins = 0
+    }
+
+    /// What one read from vpcd brought.
+    private enum Incoming {
+      case message(VPCDMessage)
+      /// vpcd closed the connection.
+      case closed
+      /// A stop or removal interrupted the read.
+      case interrupted
+      /// pcscd did not take the card up in time (see `VPCDConfiguration.registrationTimeout`).
+      case unregistered
     }
 
     /// The connection settings.
@@ -49,6 +62,14 @@
     private let wakePipe = VPCDWakePipe()
     /// Whether the applet has power (run thread only).
     private var powered = false
+    /// Whether pcscd took up the card on this connection: it powered or reset it or sent an
+    /// APDU. Until then `registrationDeadline` applies (run thread only).
+    private var registered = false
+    private var registrationDeadline: ContinuousClock.Instant?
+    /// Rejoins since the card last entered the field for another reason (run thread only).
+    private var rejoinsInARow = 0
+    /// Whether the next connection is a rejoin's return, not a new insertion (run thread only).
+    private var rejoining = false
 
     /// Prepares a client for `applet`; nothing happens before `start()`.
     public init(applet: any CardApplet, configuration: VPCDConfiguration = VPCDConfiguration()) {
@@ -65,6 +86,9 @@
     public var connections: Int { locked { $0.connections } }
     /// Faults that fired so far.
     public var drops: Int { locked { $0.drops } }
+    /// Times the card left and came back because pcscd had not taken it up after a connection
+    /// (not counted in `connections`).
+    public var rejoins: Int { locked { $0.rejoins } }
 
     /// Starts the run thread. Calling it again has no effect.
     public func start() {
@@ -144,6 +168,7 @@
         }
         if removed {
           if socket != nil { leaveField(&socket) }
+          rejoining = false  // the next connection is a new insertion
           setState(.removed)
           wakePipe.sleep(.seconds(3600))
           unreachableSince = .now
@@ -159,12 +184,15 @@
           continue
         }
         switch readMessage(connection) {
-        case nil:
+        case .interrupted:
           continue
-        case .some(.failure):
+        case .closed:
           leaveField(&socket)
           unreachableSince = .now
-        case .some(.success(let message)):
+        case .unregistered:
+          rejoin(&socket)
+          unreachableSince = .now
+        case .message(let message):
           if !answer(message, on: connection) {
             leaveField(&socket)
             unreachableSince = .now
@@ -183,8 +211,16 @@
         // A contactless card is powered by the field as it enters it. pcscd may not have
         // noticed a short absence and then sends APDUs without powering the card first.
         powerOn()
+        if rejoining {
+          rejoining = false
+        } else {
+          rejoinsInARow = 0
+        }
+        registered = false
+        registrationDeadline = configuration.registrationTimeout.map { .now + $0 }
+        let counted = rejoinsInARow == 0
         locked {
-          $0.connections += 1
+          if counted { $0.connections += 1 }
           $0.state = .connected
         }
         condition.broadcast()
@@ -199,27 +235,34 @@
       }
     }
 
-    /// Reads one frame. `nil` when a stop or removal interrupted; `.failure` when vpcd closed.
-    private func readMessage(_ socket: VPCDSocket) -> Result<VPCDMessage, VPCDConnectFailure>? {
+    /// Reads one frame; while pcscd has not taken up the card, only until its deadline.
+    private func readMessage(_ socket: VPCDSocket) -> Incoming {
       let interrupted = { [self] in locked { $0.stopRequested || $0.removed } }
+      let deadline =
+        registered || rejoinsInARow >= configuration.maxRejoins ? nil : registrationDeadline
       let header: [UInt8]
-      switch socket.read(2, wake: wakePipe, interrupted: interrupted) {
-      case .interrupted: return nil
-      case .closed: return .failure(.refused(errno: ECONNRESET))
+      switch socket.read(2, wake: wakePipe, deadline: deadline, interrupted: interrupted) {
+      case .interrupted: return .interrupted
+      case .closed: return .closed
+      case .timedOut: return .unregistered
       case .bytes(let bytes): header = bytes
       }
       let length = VPCDFrame.payloadLength(header: header)
-      guard length > 0 else { return .success(.empty) }
+      guard length > 0 else { return .message(.empty) }
       switch socket.read(length, wake: wakePipe, interrupted: interrupted) {
-      case .interrupted: return nil
-      case .closed: return .failure(.refused(errno: ECONNRESET))
-      case .bytes(let payload): return .success(VPCDMessage(payload: payload))
+      case .interrupted: return .interrupted
+      case .closed, .timedOut: return .closed
+      case .bytes(let payload): return .message(VPCDMessage(payload: payload))
       }
     }
 
     /// Handles one message; `false` when the connection must be dropped (write failed or a
     /// fault fired).
     private func answer(_ message: VPCDMessage, on socket: VPCDSocket) -> Bool {
+      switch message {
+      case .powerOn, .reset, .apdu: registered = true
+      default: break
+      }
       switch message {
       case .powerOff:
         applet.powerOff()
@@ -269,6 +312,19 @@
         shared.fault = nil
         return fault
       }
+    }
+
+    /// pcscd did not take up the card after it connected: the return may have come before
+    /// pcscd's reader thread saw the card go, and a client's failed reset in that gap leaves
+    /// pcscd showing no card for good (docs/pcsc-sandbox.md). Leaving for several presence
+    /// polls lets the reader thread see a removal, then an insertion, which it powers.
+    private func rejoin(_ socket: inout VPCDSocket?) {
+      leaveField(&socket)
+      rejoinsInARow += 1
+      rejoining = true
+      locked { $0.rejoins += 1 }
+      setState(.outOfField)
+      wakePipe.sleep(configuration.rejoinAway)
     }
 
     private func leaveField(_ socket: inout VPCDSocket?) {

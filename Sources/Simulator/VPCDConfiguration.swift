@@ -33,16 +33,30 @@ public struct VPCDConfiguration: Equatable, Sendable {
   public var giveUpAfter: Duration?
   /// A fault to arm from the start.
   public var fault: VPCDFault?
+  /// How long after connecting the card waits for pcscd to take it up (a power-on, a reset
+  /// or an APDU) before it leaves and comes back (a rejoin); `nil` never rejoins. pcscd
+  /// 1.9.9 can show a returned card as absent for good when it missed the absence (see
+  /// docs/pcsc-sandbox.md, "A desync explained"); only a removal that its reader thread
+  /// sees clears that, and it powers every card it sees arrive.
+  public var registrationTimeout: Duration?
+  /// How long a rejoin stays out of the field; several of pcscd's 0.4 s presence polls.
+  public var rejoinAway: Duration
+  /// Rejoins per insertion at most (a pcscd that never powers new cards stays as it is).
+  public var maxRejoins: Int
 
   public init(
     host: String = "127.0.0.1", port: UInt16 = VPCDFrame.defaultPort,
     retryInterval: Duration = .milliseconds(50), giveUpAfter: Duration? = .seconds(10),
-    fault: VPCDFault? = nil
+    fault: VPCDFault? = nil, registrationTimeout: Duration? = .milliseconds(1500),
+    rejoinAway: Duration = .seconds(1), maxRejoins: Int = 3
   ) {
     self.host = host
     self.port = port
     self.retryInterval = retryInterval
     self.giveUpAfter = giveUpAfter
     self.fault = fault
+    self.registrationTimeout = registrationTimeout
+    self.rejoinAway = rejoinAway
+    self.maxRejoins = maxRejoins
   }
 }

@@ -58,6 +58,8 @@
       case bytes([UInt8])
       case closed
       case interrupted
+      /// The deadline passed before the first byte arrived (nothing was consumed).
+      case timedOut
     }
 
     private var fd: Int32
@@ -127,17 +129,27 @@
     }
 
     /// Reads exactly `count` bytes. Wake-ups that `interrupted()` does not confirm are
-    /// swallowed so a frame is never left half-read.
-    func read(_ count: Int, wake: VPCDWakePipe, interrupted: () -> Bool) -> ReadResult {
+    /// swallowed so a frame is never left half-read. With a `deadline`, gives up with
+    /// `.timedOut` if it passes before the first byte; once a byte is in, it reads on.
+    func read(
+      _ count: Int, wake: VPCDWakePipe, deadline: ContinuousClock.Instant? = nil,
+      interrupted: () -> Bool
+    ) -> ReadResult {
       var buffer = [UInt8](repeating: 0, count: count)
       var filled = 0
       while filled < count {
+        var timeout: Int32 = -1
+        if let deadline, filled == 0 {
+          let left = deadline - ContinuousClock.now
+          guard left > .zero else { return .timedOut }
+          timeout = max(1, Self.milliseconds(left))
+        }
         var entries = [
           pollfd(fd: fd, events: Int16(POLLIN), revents: 0),
           pollfd(fd: wake.descriptor, events: Int16(POLLIN), revents: 0),
         ]
         // C interop: poll reads and writes our two-element array during the call only.
-        let ready = poll(&entries, 2, -1)
+        let ready = poll(&entries, 2, timeout)
         if ready < 0 {
           if errno == EINTR { continue }
           return .closed

@@ -8,10 +8,12 @@
 #   state that contains what the token really holds, never "burned" unless it is.
 # Every case ends with a second burn that must complete the job.
 #
-# The virtual reader itself sometimes loses the simulated card after a drop (pcscd then shows
-# no card for good while the simulator is connected and waiting; see docs/pcsc-sandbox.md).
-# That is the test bench failing, not the burn: the case is rerun once on a restarted pcscd,
-# at most three times per run, and each rerun is reported.
+# pcscd 1.9.9 could lose the simulated card after a drop (no card for good while the simulator
+# is connected: a failed SCardReconnect marks the reader empty and the reader thread, which
+# missed the absence, never corrects it; see docs/pcsc-sandbox.md). The simulator now rejoins
+# when pcscd does not take it up, which clears that state. Should the bench still lose the
+# card, that is the test bench failing, not the burn: the case is rerun once on a restarted
+# pcscd, at most three times per run, and each rerun is reported.
 source "$(dirname "$0")/lib.bash"
 make_scratch
 start_stack

@@ -25,6 +25,8 @@ struct SimulatorStatus: Encodable {
   var commands: Int
   /// Times the card left the field on purpose (`--drop-after-apdu`).
   var drops: Int
+  /// Times the token left and came back because pcscd had not taken it up after connecting.
+  var rejoins: Int
   /// Whether the card is connected to vpcd (in the field) right now.
   var inField: Bool
   /// This computer's clock when the snapshot was taken, Unix milliseconds.
@@ -48,6 +50,7 @@ struct SimulatorStatus: Encodable {
     seedErasures = counters.seedErasures
     commands = counters.commands
     drops = client.drops
+    rejoins = client.rejoins
     inField = client.state == .connected
     hostTimeMs = Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
   }
