@@ -18,6 +18,7 @@ public enum KeyMap {
     case .up: return .moveUp
     case .down: return .moveDown
     case .backspace: return .deleteBackward
+    case .backTab where state.step == .factoryToken: return .moveUp
     case .tab, .backTab:
       return state.step == .secret && state.secretEntry.method == .image ? .completePath : .nextField
     case .character(let character): return characterAction(character, in: state)

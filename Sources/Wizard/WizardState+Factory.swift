@@ -12,8 +12,12 @@ extension WizardState {
     switch action {
     case .back:
       return go(to: .userAndService)
-    case .nextField, .moveUp, .moveDown:
-      factory.focus = factory.focus == .serial && !vault.isUnlocked ? .passphrase : .serial
+    // Forward always lands on the passphrase (never back on the clear-text serial, where a
+    // passphrase typed after one Tab too many would show); Up or Shift-Tab goes back.
+    case .nextField, .moveDown:
+      factory.focus = vault.isUnlocked ? .serial : .passphrase
+    case .moveUp:
+      factory.focus = .serial
     case .insert(let text):
       notice = nil
       if factory.focus == .serial { factory.serial.insert(text) } else { vault.passphrase.insert(text) }
@@ -86,7 +90,7 @@ extension WizardState {
       return found
     case .failure(let failure):
       vault.isUnlocked = failure.isStillUnlocked
-      if !failure.isStillUnlocked { factory.focus = .passphrase }
+      factory.focus = failure.isStillUnlocked ? .serial : .passphrase
       notice = Notice(.error, failure.message.prefix(1).uppercased() + failure.message.dropFirst())
       return []
     }

@@ -40,6 +40,7 @@ import Wizard
   @Test func theFactoryStepAndTheVaultChoiceTakeText() {
     #expect(KeyMap.action(for: .character("7"), in: WizardStates.factoryStep()) == .insert("7"))
     #expect(KeyMap.action(for: .tab, in: WizardStates.factoryStep()) == .nextField)
+    #expect(KeyMap.action(for: .backTab, in: WizardStates.factoryStep()) == .moveUp)
     #expect(KeyMap.action(for: .character("n"), in: WizardStates.secretFromVault()) == .insert("n"))
   }
 

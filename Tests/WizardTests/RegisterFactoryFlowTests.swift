@@ -67,6 +67,23 @@ import TokenCrypto
     #expect(!script.effects.contains { if case .burn = $0 { true } else { false } }, "nothing is burned")
   }
 
+  @Test func forwardNeverLeadsBackToTheClearTextSerial() {
+    var script = Script()
+    script.toFactoryStep()
+    script.type(VaultFixture.serial)
+    script.press(.next)
+    #expect(script.state.factory.focus == .passphrase, "Enter without a passphrase moves there")
+    script.press(.nextField)
+    #expect(script.state.factory.focus == .passphrase, "one Tab too many stays on the masked field")
+    script.type("secret words")
+    #expect(script.state.factory.serial.text == VaultFixture.serial)
+    #expect(script.state.vault.passphrase.text == "secret words")
+    script.press(.moveUp)
+    #expect(script.state.factory.focus == .serial)
+    script.press(.moveDown)
+    #expect(script.state.factory.focus == .passphrase)
+  }
+
   @Test func aLabelPhotoFillsTheSerial() {
     var script = Script()
     script.toFactoryStep()
@@ -115,6 +132,7 @@ import TokenCrypto
     script.send(.factorySeedFound(serial: "8651000043", .failure(VaultFixture.noSeed)))
     #expect(script.state.vault.isUnlocked)
     #expect(script.state.notice?.text.contains("seeds import") == true)
+    #expect(script.state.factory.focus == .serial, "the serial is what needs correcting")
     script.press(.nextField)
     #expect(script.state.factory.focus == .serial, "no passphrase field while the vault is open")
     script.press(.deleteBackward)

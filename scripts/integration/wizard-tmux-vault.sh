@@ -86,8 +86,11 @@ wait_for "Wrong vault passphrase; nothing was changed."
 wait_for "Passphrase    [_"
 wait_for "Serial        [$serial "
 shot wrong-passphrase
+# Tab once more stays on the masked field (never back to the clear-text serial); Up goes back.
+keys Tab
+wait_for "Passphrase    [_"
 # The serial from a photo of the label instead: the path is replaced by the serial it holds.
-keys Tab; keys BSpace; for _ in $(seq ${#serial}); do keys BSpace; done
+keys Up; keys BSpace; for _ in $(seq ${#serial}); do keys BSpace; done
 keys -l "$INPUTS/label.jpg"; keys Enter
 wait_for_text "Read the serial $serial from label.jpg. Check it against the label."
 wait_for "Serial        [$serial "
