@@ -12,8 +12,14 @@ extension WizardState {
     case .moveUp, .moveDown, .nextField:
       let methods = secretMethods
       let index = methods.firstIndex(of: secretEntry.method) ?? 0
-      let offset = action == .moveUp ? methods.count - 1 : 1
-      secretEntry.method = methods[(index + offset) % methods.count]
+      if methods.count == 2 {
+        secretEntry.method = methods[1 - index]
+      } else {
+        // With the vault's passphrase field in the list, no wrap-around: one key press too
+        // many must not carry a passphrase into the clear-text image path.
+        let next = action == .moveUp ? index - 1 : index + 1
+        secretEntry.method = methods[min(max(next, 0), methods.count - 1)]
+      }
       secretEntry.completions = []
       notice = nil
     case .completePath where secretEntry.method == .image:

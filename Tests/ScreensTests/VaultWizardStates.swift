@@ -29,7 +29,7 @@ extension WizardStates {
     let token = TokenToReplace(enrollmentID: 4, serial: "8659622000009", service: "Jira", hasVaultKey: true)
     apply(&state, keys(.choose(4), .insert("ann@example.com"), .next))
     apply(&state, [.tokenToReplaceFound(.success(token))] + keys(.insert("left on a train"), .next))
-    apply(&state, [.tokenMarkedLost(.success(token))] + keys(.next, .moveUp, .insert(passphrase)))
+    apply(&state, [.tokenMarkedLost(.success(token))] + keys(.next, .moveDown, .moveDown, .insert(passphrase)))
     return state
   }
 

@@ -81,7 +81,9 @@ import Token2
   @Test func aWrongPassphraseSaysSoAndTheOtherMethodsStayOpen() {
     var script = marked()
     script.press(.next, .moveUp)
-    #expect(script.state.secretEntry.method == .vault, "Up from the first method wraps to the last")
+    #expect(script.state.secretEntry.method == .image, "no wrap-around from the first method")
+    script.press(.moveDown, .moveDown, .moveDown)
+    #expect(script.state.secretEntry.method == .vault, "nor from the last, to the clear-text path")
     script.type("wrong")
     script.press(.next)
     script.send(.vaultKeyTaken(.failure(VaultFixture.wrongPassphrase)))
@@ -97,7 +99,7 @@ import Token2
 
   @Test func aDamagedBlobLeavesTheVaultOpenAndTheNextTryNeedsNoPassphrase() {
     var script = marked()
-    script.press(.next, .moveUp)
+    script.press(.next, .moveDown, .moveDown)
     script.type("pw")
     script.press(.next)
     let damaged = VaultFailure("The vault entry for enrollment #4 failed its integrity check.", isStillUnlocked: true)
