@@ -37,7 +37,7 @@ extension Token2Failure: CustomStringConvertible {
         + "good after repeated failures. Check the model and, for OEM tokens, the customer key."
     case .linkLost(let command, let cause, let state):
       "The link to the token was lost during \(command) (\(Self.wording(cause))) and one reconnect did not "
-        + "finish the job. \(state) \(Self.nextStep(for: state))"
+        + "finish the job. \(state) \(Self.nextStepAfterLoss(for: state))"
     case .differentToken(let expected, let found, let state):
       "After reconnecting, a different token (serial \(found)) answered instead of \(expected). "
         + "Token \(expected): \(state) Put token \(expected) back on the reader and burn it again."
@@ -60,6 +60,17 @@ extension Token2Failure: CustomStringConvertible {
     case .noCard: "no card on the reader"
     case .cardRemoved: "the token left the reader"
     case .unresponsive(let detail): "the token stopped answering: \(detail)"
+    }
+  }
+
+  /// After a lost link the reader must see the token arrive again: pcscd can keep showing a
+  /// token that came back within one of its presence polls as absent (docs/pcsc-sandbox.md).
+  private static func nextStepAfterLoss(for state: TokenState) -> String {
+    switch state {
+    case .burned: nextStep(for: state)
+    case .unchanged, .seedErased, .configWrittenOldSeedKept, .unknown:
+      "Lift the token off the reader, lay it back flat and still (the reader must see it "
+        + "arrive), and burn it again; the burn is safe to repeat."
     }
   }
 
