@@ -3,9 +3,11 @@
 # the run directory — the program's outputs and JSON, the transcripts of every `tb` call, the
 # simulator's log and status file, the sandbox pcscd's log — is searched for every secret the
 # suites made (lib.bash records each one), as raw bytes, hex, Base32 and Base64 in any case,
-# and every backup code recorded, with or without its dashes (leak-scan.pl). Files the suites wrote as input for the program (their inputs/ folders) and
-# outputs of --show-secret, which reveals on purpose, are not searched. Zero hits pass; an
-# empty secret list or nothing to search fails, so the check cannot pass vacuously.
+# and every backup code recorded, with or without its dashes (leak-scan.pl). Files the suites
+# wrote as input for the program (their inputs/ folders) and outputs that reveal a secret on
+# purpose (their revealed/ folders: --show-secret, `seeds register`, a printed recovery key)
+# are not searched. Zero hits pass; an empty secret list or nothing to search fails, so the
+# check cannot pass vacuously.
 source "$(dirname "$0")/lib.bash"
 scan="$(dirname "$0")/leak-scan.pl"
 [[ -n $IT_RUN_DIR ]] || fail "no run directory: run the suites through scripts/test-integration.sh"
