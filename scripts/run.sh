@@ -49,6 +49,8 @@ trap cleanup EXIT
 trap ':' INT
 trap 'exit 143' TERM
 eval "$(scripts/pcscd-sandbox.sh env "$demo")"
+# The demo's enrollments and backup codes go to a registry of its own, never the operator's.
+export TOKENBURNER_REGISTRY="$demo/registry.sqlite"
 "$bin" simulate --port "$port" --model "${DEMO_MODEL:-C302-i}" >"$demo/simulator.log" 2>&1 &
 sim_pid=$!
 for _ in $(seq 50); do
@@ -57,8 +59,9 @@ for _ in $(seq 50); do
 done
 cat >&2 <<MSG
 DEMO: no NFC reader is connected, so tokenburner talks to a simulated Token2 ${DEMO_MODEL:-C302-i}
-token on a virtual reader (private pcscd + vpcd). Nothing real is written. The token's display
-is logged to $demo/simulator.log. Plug in a reader and run again to use real tokens.
+token on a virtual reader (private pcscd + vpcd). Nothing real is written: enrollments and
+backup codes go to the demo registry $demo/registry.sqlite. The token's display is logged to
+$demo/simulator.log. Plug in a reader and run again to use real tokens.
 MSG
 set +e
 "$bin" "$@"
