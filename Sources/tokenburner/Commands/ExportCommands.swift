@@ -63,7 +63,7 @@ struct ExportOptions: ParsableArguments {
     } catch {
       throw OperatorError("could not encrypt the export: \(error)", status: .software)
     }
-    try writeNewPrivateFile(output, text)
+    try PrivateFile.create(output, text: text)
   }
 }
 

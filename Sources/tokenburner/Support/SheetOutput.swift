@@ -1,58 +1,67 @@
 import Foundation
 
 /// Where a backup code sheet goes: a CUPS queue through `lp` (as PostScript on its standard
-/// input, never in its arguments), or a new text file only the owner can read.
+/// input, never in its arguments), or a new text file only the owner can read. The command
+/// line and the wizard both send sheets this way, each in its own words when it fails.
 enum SheetOutput {
+  /// Why `lp` did not take the sheet.
+  enum PrintFailure: Error {
+    /// `lp` could not be started (CUPS client tools missing).
+    case notStarted(String)
+    /// `lp` exited with `status`; `said` is its error output (or, if empty, its output).
+    case refused(status: Int32, said: String)
+  }
+
   /// Sends `text` to `lp` as a PostScript page, to `printer` or the default destination
   /// (`CUPS_SERVER` chooses the server, as for every CUPS client).
   ///
   /// - Returns: what `lp` said (the request id line).
-  static func print(_ text: String, printer: String?, title: String) throws(OperatorError) -> String {
+  static func send(_ text: String, printer: String?, title: String) throws(PrintFailure) -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     var arguments = ["lp", "-t", title]
     if let printer { arguments += ["-d", printer] }
     process.arguments = arguments
-    let input = Pipe()
-    let output = Pipe()
+    let input = Pipe(), output = Pipe(), errors = Pipe()
     process.standardInput = input
     process.standardOutput = output
-    process.standardError = output
+    process.standardError = errors
     do {
       try process.run()
     } catch {
-      throw OperatorError("cannot run lp (is CUPS installed? apt-get install cups-client): \(error)", status: .unavailable)
+      throw .notStarted("\(error)")
     }
     input.fileHandleForWriting.write(Data(PostScriptPage.document(text, title: title).utf8))
     try? input.fileHandleForWriting.close()
-    let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let answer = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let problem = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
       .trimmingCharacters(in: .whitespacesAndNewlines)
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
-      throw OperatorError(
-        "printing failed (lp exited \(process.terminationStatus)): \(said). The codes are stored; "
-          + "save the sheet with --save or generate a new set.", status: .unavailable)
+      throw .refused(status: process.terminationStatus, said: problem.isEmpty ? answer : problem)
     }
-    return said
+    return answer
+  }
+
+  /// `send`, with the command line's sentences: the codes are stored either way.
+  static func print(_ text: String, printer: String?, title: String) throws(OperatorError) -> String {
+    do throws(PrintFailure) {
+      return try send(text, printer: printer, title: title)
+    } catch {
+      switch error {
+      case .notStarted(let reason):
+        throw OperatorError("cannot run lp (is CUPS installed? apt-get install cups-client): \(reason)", status: .unavailable)
+      case .refused(let status, let said):
+        throw OperatorError(
+          "printing failed (lp exited \(status)): \(said). The codes are stored; "
+            + "save the sheet with --save or generate a new set.", status: .unavailable)
+      }
+    }
   }
 
   /// Writes `text` to a new file created with mode 0600; an existing file is never replaced.
   static func save(_ text: String, to path: String) throws(OperatorError) {
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-    guard descriptor >= 0 else {
-      let reason = errno == EEXIST ? "the file already exists" : String(cString: strerror(errno))
-      throw OperatorError("cannot save the sheet to \(path): \(reason)", status: .dataError)
-    }
-    defer { close(descriptor) }
-    let bytes = Array(text.utf8)
-    var written = 0
-    while written < bytes.count {
-      let count = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-      if count < 0, errno == EINTR { continue }
-      guard count > 0 else {
-        throw OperatorError("cannot write \(path): \(String(cString: strerror(errno)))", status: .dataError)
-      }
-      written += count
-    }
+    try PrivateFile.create(path, text: text)
   }
 }

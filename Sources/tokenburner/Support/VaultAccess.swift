@@ -40,18 +40,3 @@ func unlockVault(_ registry: Registry, _ options: PassphraseOptions) throws(Oper
   let passphrase = try options.read(prompt: "Vault passphrase")
   return try withVault { () throws(VaultError) in try registry.unlockVault(passphrase: passphrase) }
 }
-
-/// Writes a new file readable by the owner only (0600), never over an existing one.
-func writeNewPrivateFile(_ path: String, _ text: String) throws(OperatorError) {
-  let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-  guard descriptor >= 0 else {
-    throw OperatorError("cannot create \(path): \(String(cString: strerror(errno))) (existing files are never overwritten)", status: .dataError)
-  }
-  defer { close(descriptor) }
-  var bytes = Array(text.utf8)
-  let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-  SecureBytes.zero(&bytes)
-  guard written == bytes.count else {
-    throw OperatorError("could not write \(path): \(String(cString: strerror(errno)))", status: .dataError)
-  }
-}

@@ -64,52 +64,30 @@ enum HostEffects {
   }
 
   /// Writes the sheet's `text` as `fileName` in the working directory, created new with mode
-  /// 0600.
+  /// 0600 (`SheetOutput.save`, as `codes generate --save` does).
   static func save(_ text: String, fileName: String) -> Result<String, DriverFailure> {
     let path = (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(fileName)
-    // C interop: O_EXCL refuses to follow or overwrite an existing file; the mode applies at
-    // creation, so the codes are never readable by others, not even briefly.
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-    guard descriptor >= 0 else {
-      return .failure(DriverFailure("cannot create \(path): \(String(cString: strerror(errno)))"))
-    }
-    let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-    do {
-      try handle.write(contentsOf: Data(text.utf8))
-      try handle.close()
+    do throws(OperatorError) {
+      try SheetOutput.save(text, to: path)
+      return .success(path)
     } catch {
-      return .failure(DriverFailure("cannot write \(path): \(error.localizedDescription)"))
+      return .failure(DriverFailure(error.message))
     }
-    return .success(path)
   }
 
   /// Title of the print job; never the codes.
   static let printTitle = "tokenburner backup codes"
 
   /// Prints the sheet's `text` with CUPS `lp` (default destination; `CUPS_SERVER` chooses the
-  /// server), as the same PostScript page `codes generate --print` sends, on standard input.
+  /// server), as the same PostScript page `codes generate --print` sends (`SheetOutput.send`).
   static func printSheet(_ text: String) -> Result<String, DriverFailure> {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["lp", "-t", printTitle]
-    let input = Pipe(), output = Pipe(), errors = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = errors
-    do {
-      try process.run()
+    do throws(SheetOutput.PrintFailure) {
+      return .success(try SheetOutput.send(text, printer: nil, title: printTitle))
     } catch {
-      return .failure(DriverFailure("lp could not be started (is cups-client installed?)"))
+      switch error {
+      case .notStarted: return .failure(DriverFailure("lp could not be started (is cups-client installed?)"))
+      case .refused(let status, let said): return .failure(DriverFailure(said.isEmpty ? "lp exited \(status)" : said))
+      }
     }
-    input.fileHandleForWriting.write(Data(PostScriptPage.document(text, title: printTitle).utf8))
-    try? input.fileHandleForWriting.close()
-    let answer = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    let problem = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      let reason = problem.trimmingCharacters(in: .whitespacesAndNewlines)
-      return .failure(DriverFailure(reason.isEmpty ? "lp exited \(process.terminationStatus)" : reason))
-    }
-    return .success(answer.trimmingCharacters(in: .whitespacesAndNewlines))
   }
 }
