@@ -66,7 +66,7 @@ extension WizardState {
       let name = path.split(separator: "/").last.map(String.init) ?? path
       notice = Notice(.success, "Read the serial \(serial) from \(name). Check it against the label.")
     case .failure(let failure):
-      notice = Notice(.error, failure.message)
+      notice = Notice(.error, "The serial was not read: \(failure.message)")
     }
     return []
   }

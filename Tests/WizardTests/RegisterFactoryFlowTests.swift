@@ -113,6 +113,9 @@ import TokenCrypto
     script.press(.next)
     script.send(.serialImageRead(path: VaultFixture.labelPath, .failure(DriverFailure("/tmp/label.png holds no QR code or barcode with a token serial."))))
     #expect(script.state.notice?.kind == .error)
+    #expect(
+      script.state.notice?.text
+        == "The serial was not read: /tmp/label.png holds no QR code or barcode with a token serial.")
     #expect(script.state.factory.pendingImage == nil)
     #expect(script.state.step == .factoryToken)
   }

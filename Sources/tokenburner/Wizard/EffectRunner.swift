@@ -107,7 +107,7 @@ final class EffectRunner {
         do throws(OperatorError) {
           result = .success(try SerialImage.serial(in: HostEffects.expandTilde(path), typing: "in the Serial field"))
         } catch {
-          result = .failure(DriverFailure(error.message.prefix(1).uppercased() + error.message.dropFirst() + "."))
+          result = .failure(DriverFailure(error.message + "."))
         }
         events.post(.serialImageRead(path: path, result))
       }
