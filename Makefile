@@ -5,17 +5,22 @@ BUILD_DIR ?= .build
 BIN := $(BUILD_DIR)/debug/tokenburner
 ARGS ?=
 
-.PHONY: run test bench fuzz build deps-build deps-run deps-test unit integration clean
+.PHONY: run test bench fuzz build deps-build deps-run deps-test checks unit integration clean
 
 ## run: install what is missing, build, and start the wizard (a simulated token when no reader)
 run: deps-run
 	$(SWIFT) build --product tokenburner
 	scripts/run.sh $(ARGS)
 
-## test: install what is missing, build once, run every test layer
-test: deps-test
+## test: install what is missing, check the import rules, build once, run every test layer
+test: deps-test checks
 	$(SWIFT) build --build-tests
 	$(MAKE) --no-print-directory unit integration
+
+## checks: the import rules of docs/architecture.md, and the proof that their check can fail
+checks:
+	@scripts/check-imports.sh
+	@scripts/tests/check-imports-test.sh
 
 ## bench: release build of tokenburner, then every scripts/bench/*.sh as one table
 ## (also written to .build/bench/results.json)
