@@ -66,7 +66,7 @@ public enum RegistryError: Error, Equatable, Sendable, CustomStringConvertible {
     case .notARegularFile(let path):
       return "\(path) is not a regular file"
     case .fileOwnedByOther(let path, let owner):
-      return "\(path) is owned by \(RegistryOwnershipProbe.userName(owner)), not by you (\(you)), so "
+      return "\(path) is owned by \(RegistryOwnershipProbe.userName(owner)), not by you, \(you), so "
         + "its owner can read and change the records. Move it aside and check it, or use a registry "
         + "in a directory only you can write"
     case .directoryOwnedByOther(let path, let owner):
