@@ -71,7 +71,7 @@ public enum RegistryError: Error, Equatable, Sendable, CustomStringConvertible {
         + "in a directory only you can write"
     case .directoryOwnedByOther(let path, let owner):
       return "the directory \(path) is owned by \(RegistryOwnershipProbe.userName(owner)), who can "
-        + "replace the files in it. Use a directory owned by you (\(you)) or root"
+        + "replace the files in it. Use a directory owned by you, \(you), or by root"
     case .directoryWritableByOthers(let path, let mode):
       return "the directory \(path) (mode \(String(mode, radix: 8))) lets other users create and "
         + "replace files in it. `chmod go-w \(path)`, or use a directory only you can write"

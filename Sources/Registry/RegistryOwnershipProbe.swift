@@ -123,7 +123,7 @@ public enum RegistryOwnershipProbe {
     return parent.isEmpty ? "/" : parent
   }
 
-  /// The login name of `uid`, or `uid N` when it has none.
+  /// `name (uid N)` for `uid`, or `uid N` when it has no name.
   public static func userName(_ uid: UInt32) -> String {
     guard let entry = getpwuid(uid), let name = entry.pointee.pw_name else { return "uid \(uid)" }
     return "\(String(cString: name)) (uid \(uid))"
