@@ -8,13 +8,20 @@
 #        cups-sandbox.sh env DIR             print export lines: CUPS_SERVER, CUPS_SANDBOX_PDF
 # PDFs land in DIR/pdf. cups-pdf reads its per-queue config only from /etc/cups, so the one
 # file /etc/cups/cups-pdf-QUEUE.conf is written there and removed by `stop`.
+# DIR must be root's own directory with mode 0755 (created so when missing; the filters need to
+# enter it), not a link, in a directory nobody else can change (scripts/private-dir.sh).
 set -euo pipefail
+# shellcheck source=private-dir.sh
+source "$(dirname "${BASH_SOURCE[0]}")/private-dir.sh"
 usage() { echo "usage: $0 start DIR [QUEUE] | stop DIR | env DIR" >&2; exit 64; }
 die() { echo "cups-sandbox: $*" >&2; exit 1; }
 [[ $# -ge 2 ]] || usage
 action=$1
-dir=$(realpath -m -- "$2")
+# Links above DIR are resolved, DIR itself is not: a link planted there is refused, not followed.
+dir="$(realpath -m -- "$(dirname -- "$2")")/$(basename -- "$2")"
 queue=${3:-tokenburner-pdf}
+# The queue names a file in /etc/cups: a plain name only.
+[[ $queue =~ ^[A-Za-z0-9_-]+$ ]] || die "bad queue name: $queue"
 
 start() {
   [[ $(id -u) -eq 0 ]] || die "needs root (cupsd and the cups-pdf backend)"
@@ -26,9 +33,15 @@ start() {
     [[ -d $up ]] || continue
     [[ $(( 0$(stat -c %a "$up") & 01 )) -ne 0 ]] || die "$up is not searchable by others; cupsd's filters (user lp) could not read the spool (chmod o+x it)"
   done
+  local why
+  why=$(private_dir_ensure "$dir" 755 2>&1) || die "$why"
   mkdir -p "$dir"/{root,spool,tmp,state,cache,log,pdf}
-  chmod 755 "$dir" "$dir/pdf"
+  chmod 755 "$dir/pdf"
   chmod 1777 "$dir/tmp"
+  # Every file is created afresh (noclobber), never written through whatever stood there.
+  rm -f "$dir/cupsd.conf" "$dir/cups-files.conf" "$dir/queue" "$dir/cupsd.pid" "$dir/log/cupsd.out" \
+    "/etc/cups/cups-pdf-$queue.conf"
+  set -o noclobber
   cat >"$dir/cupsd.conf" <<CONF
 Listen $dir/cups.sock
 LogLevel info
@@ -73,6 +86,9 @@ CONF
 }
 
 stop() {
+  [[ -e $dir || -L $dir ]] || { echo "cups sandbox not running in $dir"; return 0; }
+  local why
+  why=$(private_dir_check "$dir" 755 2>&1) || die "$why"
   if [[ -f $dir/cupsd.pid ]]; then
     local pid
     pid=$(cat "$dir/cupsd.pid")

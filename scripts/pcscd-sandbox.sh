@@ -12,14 +12,19 @@
 # Environment: PCSC_SANDBOX_DEBUG=1 logs at debug level with APDUs; PCSC_SANDBOX_AUTO_EXIT=1
 # lets pcscd quit after 60 s without clients (a crashed test leaves no daemon behind);
 # VPCD_DRIVER overrides the vpcd driver path.
+# DIR must be the caller's own directory with mode 0700 (created so when missing): pcscd, root
+# in its namespace, loads the driver and reader.conf from it (scripts/private-dir.sh).
 set -euo pipefail
+# shellcheck source=private-dir.sh
+source "$(dirname "${BASH_SOURCE[0]}")/private-dir.sh"
 
 usage() { echo "usage: $0 start DIR [PORT] | stop DIR | env DIR" >&2; exit 64; }
 die() { echo "pcscd-sandbox: $*" >&2; exit 1; }
 
 [[ $# -ge 2 ]] || usage
 action=$1
-dir=$(realpath -m -- "$2")
+# Links above DIR are resolved, DIR itself is not: a link planted there is refused, not followed.
+dir="$(realpath -m -- "$(dirname -- "$2")")/$(basename -- "$2")"
 port=${3:-35963}
 socket="$dir/run/pcscd/pcscd.comm"
 pidfile="$dir/pcscd.pid"
@@ -43,6 +48,8 @@ listening() {  # is anything listening on TCP port $1 (IPv4 or IPv6)?
 start() {
   [[ $port =~ ^[0-9]+$ ]] && ((port > 0 && port < 65535)) || die "bad port: $port"
   [[ $dir != *[[:space:]]* ]] || die "DIR must not contain spaces (reader.conf cannot quote them)"
+  local why
+  why=$(private_dir_ensure "$dir" 2>&1) || die "$why"
   if [[ -f $pidfile ]] && ours "$(cat "$pidfile")"; then
     die "already running in $dir (pid $(cat "$pidfile"))"
   fi
@@ -54,8 +61,12 @@ start() {
     listening "$p" && die "TCP port $p is already in use"
   done
 
+  # Only this user can have put anything in DIR; what an earlier run left is replaced, and every
+  # file is created afresh (noclobber), never written through whatever stood there.
   mkdir -p "$dir/run" "$dir/drivers" "$dir/empty"
   rm -rf "${dir:?}/run/pcscd"
+  rm -f "$dir/drivers/libifdvpcd.so" "$dir/reader.conf" "$dir/port" "$dir/pcscd.log" "$pidfile"
+  set -o noclobber
   # The driver is copied because the namespace hides /usr/lib/pcsc/drivers.
   cp "$driver" "$dir/drivers/libifdvpcd.so"
   cat >"$dir/reader.conf" <<EOF
@@ -101,6 +112,9 @@ EOF
 }
 
 stop() {
+  [[ -e $dir || -L $dir ]] || { echo "pcscd sandbox not running in $dir"; return 0; }
+  local why
+  why=$(private_dir_check "$dir" 2>&1) || die "$why"
   [[ -f $pidfile ]] || { echo "pcscd sandbox not running in $dir"; return 0; }
   local pid
   pid=$(cat "$pidfile")

@@ -9,7 +9,7 @@ export TOKENBURNER_BIN="$bin"
 # lists the secrets it made (lib.bash); zz-leak-check.sh, which sorts last, searches it all.
 # Removed after a clean run, kept for inspection after a failure. 0711: decode-images.sh
 # lets an unprivileged user try a file in its own directory.
-run_dir=$(mktemp -d "${TMPDIR:-/tmp}/tokenburner-run.XXXXXX")
+run_dir=$(mktemp -d "${TMPDIR:-/tmp}/tokenburner-run.XXXXXX") || exit 1
 chmod 711 "$run_dir"
 export TOKENBURNER_IT_RUN_DIR="$run_dir"
 passed=0

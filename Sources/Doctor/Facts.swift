@@ -150,10 +150,36 @@ public struct RegistryFacts: Equatable, Sendable {
   /// See `directoryExists`.
   public var directoryWritable: Bool
 
-  public init(location: RegistryLocation, entry: Entry, directoryExists: Bool, directoryWritable: Bool) {
+  /// Someone other than this user (and root) who controls the registry, as the registry's own
+  /// open would refuse it.
+  public enum Control: Equatable, Sendable {
+    /// A file of the registry (the database, `-wal`, `-shm`, `-journal`) is a symbolic link.
+    case symbolicLink(path: String)
+    /// A file of the registry is not a regular file.
+    case notARegularFile(path: String)
+    /// A file of the registry belongs to another user (named as `name (uid N)`).
+    case fileOwnedBy(path: String, owner: String)
+    /// A directory above the registry belongs to another user.
+    case directoryOwnedBy(path: String, owner: String)
+    /// A directory above the registry that others may write to and that is not sticky.
+    case directoryWritableByOthers(path: String, mode: UInt32)
+    /// A path above the registry that is not a directory.
+    case notADirectory(path: String)
+  }
+  /// Why the registry would be refused, or nil when only this user controls it.
+  public var control: Control?
+  /// This user, as `name (uid N)`, for the fixes.
+  public var user: String
+
+  public init(
+    location: RegistryLocation, entry: Entry, directoryExists: Bool, directoryWritable: Bool,
+    control: Control? = nil, user: String = "you"
+  ) {
     self.location = location
     self.entry = entry
     self.directoryExists = directoryExists
     self.directoryWritable = directoryWritable
+    self.control = control
+    self.user = user
   }
 }

@@ -17,32 +17,53 @@ public final class Registry: Sendable {
 
   /// Opens (creating if needed) the registry at `path` and brings its schema up to date.
   ///
+  /// Before SQLite sees the file, and again once it has opened it, the file, its `-wal`,
+  /// `-shm` and `-journal` files and every directory above must be controlled by this user
+  /// alone (`RegistryOwnership`): a file someone else created first is refused, not adopted.
+  ///
   /// - Parameters:
   ///   - upTo: stop migrating after this version (tests of older schemas); `nil` for all.
-  /// - Throws: `RegistryError` (cannot open, not a registry, busy).
+  ///   - create: make the file (and its directory, 0700) when there is none; a reading
+  ///     command passes `false` and gets `RegistryError.noRegistry` instead.
+  /// - Throws: `RegistryError` (unsafe, no registry, cannot open, not a registry, busy).
   public init(
-    path: String, busyTimeout: TimeInterval = defaultBusyTimeout, upTo version: String? = nil
+    path: String, busyTimeout: TimeInterval = defaultBusyTimeout, upTo version: String? = nil,
+    create: Bool = true
   ) throws(RegistryError) {
     self.path = path
-    let directory = (path as NSString).deletingLastPathComponent
-    if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
-      do {
-        try FileManager.default.createDirectory(
-          atPath: directory, withIntermediateDirectories: true,
-          attributes: [.posixPermissions: 0o700])
-      } catch {
-        throw .cannotOpen(path: path, reason: "cannot create \(directory): \(error.localizedDescription)")
+    if let problem = RegistryOwnershipProbe.problem(databasePath: path) {
+      throw .unsafe(path: path, problem: problem)
+    }
+    var identity = try RegistryOwnershipProbe.openExisting(path)
+    if identity == nil {
+      guard create else { throw .noRegistry(path: path) }
+      try Self.createDirectory(of: path)
+      // The directory now exists: judge it, then make the file ourselves (O_EXCL, O_NOFOLLOW).
+      if let problem = RegistryOwnershipProbe.problem(databasePath: path) {
+        throw .unsafe(path: path, problem: problem)
       }
+      try RegistryOwnershipProbe.create(path)
+      identity = try RegistryOwnershipProbe.openExisting(path)
     }
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true
     configuration.busyMode = .timeout(busyTimeout)
     configuration.label = "registry"
-    // The database, its -wal and -shm files are created by SQLite: only the owner may read them.
+    // The -wal and -shm files are created by SQLite: only the owner may read them.
     let previousMask = umask(0o077)
     defer { umask(previousMask) }
     do {
       pool = try DatabasePool(path: path, configuration: configuration)
+      // SQLite opened the file by name: it must still be the one checked, and the companion
+      // files it made or found must be this user's too (one created by another user in a sticky
+      // directory between the first check and the open is caught here, before any migration).
+      try pool.read { _ in }
+      if let problem = RegistryOwnershipProbe.problem(databasePath: path) {
+        throw RegistryError.unsafe(path: path, problem: problem)
+      }
+      if let identity, let now = RegistryOwnershipProbe.identity(path), now != identity {
+        throw RegistryError.unsafe(path: path, problem: .notARegularFile(path: path))
+      }
       try pool.writeWithoutTransaction { db in
         try db.execute(sql: "PRAGMA synchronous = FULL")
       }
@@ -56,6 +77,19 @@ public final class Registry: Sendable {
       throw RegistryError.wrap(error, path: path)
     }
     chmod(path, 0o600)
+  }
+
+  /// Creates the registry's directory (and missing parents) with mode 0700.
+  private static func createDirectory(of path: String) throws(RegistryError) {
+    let directory = (path as NSString).deletingLastPathComponent
+    guard !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) else { return }
+    do {
+      try FileManager.default.createDirectory(
+        atPath: directory, withIntermediateDirectories: true,
+        attributes: [.posixPermissions: 0o700])
+    } catch {
+      throw .cannotOpen(path: path, reason: "cannot create \(directory): \(error.localizedDescription)")
+    }
   }
 
   /// The applied schema versions, oldest first.

@@ -10,6 +10,11 @@ public enum RegistryError: Error, Equatable, Sendable, CustomStringConvertible {
   case cannotOpen(path: String, reason: String)
   /// The file is not an SQLite database, or its schema is newer than this program knows.
   case notARegistry(path: String, reason: String)
+  /// Someone other than this user (and root) controls the file or a directory above it
+  /// (`RegistryOwnership`); nothing was read or written.
+  case unsafe(path: String, problem: RegistryOwnership.Problem)
+  /// A command that only reads found no registry, and did not create one.
+  case noRegistry(path: String)
   /// No enrollment with this id.
   case noSuchEnrollment(Int64)
   /// The user has no active enrollment (for the service, when one was named).
@@ -31,6 +36,10 @@ public enum RegistryError: Error, Equatable, Sendable, CustomStringConvertible {
       "cannot open the registry \(path): \(reason)"
     case .notARegistry(let path, let reason):
       "\(path) is not a tokenburner registry (\(reason))"
+    case .unsafe(let path, let problem):
+      "refusing the registry \(path): " + Self.sentence(problem)
+    case .noRegistry(let path):
+      "there is no registry at \(path) yet (nothing has been recorded there)"
     case .noSuchEnrollment(let id):
       "there is no enrollment #\(id) in the registry"
     case .noActiveEnrollment(let user, let service):
@@ -46,6 +55,28 @@ public enum RegistryError: Error, Equatable, Sendable, CustomStringConvertible {
         + "\(BackupCodePolicy.failureWindow / 60) minutes)"
     case .database(let message):
       "registry error: \(message)"
+    }
+  }
+
+  private static func sentence(_ problem: RegistryOwnership.Problem) -> String {
+    let you = RegistryOwnershipProbe.userName(geteuid())
+    switch problem {
+    case .symbolicLink(let path):
+      return "\(path) is a symbolic link, which could lead anywhere; name the real file"
+    case .notARegularFile(let path):
+      return "\(path) is not a regular file"
+    case .fileOwnedByOther(let path, let owner):
+      return "\(path) is owned by \(RegistryOwnershipProbe.userName(owner)), not by you, \(you), so "
+        + "its owner can read and change the records. Move it aside and check it, or use a registry "
+        + "in a directory only you can write"
+    case .directoryOwnedByOther(let path, let owner):
+      return "the directory \(path) is owned by \(RegistryOwnershipProbe.userName(owner)), who can "
+        + "replace the files in it. Use a directory owned by you, \(you), or by root"
+    case .directoryWritableByOthers(let path, let mode):
+      return "the directory \(path) (mode \(String(mode, radix: 8))) lets other users create and "
+        + "replace files in it. `chmod go-w \(path)`, or use a directory only you can write"
+    case .notADirectory(let path):
+      return "\(path) is not a directory"
     }
   }
 

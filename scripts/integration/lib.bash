@@ -2,6 +2,8 @@
 # failed expectation and says what it expected.
 set -uo pipefail
 : "${TOKENBURNER_BIN:?set TOKENBURNER_BIN to the built tokenburner binary}"
+# shellcheck source=../private-dir.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../private-dir.sh"
 
 # Under scripts/test-integration.sh, TOKENBURNER_IT_RUN_DIR is the run directory shared by every
 # suite: each suite keeps its files in RUN_DIR/SUITE (not deleted on exit), every `tb` call's
@@ -13,7 +15,8 @@ IT_RUN_DIR=${TOKENBURNER_IT_RUN_DIR:-}
 IT_TRANSCRIPT=""
 if [[ -n $IT_RUN_DIR ]]; then
   IT_SUITE_DIR="$IT_RUN_DIR/$(basename "$0" .sh)"
-  mkdir -p -m 700 "$IT_SUITE_DIR"
+  # Only this user may have made it: the suite's sandboxes (a root pcscd's driver) live in it.
+  private_dir_ensure "$IT_SUITE_DIR" || { echo "  FAILED: no private suite directory" >&2; exit 1; }
   IT_TRANSCRIPT="$IT_SUITE_DIR/transcript.txt"
 fi
 
@@ -87,7 +90,8 @@ make_scratch() {
   if [[ -n $IT_RUN_DIR ]]; then
     SCRATCH=$IT_SUITE_DIR
   else
-    SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/tokenburner-it.XXXXXX")
+    # Under TMPDIR, not XDG_RUNTIME_DIR: some suites let an unprivileged user into it.
+    SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/tokenburner-it.XXXXXX") || fail "no scratch directory"
   fi
   INPUTS="$SCRATCH/inputs"
   REVEALED="$SCRATCH/revealed"
@@ -205,3 +209,38 @@ expect_no_secret() {
   done
   return 0
 }
+
+# --- A second Unix user, for what another local user could prepare. ---
+OTHER_USER=tokenburner-it-other
+OTHER_SUDO=()
+
+# Makes sure the system user OTHER_USER exists (created once, no home, no login shell; kept for
+# later runs) and sets OTHER_UID. As root, or through password-less sudo; otherwise the suite
+# fails: these checks are not optional.
+ensure_other_user() {
+  if [[ $(id -u) -ne 0 ]]; then
+    sudo -n true 2>/dev/null ||
+      fail "a second Unix user is needed: run as root or with password-less sudo"
+    OTHER_SUDO=(sudo -n)
+  fi
+  if ! id -u "$OTHER_USER" >/dev/null 2>&1; then
+    "${OTHER_SUDO[@]}" useradd --system --no-create-home --shell /usr/sbin/nologin "$OTHER_USER" ||
+      id -u "$OTHER_USER" >/dev/null 2>&1 || fail "useradd $OTHER_USER failed"
+  fi
+  OTHER_UID=$(id -u "$OTHER_USER")
+  [[ $OTHER_UID != "$(id -u)" ]] || fail "$OTHER_USER has this user's uid"
+}
+
+# as_other COMMAND...: runs COMMAND as OTHER_USER (its uid and group, no other groups).
+as_other() {
+  "${OTHER_SUDO[@]}" setpriv --reuid "$OTHER_UID" --regid "$(id -g "$OTHER_USER")" --clear-groups -- "$@"
+}
+
+# A directory anyone may write to, sticky like /tmp and owned by root, that the other user can
+# reach: made under /tmp (the suite directory is private), removed with everything in it (the
+# test made all of it) when the suite exits. Sets SHARED.
+make_shared_dir() {
+  SHARED=$(mktemp -d /tmp/tokenburner-shared.XXXXXX) || fail "mktemp failed"
+  "${OTHER_SUDO[@]}" chmod 1777 "$SHARED"
+}
+remove_shared_dir() { [[ -n ${SHARED:-} && $SHARED == /tmp/tokenburner-shared.* ]] && "${OTHER_SUDO[@]}" rm -rf -- "$SHARED"; }

@@ -179,15 +179,15 @@ struct ListCodes: ParsableCommand {
 
   func run() throws {
     do {
-      let registry = try registryOptions.open()
-      let sets: [BackupCodeSet]
-      do { sets = try registry.codeSets(user: user) } catch { throw OperatorError(registryError: error) }
+      let (sets, absent) = try withExistingRegistry(registryOptions, none: []) { registry throws(RegistryError) in
+        try registry.codeSets(user: user)
+      }
       if json {
         try Output.json(CodeSetsReport(user: user, sets: sets))
         return
       }
       guard !sets.isEmpty else {
-        Output.line("\(user) has no backup codes.")
+        Output.line("\(user) has no backup codes" + (absent.map { ": \($0)." } ?? "."))
         return
       }
       for set in sets {

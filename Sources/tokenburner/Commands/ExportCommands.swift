@@ -96,8 +96,9 @@ func runExport(
   passphrase: PassphraseOptions, export: ExportOptions, registryOptions: RegistryOptions,
   filter: ([VaultExportEntry]) -> [VaultExportEntry]
 ) throws(OperatorError) -> Int {
-  let registry = try registryOptions.open()
-  guard try withVault({ () throws(VaultError) in try registry.vaultStatus() }) != nil else {
+  guard let registry = try registryOptions.openExisting(),
+    try withVault({ () throws(VaultError) in try registry.vaultStatus() }) != nil
+  else {
     throw OperatorError(vaultError: .notInitialised)
   }
   if FileManager.default.fileExists(atPath: export.output) {

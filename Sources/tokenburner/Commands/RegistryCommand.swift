@@ -16,9 +16,28 @@ struct RegistryCommand: ParsableCommand {
 
 /// Runs `body` with the registry, mapping its errors once.
 func withRegistry<T>(_ options: RegistryOptions, _ body: (Registry) throws(RegistryError) -> T) throws(OperatorError) -> T {
-  let registry = try options.open()
+  try withRegistry(try options.open(), body)
+}
+
+/// Runs `body` with an open registry, mapping its errors once.
+func withRegistry<T>(_ registry: Registry, _ body: (Registry) throws(RegistryError) -> T) throws(OperatorError) -> T {
   do {
     return try body(registry)
+  } catch {
+    throw OperatorError(registryError: error)
+  }
+}
+
+/// Runs `body` with the registry if there is one; without one (none is created), the result
+/// is `none` and `absent` is the sentence that says so.
+func withExistingRegistry<T>(
+  _ options: RegistryOptions, none: T, _ body: (Registry) throws(RegistryError) -> T
+) throws(OperatorError) -> (result: T, absent: String?) {
+  guard let registry = try options.openExisting() else {
+    return (none, RegistryError.noRegistry(path: options.path).description)
+  }
+  do {
+    return (try body(registry), nil)
   } catch {
     throw OperatorError(registryError: error)
   }
@@ -33,10 +52,11 @@ struct ListEnrollments: ParsableCommand {
 
   func run() throws {
     do {
-      let enrollments = try withRegistry(registryOptions) { registry throws(RegistryError) in
+      let (enrollments, absent) = try withExistingRegistry(registryOptions, none: []) { registry throws(RegistryError) in
         try registry.enrollments(user: user, status: status)
       }
       if json { return try Output.json(EnrollmentsReport(enrollments: enrollments)) }
+      if let absent { return Output.line("No enrollments: \(absent).") }
       if enrollments.isEmpty { return Output.line("No enrollments.") }
       for enrollment in enrollments { Output.line(enrollment.summaryLine) }
     } catch let error as OperatorError {
@@ -53,7 +73,10 @@ struct ShowEnrollment: ParsableCommand {
 
   func run() throws {
     do {
-      let (enrollment, sets, history) = try withRegistry(registryOptions) { registry throws(RegistryError) in
+      guard let registry = try registryOptions.openExisting() else {
+        throw OperatorError("there is no enrollment #\(id): \(RegistryError.noRegistry(path: registryOptions.path))", status: .dataError)
+      }
+      let (enrollment, sets, history) = try withRegistry(registry) { registry throws(RegistryError) in
         let enrollment = try registry.enrollment(id)
         let sets = try registry.codeSets(user: enrollment.user).filter { $0.enrollmentId == id }
         let history = try registry.history().filter { $0.enrollmentId == id }
@@ -126,10 +149,11 @@ struct ShowHistory: ParsableCommand {
 
   func run() throws {
     do {
-      let entries = try withRegistry(registryOptions) { registry throws(RegistryError) in
+      let (entries, absent) = try withExistingRegistry(registryOptions, none: []) { registry throws(RegistryError) in
         try registry.history(user: user, serial: serial)
       }
       if json { return try Output.json(HistoryReport(entries: entries)) }
+      if let absent { return Output.line("No history: \(absent).") }
       if entries.isEmpty { return Output.line("No history.") }
       for entry in entries { Output.line(entry.line) }
     } catch let error as OperatorError {

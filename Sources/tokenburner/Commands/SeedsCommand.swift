@@ -81,8 +81,9 @@ struct SeedsList: ParsableCommand {
 
   func run() throws {
     do {
-      let registry = try registryOptions.open()
-      let seeds = try withVault { () throws(VaultError) in try registry.factorySeeds() }
+      let seeds = try registryOptions.openExisting().map { registry throws(OperatorError) in
+        try withVault { () throws(VaultError) in try registry.factorySeeds() }
+      } ?? []
       if json { return try Output.json(SeedsListReport(seeds: seeds)) }
       if seeds.isEmpty { return Output.line("No factory seeds imported.") }
       for seed in seeds {

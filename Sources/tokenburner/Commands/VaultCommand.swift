@@ -78,8 +78,10 @@ struct VaultStatusCommand: ParsableCommand {
 
   func run() throws {
     do {
-      let registry = try registryOptions.open()
-      let status = try withVault { () throws(VaultError) in try registry.vaultStatus() }
+      let registry = try registryOptions.openExisting()
+      let status = try registry.flatMap { registry throws(OperatorError) in
+        try withVault { () throws(VaultError) in try registry.vaultStatus() }
+      }
       if json {
         return try Output.json(
           VaultReport(initialised: status != nil, parameters: status?.parameters,
@@ -106,8 +108,9 @@ struct VaultUnlockCheck: ParsableCommand {
 
   func run() throws {
     do {
-      let registry = try registryOptions.open()
-      guard try withVault({ () throws(VaultError) in try registry.vaultStatus() }) != nil else {
+      guard let registry = try registryOptions.openExisting(),
+        try withVault({ () throws(VaultError) in try registry.vaultStatus() }) != nil
+      else {
         throw OperatorError(vaultError: .notInitialised)
       }
       let secret = try passphrase.read(prompt: "Vault passphrase")

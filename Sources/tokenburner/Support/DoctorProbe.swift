@@ -2,6 +2,7 @@ import Doctor
 import Foundation
 import PCSC
 import QRScan
+import Registry
 import Token2
 import TokenCrypto
 
@@ -133,7 +134,22 @@ struct DoctorProbe {
     }
     return RegistryFacts(
       location: location, entry: entry, directoryExists: exists,
-      directoryWritable: Self.isDirectory(directory) && access(directory, W_OK | X_OK) == 0)
+      directoryWritable: Self.isDirectory(directory) && access(directory, W_OK | X_OK) == 0,
+      control: RegistryOwnershipProbe.problem(databasePath: location.path).map(Self.control),
+      user: RegistryOwnershipProbe.userName(geteuid()))
+  }
+
+  /// The registry's own verdict in the Doctor target's terms, owners named.
+  static func control(_ problem: RegistryOwnership.Problem) -> RegistryFacts.Control {
+    switch problem {
+    case .symbolicLink(let path): .symbolicLink(path: path)
+    case .notARegularFile(let path): .notARegularFile(path: path)
+    case .fileOwnedByOther(let path, let owner): .fileOwnedBy(path: path, owner: RegistryOwnershipProbe.userName(owner))
+    case .directoryOwnedByOther(let path, let owner):
+      .directoryOwnedBy(path: path, owner: RegistryOwnershipProbe.userName(owner))
+    case .directoryWritableByOthers(let path, let mode): .directoryWritableByOthers(path: path, mode: mode)
+    case .notADirectory(let path): .notADirectory(path: path)
+    }
   }
 
   // MARK: - Helpers

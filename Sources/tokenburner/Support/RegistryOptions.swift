@@ -45,17 +45,31 @@ struct RegistryOptions: ParsableArguments {
       throw OperatorError(registryError: error)
     }
   }
+
+  /// Opens the registry for a command that only reads: nil when there is none, which is
+  /// then not created (neither the file nor its directory).
+  func openExisting() throws(OperatorError) -> Registry? {
+    do {
+      return try Registry(path: path, create: false)
+    } catch .noRegistry {
+      return nil
+    } catch {
+      throw OperatorError(registryError: error)
+    }
+  }
 }
 
 extension OperatorError {
   /// A registry failure in the operator's terms: busy and rate limits are worth retrying (75),
-  /// a missing record is bad input (65), an unusable file is unavailable (69).
+  /// a missing record is bad input (65), an unusable file is unavailable (69), a file or
+  /// directory someone else controls is refused as a permission problem (77).
   init(registryError error: RegistryError) {
     let status: ExitStatus =
       switch error {
       case .busy, .rateLimited: .temporaryFailure
       case .noSuchEnrollment, .noActiveEnrollment, .ambiguousEnrollment, .notActive: .dataError
-      case .cannotOpen, .notARegistry: .unavailable
+      case .cannotOpen, .notARegistry, .noRegistry: .unavailable
+      case .unsafe: .permissionDenied
       case .database: .software
       }
     self.init(error.description, status: status)
