@@ -11,7 +11,13 @@ import Testing
 final class PCSCSandbox {
   /// The per-process sandbox directory; reading it sets `PCSCLITE_CSOCK_NAME` first.
   static let directory: String = {
-    let path = "/tmp/tokenburner-pcsc-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    // mkdtemp: a fresh 0700 directory of our own, never one another user could have made
+    // first under a guessable name.
+    var template = Array("/tmp/tokenburner-pcsc.XXXXXX".utf8CString)
+    guard let made = mkdtemp(&template) else {
+      fatalError("mkdtemp failed for the pcscd sandbox: errno \(errno)")
+    }
+    let path = String(cString: made)
     setenv("PCSCLITE_CSOCK_NAME", path + "/run/pcscd/pcscd.comm", 1)
     return path
   }()
