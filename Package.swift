@@ -97,7 +97,11 @@ let package = Package(
       dependencies: ["Screens", "Wizard", "Terminal", "OTP", "Token2", "SmartCard", "SafeText"],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
-      name: "CLITests", dependencies: ["tokenburner", "SafeText", "Registry", "SeedFiles", "Wizard", "OTP", "SmartCard", "Token2", "TokenCrypto"],
+      name: "CLITests",
+      dependencies: [
+        "tokenburner", "SafeText", "Registry", "SeedFiles", "Wizard", "OTP", "SmartCard", "Token2", "TokenCrypto",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
       swiftSettings: strictSettings),
     .testTarget(
       name: "RegistryTests",
