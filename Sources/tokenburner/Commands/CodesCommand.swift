@@ -125,6 +125,13 @@ struct VerifyCode: ParsableCommand {
 
   func run() throws {
     do {
+      // A code given as the user would be checked against nobody and kept in the audit log as
+      // the user's name: refuse it before anything is read or written.
+      if ArgumentRedaction.looksLikeSecret(user) {
+        throw OperatorError(
+          "--user looks like a backup code or a key; the code is read from standard input or the prompt",
+          status: .usage)
+      }
       let typed = try CodePrompt.read()
       guard let code = BackupCode(typed: typed) else {
         throw OperatorError(
