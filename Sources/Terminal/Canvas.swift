@@ -63,8 +63,9 @@ public struct Canvas: Equatable, Sendable {
   /// (or after `width` cells) and ignored outside the grid.
   ///
   /// A line break becomes a space; every other control, DEL and bidi control is spelled out
-  /// (`TerminalText`), so no cell ever holds a character the terminal would act on: the driver
-  /// hands cells to `addwstr`, which passes a C1 control or a bidi override straight through.
+  /// (`TerminalText`), so no cell ever holds a character the terminal would act on. The driver
+  /// hands cells to `addwstr`; a bidi control is printable text to curses and would reach the
+  /// terminal as it is, and a control drawn as `^[` would take two cells of a one-cell grid.
   public mutating func put(
     _ text: String, row: Int, column: Int, role: Role = .body, width: Int? = nil
   ) {
