@@ -40,7 +40,7 @@ struct DecodeCommand: ParsableCommand {
         if !json { printHuman(image, entries: entries) }
       } catch {
         report.errors.append(.init(file: path, message: error.message))
-        if !json { Output.errorLine("tokenburner: \(error.message)") }
+        if !json { Output.errorLine("tokenburner: \(error.message.terminalSafe)") }
       }
     }
     if json {

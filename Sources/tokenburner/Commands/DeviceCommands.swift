@@ -149,7 +149,7 @@ struct InfoReport: Encodable {
   }
 
   func printHuman() {
-    Output.line("Serial      \(serial)")
+    Output.line("Serial      \(serial.terminalSafe)")
     Output.line("Model       \(model ?? "unknown (not in the Token2 model table)")")
     Output.line(
       "Clock sync  "

@@ -42,7 +42,8 @@ enum Output {
   /// - Parameter json: when set, a `{"error": {...}}` object goes to stdout as well, so scripts
   ///   reading JSON always get one object.
   static func fail(_ error: OperatorError, json: Bool) -> ExitCode {
-    errorLine("tokenburner: \(error.message)")
+    // One sentence, always one line: a line break quoted from input is spelled out too.
+    errorLine("tokenburner: \(TerminalText.escaped(error.message))")
     if json {
       try? Output.json(ErrorBody(error: .init(error)))
     }
