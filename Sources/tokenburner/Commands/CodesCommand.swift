@@ -82,7 +82,7 @@ struct GenerateCodes: ParsableCommand {
         serviceRecoveryKey: recoveryKey)
       var printed: String?
       if let save { try SheetOutput.save(sheet.text, to: save) }
-      if print { printed = try SheetOutput.print(sheet.text, printer: printer, title: "backup codes \(enrollment.user)") }
+      if print { printed = try SheetOutput.print(sheet.text, printer: printer, title: "backup codes \(enrollment.user.terminalSafe)") }
       if json {
         try Output.json(
           GeneratedCodesReport(
