@@ -94,7 +94,7 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(
       name: "ScreensTests",
-      dependencies: ["Screens", "Wizard", "Terminal", "OTP", "Token2", "SmartCard", "SafeText"],
+      dependencies: ["Screens", "Wizard", "Terminal", "OTP", "Token2", "SmartCard"],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
       name: "CLITests",

@@ -23,7 +23,7 @@ qrencode -o "$SCRATCH/work/hostile-qr.png" -s 6 -- "$uri" || fail "qrencode fail
 keys -l "$SCRATCH/work/hostile-q"; keys Tab
 wait_for "hostile-qr.png_"
 keys Enter
-wait_for "Read a key from $SCRATCH/work/hostile-qr.png."
+wait_for_text "Read a key from $SCRATCH/work/hostile-qr.png."
 sleep 0.3
 shot secret-hostile-label
 screen >"$SCRATCH/hostile-screen.txt"
