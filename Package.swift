@@ -36,8 +36,9 @@ let package = Package(
     shim("CWebP", pkgConfig: "libwebp", apt: "libwebp-dev"),
 
     // MARK: - Pure and thin-wrapper libraries
+    .target(name: "SafeText", swiftSettings: strictSettings),
     .target(name: "TokenCrypto", dependencies: ["CLibCrypto"], swiftSettings: strictSettings),
-    .target(name: "OTP", dependencies: ["TokenCrypto"], swiftSettings: strictSettings),
+    .target(name: "OTP", dependencies: ["TokenCrypto", "SafeText"], swiftSettings: strictSettings),
     .target(name: "SmartCard", swiftSettings: strictSettings),
     .target(
       name: "Token2", dependencies: ["SmartCard", "OTP", "TokenCrypto"],
@@ -46,7 +47,7 @@ let package = Package(
       name: "Simulator", dependencies: ["SmartCard", "Token2", "OTP", "TokenCrypto"],
       swiftSettings: strictSettings),
     .target(
-      name: "Wizard", dependencies: ["OTP", "SmartCard", "Token2", "TokenCrypto"],
+      name: "Wizard", dependencies: ["OTP", "SmartCard", "Token2", "TokenCrypto", "SafeText"],
       swiftSettings: strictSettings),
 
     // MARK: - Drivers (the only importers of their C library)
@@ -58,7 +59,7 @@ let package = Package(
     .target(
       name: "QRScan", dependencies: ["CZBar", "CPNG", "CTurboJPEG", "CWebP"],
       swiftSettings: strictSettings),
-    .target(name: "Terminal", dependencies: ["CNCursesW", "CQREncode"], swiftSettings: strictSettings),
+    .target(name: "Terminal", dependencies: ["CNCursesW", "CQREncode", "SafeText"], swiftSettings: strictSettings),
     .target(
       name: "Screens", dependencies: ["Wizard", "Terminal", "OTP", "Token2", "TokenCrypto"],
       swiftSettings: strictSettings),
@@ -68,7 +69,7 @@ let package = Package(
       name: "tokenburner",
       dependencies: [
         "TokenCrypto", "OTP", "SmartCard", "Token2", "Simulator", "PCSC", "Registry", "QRScan",
-        "SeedFiles", "Wizard", "Terminal", "Screens", "Doctor",
+        "SeedFiles", "Wizard", "Terminal", "Screens", "Doctor", "SafeText",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),
@@ -80,6 +81,7 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(name: "TokenCryptoTests", dependencies: ["TokenCrypto"], swiftSettings: strictSettings),
     .testTarget(name: "OTPTests", dependencies: ["OTP"], swiftSettings: strictSettings),
+    .testTarget(name: "SafeTextTests", dependencies: ["SafeText"], swiftSettings: strictSettings),
     .testTarget(
       name: "Token2Tests", dependencies: ["SmartCard", "Token2", "Simulator", "OTP", "TokenCrypto"],
       swiftSettings: strictSettings),
@@ -95,7 +97,11 @@ let package = Package(
       dependencies: ["Screens", "Wizard", "Terminal", "OTP", "Token2", "SmartCard"],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
-      name: "CLITests", dependencies: ["tokenburner", "Registry", "SeedFiles", "Wizard", "OTP", "SmartCard", "Token2", "TokenCrypto"],
+      name: "CLITests",
+      dependencies: [
+        "tokenburner", "SafeText", "Registry", "SeedFiles", "Wizard", "OTP", "SmartCard", "Token2", "TokenCrypto",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
       swiftSettings: strictSettings),
     .testTarget(
       name: "RegistryTests",

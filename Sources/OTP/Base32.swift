@@ -7,7 +7,8 @@ import TokenCrypto
 ///   and PDFs paste) and dashes are ignored (services print secrets in groups such as
 ///   `JBSW Y3DP EHPK 3PXP`);
 /// - `=` padding is optional and its count is not checked, but nothing may follow it;
-/// - any other character is an error that names the character and its position;
+/// - any other character is an error that gives its position, never the character (it is
+///   part of the secret);
 /// - a final group of 1, 3 or 6 symbols is an error (`impossibleLength`): no encoder produces it,
 ///   so a symbol was lost or added and guessing the key would give wrong codes;
 /// - non-zero bits left over after the last whole byte (RFC 4648 §3.5) are dropped by default,
@@ -39,7 +40,7 @@ public enum Base32 {
         continue
       }
       guard let value = Self.value(of: character) else {
-        throw .invalidCharacter(character, position: position)
+        throw .invalidCharacter(position: position)
       }
       if let paddingPosition { throw .dataAfterPadding(position: paddingPosition) }
       values.append(value)
@@ -134,10 +135,11 @@ public enum Base32 {
   }
 }
 
-/// Why Base32 text could not be decoded. Never carries the text itself.
+/// Why Base32 text could not be decoded. Never carries the text itself, not even the one
+/// character that is wrong: the rest of a key around a typo is still the key.
 public enum Base32Error: Error, Equatable, Sendable, CustomStringConvertible {
   /// A character outside `A`–`Z`, `2`–`7`, separators and `=`; `position` counts from 1.
-  case invalidCharacter(Character, position: Int)
+  case invalidCharacter(position: Int)
   /// Symbols follow `=` padding that started at `position`.
   case dataAfterPadding(position: Int)
   /// The symbol count leaves a final group of 1, 3 or 6, which no encoder produces.
@@ -148,9 +150,9 @@ public enum Base32Error: Error, Equatable, Sendable, CustomStringConvertible {
   /// One operator-facing sentence.
   public var description: String {
     switch self {
-    case .invalidCharacter(let character, let position):
-      "Character \(position) (\(Self.describe(character))) is not Base32, which uses only the "
-        + "letters A to Z and the digits 2 to 7.\(Self.lookAlikeHint(character))"
+    case .invalidCharacter(let position):
+      "Character \(position) is not Base32, which uses only the letters A to Z and the digits "
+        + "2 to 7 (a 0, 1 or 8 is often a misread O, I, L or B)."
     case .dataAfterPadding(let position):
       "The Base32 text continues after the '=' padding at character \(position); "
         + "padding may only come at the end."
@@ -160,26 +162,6 @@ public enum Base32Error: Error, Equatable, Sendable, CustomStringConvertible {
     case .nonZeroTrailingBits:
       "The last Base32 symbol has bits set that do not belong to any byte; "
         + "the text is probably mistyped."
-    }
-  }
-
-  /// Shows invisible or confusable characters by name.
-  private static func describe(_ character: Character) -> String {
-    if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
-      scalar.properties.generalCategory == .control || scalar.properties.isWhitespace
-    {
-      return "U+" + String(scalar.value, radix: 16, uppercase: true)
-    }
-    return "'\(character)'"
-  }
-
-  /// Suggests the letter a misread digit probably stands for.
-  private static func lookAlikeHint(_ character: Character) -> String {
-    switch character {
-    case "0": " Is it the letter O?"
-    case "1": " Is it the letter I or L?"
-    case "8": " Is it the letter B?"
-    default: ""
     }
   }
 }

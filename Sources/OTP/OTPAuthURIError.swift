@@ -1,3 +1,5 @@
+import SafeText
+
 /// Why an `otpauth://` URI could not be read. Never carries the secret; values quoted back
 /// (type, algorithm, digits, period, counter) are shortened for display.
 public enum OTPAuthURIError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -53,10 +55,12 @@ public enum OTPAuthURIError: Error, Equatable, Sendable, CustomStringConvertible
     }
   }
 
-  /// Quotes a value from the URI, shortened so a long value cannot flood the screen.
+  /// Quotes a value from the URI, shortened so a long value cannot flood the screen, with its
+  /// controls spelled out so a hostile QR code cannot drive the terminal through an error.
   static func quote(_ value: String) -> String {
     let limit = 24
-    return value.count <= limit ? "'\(value)'" : "'\(value.prefix(limit))…'"
+    let shown = value.count <= limit ? "\(value)" : "\(value.prefix(limit))…"
+    return "'" + TerminalText.escaped(shown) + "'"
   }
 }
 

@@ -50,7 +50,7 @@ public enum SecretText {
     for (index, character) in text.enumerated() where index >= start {
       if character.isWhitespace { continue }
       guard let value = character.hexDigitValue, character.isASCII else {
-        throw .invalidHexCharacter(character, position: index + 1)
+        throw .invalidHexCharacter(position: index + 1)
       }
       nibbles.append(UInt8(value))
     }
@@ -66,7 +66,7 @@ public enum SecretTextError: Error, Equatable, Sendable, CustomStringConvertible
   /// The Base32 text is malformed.
   case base32(Base32Error)
   /// A character after `0x` that is not a hex digit or whitespace; `position` counts from 1.
-  case invalidHexCharacter(Character, position: Int)
+  case invalidHexCharacter(position: Int)
   /// An odd number of hex digits, so the last byte is incomplete.
   case oddHexLength(digits: Int)
 
@@ -77,8 +77,8 @@ public enum SecretTextError: Error, Equatable, Sendable, CustomStringConvertible
       "The secret is empty."
     case .base32(let error):
       error.description
-    case .invalidHexCharacter(let character, let position):
-      "Character \(position) ('\(character)') is not a hexadecimal digit (0-9, A-F)."
+    case .invalidHexCharacter(let position):
+      "Character \(position) is not a hexadecimal digit (0-9, A-F)."
     case .oddHexLength(let digits):
       "The hexadecimal secret has \(digits) digits; it needs an even number (two per byte)."
     }

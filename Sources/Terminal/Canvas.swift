@@ -1,3 +1,5 @@
+import SafeText
+
 /// A terminal size in character cells.
 public struct TerminalSize: Equatable, Hashable, Sendable {
   /// Cells per row.
@@ -59,17 +61,22 @@ public struct Canvas: Equatable, Sendable {
 
   /// Writes `text` from (`row`, `column`), one cell per character, clipped at the right edge
   /// (or after `width` cells) and ignored outside the grid.
+  ///
+  /// A line break becomes a space; every other control, DEL and bidi control is spelled out
+  /// (`TerminalText`), so no cell ever holds a character the terminal would act on. The driver
+  /// hands cells to `addwstr`; a bidi control is printable text to curses and would reach the
+  /// terminal as it is, and a control drawn as `^[` would take two cells of a one-cell grid.
   public mutating func put(
     _ text: String, row: Int, column: Int, role: Role = .body, width: Int? = nil
   ) {
     guard (0..<size.rows).contains(row) else { return }
     let end = min(size.columns, column + (width ?? size.columns))
     var col = column
-    for character in text {
+    for character in TerminalText.escaped(String(text.map { $0.isNewline ? " " : $0 })) {
       guard col < end else { break }
       if col >= 0 {
         let index = row * size.columns + col
-        characters[index] = character.isNewline ? " " : character
+        characters[index] = character
         roles[index] = role
       }
       col += 1

@@ -1,4 +1,5 @@
 import OTP
+import SafeText
 import Token2
 
 /// Work the wizard asks the runtime to do. Plain data; the result comes back as an event.
@@ -127,8 +128,9 @@ public struct BackupSheet: Equatable, Sendable {
   /// The sheet as plain text lines: header, numbered codes, the once-only rule.
   public var lines: [String] {
     var lines = [
-      "Backup codes", "", "User:    \(user)", "Service: \(service)",
-      "Token:   \(serial) (\(model))", "Issued:  \(CalendarDate.utcText(issuedAt)) UTC", "",
+      "Backup codes", "", "User:    \(TerminalText.escaped(user))",
+      "Service: \(TerminalText.escaped(service))",
+      "Token:   \(TerminalText.escaped(serial)) (\(TerminalText.escaped(model)))", "Issued:  \(CalendarDate.utcText(issuedAt)) UTC", "",
     ]
     for (index, code) in codes.enumerated() {
       let number = index + 1 < 10 ? " \(index + 1)" : "\(index + 1)"

@@ -49,12 +49,18 @@ extension WizardState {
   }
 
   /// `backup-codes-<user>-<serial>-<YYYYMMDD>.txt`, with anything but letters, digits, `.`,
-  /// `_` and `-` in the user's ID replaced by `_`.
+  /// `_` and `-` in the user's ID and in the serial replaced by `_`.
   var backupFileName: String {
-    let safeUser = String(
-      user.text.map { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) ? $0 : "_" })
     let date = now.map(CalendarDate.compactUTCDate) ?? "undated"
-    return "backup-codes-\(safeUser)-\(tokenSerial ?? "token")-\(date).txt"
+    return "backup-codes-\(Self.fileNamePart(user.text))-\(Self.fileNamePart(tokenSerial ?? "token"))-\(date).txt"
+  }
+
+  /// `text` as a piece of a file name: ASCII letters, digits, `.`, `_` and `-` kept, anything
+  /// else `_`. The serial needs it as much as the user: it is typed on the factory-token step or
+  /// read from a label barcode, and a `/` or a control in it would put the sheet elsewhere or
+  /// into the terminal through the "saved to" notice.
+  static func fileNamePart(_ text: String) -> String {
+    String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) ? $0 : "_" })
   }
 
   /// Codes are issued for the recorded enrollment: at once when it is recorded, once the

@@ -17,10 +17,10 @@ import Testing
     ("====", .empty),
     ("0x", .empty),
     ("0x 12 3", .oddHexLength(digits: 3)),
-    ("0x12zz", .invalidHexCharacter("z", position: 5)),
-    ("0x12:34", .invalidHexCharacter(":", position: 5)),
-    ("3132333435363738", .base32(.invalidCharacter("1", position: 2))),
-    ("JBSW Y3DP 1", .base32(.invalidCharacter("1", position: 11))),
+    ("0x12zz", .invalidHexCharacter(position: 5)),
+    ("0x12:34", .invalidHexCharacter(position: 5)),
+    ("3132333435363738", .base32(.invalidCharacter(position: 2))),
+    ("JBSW Y3DP 1", .base32(.invalidCharacter(position: 11))),
     ("JBSWY3DPE", .base32(.impossibleLength(symbols: 9))),
   ] as [(String, SecretTextError)])
   func rejectsWithAReason(_ text: String, _ expected: SecretTextError) {
@@ -35,7 +35,8 @@ import Testing
       Issue.record("accepted")
     } catch {
       #expect(!error.description.contains("abab"))
-      #expect(error == .invalidHexCharacter("g", position: 23))
+      #expect(!error.description.contains("'"))
+      #expect(error == .invalidHexCharacter(position: 23))
     }
   }
 }

@@ -67,6 +67,30 @@ import TokenCrypto
     #expect(!script.effects.contains { if case .burn = $0 { true } else { false } }, "nothing is burned")
   }
 
+  /// A serial comes from outside (typed, or a label barcode, which can encode any byte): the
+  /// sheet's file name keeps only safe characters of it, as of the user, so neither a `/` that
+  /// would save the sheet elsewhere nor a control reaches the file name.
+  @Test func sheetFileNameSanitisesTheSerialLikeTheUser() {
+    let hostile = "86510/../../tmp/x\u{1B}]0;t\u{7}\u{202E}"
+    var script = lookingUp(hostile)
+    script.send(.factorySeedFound(serial: hostile, .success(VaultFixture.key)))
+    script.press(.next)
+    script.type("081804")
+    script.press(.next, .next)
+    script.send(.burnRecorded(.success(Fixture.enrollment)))
+    script.send(.backupCodesGenerated(Fixture.codes()))
+    #expect(script.state.tokenSerial == hostile)
+    let name = script.state.backupFileName
+    #expect(name == "backup-codes-ann_example.com-86510_.._.._tmp_x__0_t__-20050318.txt")
+    #expect(!name.contains("/"))
+    #expect(name.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F })
+    let effects = script.press(.saveCodes)
+    guard case .saveCodes(_, let fileName) = effects.first else {
+      Issue.record("no save effect"); return
+    }
+    #expect(fileName == name)
+  }
+
   @Test func forwardNeverLeadsBackToTheClearTextSerial() {
     var script = Script()
     script.toFactoryStep()

@@ -92,7 +92,7 @@ struct BurnCommand: ParsableCommand {
         secret: loaded.secret, algorithm: settings.algorithm, period: settings.period,
         displayTimeout: displayTimeout, allowUnknownModel: allowUnknownModel,
         key: try CustomerKeyFile.load(customerKeyFile))
-      if !json { settings.warnings.forEach { Output.errorLine("tokenburner: warning: \($0)") } }
+      if !json { settings.warnings.forEach { Output.errorLine("tokenburner: warning: \($0.terminalSafe)") } }
       vaultBurn?.warn()
       // Opened before the burn, so an unusable registry stops us before the token is touched.
       let recorder = try user.map { user throws(OperatorError) in

@@ -94,7 +94,7 @@ struct CodeCommand: ParsableCommand {
 
   private func printHuman(_ window: TOTPWindow, parameters: TOTPParameters, loaded: LoadedSecret) {
     let label = [loaded.issuer, loaded.account].compactMap { $0 }.filter { !$0.isEmpty }
-    if !label.isEmpty { Output.line("Account   \(label.joined(separator: ": "))") }
+    if !label.isEmpty { Output.line("Account   \(label.map(\.terminalSafe).joined(separator: ": "))") }
     Output.line("Code      \(window.current)   (\(window.secondsLeft) s left)")
     Output.line("Previous  \(window.previous ?? "-")")
     Output.line("Next      \(window.next)")

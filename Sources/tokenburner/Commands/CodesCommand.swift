@@ -82,21 +82,21 @@ struct GenerateCodes: ParsableCommand {
         serviceRecoveryKey: recoveryKey)
       var printed: String?
       if let save { try SheetOutput.save(sheet.text, to: save) }
-      if print { printed = try SheetOutput.print(sheet.text, printer: printer, title: "backup codes \(enrollment.user)") }
+      if print { printed = try SheetOutput.print(sheet.text, printer: printer, title: "backup codes \(enrollment.user.terminalSafe)") }
       if json {
         try Output.json(
           GeneratedCodesReport(
             enrollmentId: enrollment.id, setId: setID, user: enrollment.user, serial: enrollment.serial,
             codes: codes.map(\.text), savedTo: save, printJob: printed))
       } else {
-        Output.line("Backup codes for \(enrollment.user), token \(enrollment.serial) (enrollment #\(enrollment.id)):")
+        Output.line("Backup codes for \(enrollment.user.terminalSafe), token \(enrollment.serial.terminalSafe) (enrollment #\(enrollment.id)):")
         Output.line("Each works once; they are shown only now. The previous set no longer works.")
         Output.line()
         for (index, code) in codes.enumerated() {
           Output.line("  \(String(index + 1).leftPadded(to: 2)).  \(code.text)")
         }
-        if let save { Output.line("\nSheet saved to \(save) (readable by you only).") }
-        if let printed { Output.line("\nSheet sent to the printer: \(printed)") }
+        if let save { Output.line("\nSheet saved to \(save.terminalSafe) (readable by you only).") }
+        if let printed { Output.line("\nSheet sent to the printer: \(printed.terminalSafe)") }
       }
     } catch let error as OperatorError {
       throw Output.fail(error, json: json)
@@ -125,6 +125,13 @@ struct VerifyCode: ParsableCommand {
 
   func run() throws {
     do {
+      // A code given as the user would be checked against nobody and kept in the audit log as
+      // the user's name: refuse it before anything is read or written.
+      if ArgumentRedaction.looksLikeSecret(user) {
+        throw OperatorError(
+          "--user looks like a backup code or a key; the code is read from standard input or the prompt",
+          status: .usage)
+      }
       let typed = try CodePrompt.read()
       guard let code = BackupCode(typed: typed) else {
         throw OperatorError(
@@ -144,12 +151,12 @@ struct VerifyCode: ParsableCommand {
           try Output.json(VerificationReport(accepted: true, user: user, enrollmentId: enrollment.id,
             serial: enrollment.serial, position: position, remaining: remaining, attemptsLeft: nil))
         } else {
-          Output.line("Code accepted: #\(position) of \(user)'s set for token \(enrollment.serial) "
+          Output.line("Code accepted: #\(position) of \(user.terminalSafe)'s set for token \(enrollment.serial.terminalSafe) "
             + "(enrollment #\(enrollment.id)). It is used up; \(remaining) left.")
         }
       case .rejected(let attemptsLeft):
         throw OperatorError(
-          "code refused for \(user): wrong, already used, or revoked. \(attemptsLeft) more wrong "
+          "code refused for \(user.terminalSafe): wrong, already used, or revoked. \(attemptsLeft) more wrong "
             + "codes are checked before a \(BackupCodePolicy.failureWindow / 60)-minute pause.",
           status: .permissionDenied)
       }
@@ -187,11 +194,11 @@ struct ListCodes: ParsableCommand {
         return
       }
       guard !sets.isEmpty else {
-        Output.line("\(user) has no backup codes" + (absent.map { ": \($0)." } ?? "."))
+        Output.line("\(user.terminalSafe) has no backup codes" + (absent.map { ": \($0)." } ?? "."))
         return
       }
       for set in sets {
-        let state = set.revokedAt.map { "revoked \(BackupCodeSheet.date($0)) (\(set.revokedReason ?? ""))" } ?? "current"
+        let state = set.revokedAt.map { "revoked \(BackupCodeSheet.date($0)) (\(set.revokedReason?.terminalSafe ?? ""))" } ?? "current"
         Output.line("Set #\(set.id) for enrollment #\(set.enrollmentId), issued \(BackupCodeSheet.date(set.createdAt)), \(state): \(set.usableCount) of \(set.slots.count) usable")
         let used = set.slots.filter { $0.usedAt != nil }.map { "#\($0.position)" }
         if !used.isEmpty { Output.line("  used: \(used.joined(separator: ", "))") }

@@ -40,7 +40,7 @@ struct DecodeCommand: ParsableCommand {
         if !json { printHuman(image, entries: entries) }
       } catch {
         report.errors.append(.init(file: path, message: error.message))
-        if !json { Output.errorLine("tokenburner: \(error.message)") }
+        if !json { Output.errorLine("tokenburner: \(error.message.terminalSafe)") }
       }
     }
     if json {
@@ -56,7 +56,7 @@ struct DecodeCommand: ParsableCommand {
 
   private static func noKey(_ image: ImageCodes) -> String {
     let count = image.codes.count
-    return "\(image.path): the \(count == 1 ? "QR code holds" : "\(count) QR codes hold") "
+    return "\(image.path.terminalSafe): the \(count == 1 ? "QR code holds" : "\(count) QR codes hold") "
       + "no authenticator key."
   }
 
@@ -65,14 +65,14 @@ struct DecodeCommand: ParsableCommand {
     let count = entries.count
     let format = result.format?.rawValue ?? "image"
     Output.line(
-      "\(image.path): \(count) QR \(count == 1 ? "code" : "codes") in a \(result.width)×"
+      "\(image.path.terminalSafe): \(count) QR \(count == 1 ? "code" : "codes") in a \(result.width)×"
         + "\(result.height) \(format) (found \(result.pass.name))")
     for (index, (code, entry)) in zip(image.codes, entries).enumerated() {
       Output.line("  \(index + 1). \(entry.kind): " + explanation(code))
       for (label, value) in DecodedCode.humanLines(entry.parsed, showSecret: showSecret) {
         Output.line("     " + label.padding(toLength: 10, withPad: " ", startingAt: 0) + value)
       }
-      Output.line("     Payload   \(entry.payload)")
+      Output.line("     Payload   \(entry.payload.terminalSafe)")
     }
     if !image.codes.contains(where: \.holdsSecret) {
       Output.errorLine("tokenburner: \(Self.noKey(image))")

@@ -21,7 +21,7 @@ struct ReadersCommand: ParsableCommand {
       } else if readers.isEmpty {
         Output.line("No PC/SC reader is connected.")
       } else {
-        for reader in readers { Output.line("\(reader.name)    \(reader.card.operatorText)") }
+        for reader in readers { Output.line("\(reader.name.terminalSafe)    \(reader.card.operatorText)") }
       }
     } catch let error as OperatorError {
       throw Output.fail(error, json: json)
@@ -149,7 +149,7 @@ struct InfoReport: Encodable {
   }
 
   func printHuman() {
-    Output.line("Serial      \(serial)")
+    Output.line("Serial      \(serial.terminalSafe)")
     Output.line("Model       \(model ?? "unknown (not in the Token2 model table)")")
     Output.line(
       "Clock sync  "

@@ -46,8 +46,8 @@ struct DoctorCommand: ParsableCommand {
         case .warning: "warning "
         case .problem: "PROBLEM "
         }
-      Output.line("  \(label)\(finding.subject): \(finding.detail)")
-      if let fix = finding.fix { Output.line("          fix: \(fix)") }
+      Output.line("  \(label)\(finding.subject.terminalSafe): \(finding.detail.terminalSafe)")
+      if let fix = finding.fix { Output.line("          fix: \(fix.terminalSafe)") }
     }
     let problems = report.findings.filter { $0.severity == .problem }.count
     let warnings = report.findings.filter { $0.severity == .warning }.count

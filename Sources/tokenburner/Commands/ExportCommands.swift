@@ -35,10 +35,10 @@ struct ExportOptions: ParsableArguments {
     let vaultPassphrase: Secret
     if let exportPassphraseFile {
       vaultPassphrase = try vault.read(prompt: "Vault passphrase")
-      export = try PassphraseReader.file(exportPassphraseFile)
+      export = try PassphraseReader.file(exportPassphraseFile, option: "--export-passphrase-file")
     } else if let exportPassphraseEnv {
       vaultPassphrase = try vault.read(prompt: "Vault passphrase")
-      export = try PassphraseReader.environment(exportPassphraseEnv)
+      export = try PassphraseReader.environment(exportPassphraseEnv, option: "--export-passphrase-env")
     } else if vault.passphraseStdin {
       let both = try vault.readLines(count: 2, prompts: [])
       (vaultPassphrase, export) = (both[0], both[1])

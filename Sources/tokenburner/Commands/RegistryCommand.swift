@@ -86,9 +86,9 @@ struct ShowEnrollment: ParsableCommand {
         return try Output.json(EnrollmentDetailReport(enrollment: enrollment, codeSets: sets, history: history))
       }
       Output.line(enrollment.summaryLine)
-      Output.line("  account \(enrollment.account ?? "-"), \(enrollment.algorithm), \(enrollment.digits) digits, \(enrollment.period) s, secret fingerprint \(enrollment.secretFingerprint)")
+      Output.line("  account \(enrollment.account?.terminalSafe ?? "-"), \(enrollment.algorithm), \(enrollment.digits) digits, \(enrollment.period) s, secret fingerprint \(enrollment.secretFingerprint)")
       if let replaces = enrollment.replacesId { Output.line("  replaces enrollment #\(replaces)") }
-      if let reason = enrollment.lostReason { Output.line("  lost: \(reason)") }
+      if let reason = enrollment.lostReason { Output.line("  lost: \(reason.terminalSafe)") }
       for set in sets { Output.line("  backup code set #\(set.id): \(set.usableCount) of \(set.slots.count) usable") }
       for entry in history { Output.line("  " + entry.line) }
     } catch let error as OperatorError {
@@ -132,8 +132,8 @@ struct MarkLost: ParsableCommand {
         return try registry.markLost(id, reason: reason, at: unixNow(), operatorName: operatorName)
       }
       if json { return try Output.json(lost) }
-      Output.line("Token \(lost.serial) of \(lost.user) marked lost (enrollment #\(lost.id)); its backup codes no longer work.")
-      Output.line("Next: burn a new token with --user \(lost.user)" + (lost.service.map { " --service \($0)" } ?? "") + "; it will record the replacement.")
+      Output.line("Token \(lost.serial.terminalSafe) of \(lost.user.terminalSafe) marked lost (enrollment #\(lost.id)); its backup codes no longer work.")
+      Output.line("Next: burn a new token with --user \(lost.user.terminalSafe)" + (lost.service.map { " --service \($0.terminalSafe)" } ?? "") + "; it will record the replacement.")
     } catch let error as OperatorError {
       throw Output.fail(error, json: json)
     }
@@ -166,16 +166,16 @@ extension EnrollmentStatus: ExpressibleByArgument {}
 
 extension Enrollment {
   var summaryLine: String {
-    "#\(id)  \(status.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))  \(user)  "
-      + "\(service ?? "-")  token \(serial) (\(model ?? "unknown model"))  "
-      + "since \(BackupCodeSheet.date(createdAt)) by \(operatorName)"
+    "#\(id)  \(status.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))  \(user.terminalSafe)  "
+      + "\(service?.terminalSafe ?? "-")  token \(serial.terminalSafe) (\(model?.terminalSafe ?? "unknown model"))  "
+      + "since \(BackupCodeSheet.date(createdAt)) by \(operatorName.terminalSafe)"
   }
 }
 
 extension AuditEntry {
   var line: String {
-    "\(BackupCodeSheet.date(at))  \(operatorName)  \(action)  \(outcome)  "
-      + [user, serial].compactMap { $0 }.joined(separator: " ") + "  \(detail)"
+    "\(BackupCodeSheet.date(at))  \(operatorName.terminalSafe)  \(action.terminalSafe)  \(outcome.terminalSafe)  "
+      + [user, serial].compactMap { $0?.terminalSafe }.joined(separator: " ") + "  \(detail.terminalSafe)"
   }
 }
 

@@ -46,10 +46,10 @@ struct SeedsImport: ParsableCommand {
       let contents = try SeedFileLoader.load(
         file, keys: try SeedFileLoader.pskcKeys(keyFile: pskcKeyFile, passwordFile: pskcPasswordFile, passwordEnv: pskcPasswordEnv))
       if !json {
-        for problem in contents.problems { Output.errorLine("tokenburner: \(file): skipped \(problem)") }
+        for problem in contents.problems { Output.errorLine("tokenburner: \(file.terminalSafe): skipped \(problem.description.terminalSafe)") }
       }
       guard !contents.entries.isEmpty else {
-        throw OperatorError("\(file) holds no usable seeds (\(contents.problems.count) skipped); nothing was imported", status: .dataError)
+        throw OperatorError("\(file.terminalSafe) holds no usable seeds (\(contents.problems.count) skipped); nothing was imported", status: .dataError)
       }
       let registry = try registryOptions.open()
       let key = try unlockVault(registry, passphrase)
@@ -66,7 +66,7 @@ struct SeedsImport: ParsableCommand {
             skipped: contents.problems.map { .init(line: $0.line, serial: $0.serial, reason: $0.reason) }))
       }
       Output.line(
-        "Imported \(result.imported.count) factory seeds from \(source) (\(contents.format)); "
+        "Imported \(result.imported.count) factory seeds from \(source.terminalSafe) (\(contents.format)); "
           + "\(contents.problems.count) rows skipped; \(result.skipped.count) already in the vault.")
     } catch let error as OperatorError {
       throw Output.fail(error, json: json)
@@ -88,9 +88,9 @@ struct SeedsList: ParsableCommand {
       if seeds.isEmpty { return Output.line("No factory seeds imported.") }
       for seed in seeds {
         Output.line(
-          "\(seed.serial)  \(seed.type)  \(seed.algorithm)  \(seed.digits) digits  \(seed.period) s"
-            + "  \(seed.manufacturer ?? "-")  from \(seed.source ?? "-")"
-            + (seed.assignedUser.map { "  for \($0)" } ?? "")
+          "\(seed.serial.terminalSafe)  \(seed.type.terminalSafe)  \(seed.algorithm.terminalSafe)  \(seed.digits) digits  \(seed.period) s"
+            + "  \(seed.manufacturer?.terminalSafe ?? "-")  from \(seed.source?.terminalSafe ?? "-")"
+            + (seed.assignedUser.map { "  for \($0.terminalSafe)" } ?? "")
             + (seed.enrollmentId.map { "  registered as #\($0)" } ?? ""))
       }
     } catch let error as OperatorError {

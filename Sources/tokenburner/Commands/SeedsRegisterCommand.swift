@@ -62,7 +62,7 @@ struct SeedsRegister: ParsableCommand {
             secret: showSecret ? Base32.encode(seed.secret.revealedBytes()) : nil,
             otpauthUri: showSecret ? uri.uriString : nil))
       }
-      Output.line("Registered token \(serial) for \(user)" + (service.map { " (\($0))" } ?? "") + ": "
+      Output.line("Registered token \(serial.terminalSafe) for \(user.terminalSafe)" + (service.map { " (\($0.terminalSafe))" } ?? "") + ": "
         + registered.outcome.summary(registered.enrollment))
       Output.line()
       Output.line("Enter this key in each service's 2FA user manager now; it is not shown again.")
@@ -72,7 +72,7 @@ struct SeedsRegister: ParsableCommand {
       Output.line(
         "Check       switch the token on and compare: \(window.current) now (\(window.secondsLeft) s left), "
           + "\(window.next) next")
-      Output.line("Next        tokenburner codes generate --user \(user)")
+      Output.line("Next        tokenburner codes generate --user \(user.terminalSafe)")
     } catch let error as OperatorError {
       throw Output.fail(error, json: json)
     }

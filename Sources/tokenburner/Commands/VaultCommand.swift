@@ -173,10 +173,10 @@ struct VaultChangePassphrase: ParsableCommand {
 
   private func readBoth() throws(OperatorError) -> (Secret, Secret) {
     if let newPassphraseFile {
-      return (try passphrase.read(prompt: "Current vault passphrase"), try PassphraseReader.file(newPassphraseFile))
+      return (try passphrase.read(prompt: "Current vault passphrase"), try PassphraseReader.file(newPassphraseFile, option: "--new-passphrase-file"))
     }
     if let newPassphraseEnv {
-      return (try passphrase.read(prompt: "Current vault passphrase"), try PassphraseReader.environment(newPassphraseEnv))
+      return (try passphrase.read(prompt: "Current vault passphrase"), try PassphraseReader.environment(newPassphraseEnv, option: "--new-passphrase-env"))
     }
     if passphrase.passphraseStdin {
       let both = try passphrase.readLines(count: 2, prompts: [])

@@ -20,10 +20,10 @@ struct BackupCodeSheet {
     lines.append("BACKUP CODES - two-step verification")
     lines.append(String(repeating: "=", count: 36))
     lines.append("")
-    lines.append("User      \(enrollment.user)")
-    lines.append("Service   \(enrollment.service ?? "-")")
-    lines.append("Token     serial \(enrollment.serial)" + (enrollment.model.map { " (\($0))" } ?? ""))
-    lines.append("Issued    \(Self.date(issuedAt)) by \(operatorName)")
+    lines.append("User      \(enrollment.user.terminalSafe)")
+    lines.append("Service   \(enrollment.service?.terminalSafe ?? "-")")
+    lines.append("Token     serial \(enrollment.serial.terminalSafe)" + (enrollment.model.map { " (\($0.terminalSafe))" } ?? ""))
+    lines.append("Issued    \(Self.date(issuedAt)) by \(operatorName.terminalSafe)")
     lines.append("")
     lines.append("Each code works once. Use one when your token is lost or broken, or")
     lines.append("when the helpdesk asks you to prove who you are. Keep this sheet")
@@ -35,8 +35,8 @@ struct BackupCodeSheet {
     }
     if let serviceRecoveryKey, !serviceRecoveryKey.isEmpty {
       lines.append("")
-      lines.append("Recovery key from \(enrollment.service ?? "the service") (not kept by the helpdesk):")
-      lines.append("   \(serviceRecoveryKey)")
+      lines.append("Recovery key from \(enrollment.service?.terminalSafe ?? "the service") (not kept by the helpdesk):")
+      lines.append("   \(serviceRecoveryKey.terminalSafe)")
     }
     lines.append("")
     return lines.joined(separator: "\n")

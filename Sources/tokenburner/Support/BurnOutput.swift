@@ -39,7 +39,7 @@ struct BurnOutput {
   func printHuman(now: Int64) {
     let model = report.model?.displayName ?? "unknown model"
     Output.line()
-    Output.line("Burned token \(report.serial) (\(model))")
+    Output.line("Burned token \(report.serial.terminalSafe) (\(model))")
     for warning in report.before.warnings { Output.line("Note        \(warning)") }
     let algorithmName = report.algorithm == .sha256 ? "SHA-256" : "SHA-1"
     Output.line(
@@ -49,8 +49,8 @@ struct BurnOutput {
     Output.line("Clock       was \(Self.signed(report.clockDriftBefore)) s off; set to this computer's time\(after)")
     for recovery in report.recoveries { Output.line("Recovered   \(recovery)") }
     Output.line("Exchange    \(report.apduCount) APDUs in \(elapsedMilliseconds) ms")
-    if let user { Output.line("User        \(user)") }
-    if let service { Output.line("Service     \(service)") }
+    if let user { Output.line("User        \(user.terminalSafe)") }
+    if let service { Output.line("Service     \(service.terminalSafe)") }
     if let (enrollment, outcome) = recorded { Output.line("Registry    \(outcome.summary(enrollment))") }
     let parameters = TOTPParameters(
       algorithm: report.algorithm.hashAlgorithm, digits: 6, period: report.period.seconds)

@@ -50,7 +50,7 @@ struct BurnRecorder {
         AuditEvent(action: "burn", user: user, outcome: outcome, detail: error.message),
         at: unixNow(), operatorName: operatorName)
     } catch {
-      Output.errorLine("tokenburner: warning: the failed burn could not be written to the audit log: \(error)")
+      Output.errorLine("tokenburner: warning: the failed burn could not be written to the audit log: \(String(describing: error).terminalSafe)")
     }
   }
 }

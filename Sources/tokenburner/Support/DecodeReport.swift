@@ -140,9 +140,9 @@ struct DecodedCode: Encodable {
   /// Label and value lines for the human output.
   static func humanLines(_ parsed: Parsed, showSecret: Bool) -> [(String, String)] {
     var lines: [(String, String)] = []
-    if let error = parsed.error { lines.append(("Problem", error)) }
+    if let error = parsed.error { lines.append(("Problem", error.terminalSafe)) }
     let name = [parsed.issuer, parsed.account].compactMap { $0 }.filter { !$0.isEmpty }
-    if !name.isEmpty { lines.append(("Account", name.joined(separator: ": "))) }
+    if !name.isEmpty { lines.append(("Account", name.map(\.terminalSafe).joined(separator: ": "))) }
     if let algorithm = parsed.algorithm, let digits = parsed.digits, let period = parsed.period {
       let type = parsed.type.map { $0.uppercased() + ", " } ?? ""
       lines.append(("Settings", "\(type)\(algorithm), \(digits) digits, \(period) s"))
@@ -163,7 +163,7 @@ struct DecodedCode: Encodable {
       lines.append(("Entry \(index + 1)", ""))
       lines += humanLines(account, showSecret: showSecret).map { ("  " + $0.0, $0.1) }
     }
-    if let serial = parsed.serial { lines.append(("Serial", serial)) }
+    if let serial = parsed.serial { lines.append(("Serial", serial.terminalSafe)) }
     return lines
   }
 }

@@ -42,10 +42,10 @@ struct PassphraseOptions: ParsableArguments {
       return try PassphraseReader.lines(try StandardInput.readAll(fileDescriptor: 0, what: "standard input"), count: count, what: "standard input")
     }
     if let passphraseFile {
-      return [try PassphraseReader.file(passphraseFile)]
+      return [try PassphraseReader.file(passphraseFile, option: "--passphrase-file")]
     }
     if let passphraseEnv {
-      return [try PassphraseReader.environment(passphraseEnv)]
+      return [try PassphraseReader.environment(passphraseEnv, option: "--passphrase-env")]
     }
     return try prompts.prefix(count).map { prompt throws(OperatorError) in try PassphraseReader.prompt(prompt) }
   }
@@ -76,20 +76,28 @@ enum PassphraseReader {
     return result
   }
 
-  static func file(_ path: String) throws(OperatorError) -> Secret {
+  /// The passphrase in the file at `path`, named by `option` (e.g. `--passphrase-file`).
+  ///
+  /// Errors name the option, never the path: an operator who typed the passphrase itself
+  /// where the path belongs would find it again in the error.
+  static func file(_ path: String, option: String) throws(OperatorError) -> Secret {
+    let what = "the file named by \(option)"
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else {
-      throw OperatorError("cannot open passphrase file \(path): \(String(cString: strerror(errno)))", status: .dataError)
+      throw OperatorError("cannot open \(what): \(String(cString: strerror(errno)))", status: .dataError)
     }
     defer { close(descriptor) }
-    return try lines(try StandardInput.readAll(fileDescriptor: descriptor, what: "passphrase file \(path)"), count: 1, what: "passphrase file \(path)")[0]
+    return try lines(try StandardInput.readAll(fileDescriptor: descriptor, what: what), count: 1, what: what)[0]
   }
 
-  static func environment(_ name: String) throws(OperatorError) -> Secret {
+  /// The passphrase in the environment variable `name`, named by `option`; errors name the
+  /// option, never the variable (it may be the passphrase, typed in the wrong place).
+  static func environment(_ name: String, option: String) throws(OperatorError) -> Secret {
+    let what = "the environment variable named by \(option)"
     guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
-      throw OperatorError("the environment variable \(name) is not set or empty", status: .dataError)
+      throw OperatorError("\(what) is not set or empty", status: .dataError)
     }
-    return try lines(Array(value.utf8), count: 1, what: "the environment variable \(name)")[0]
+    return try lines(Array(value.utf8), count: 1, what: what)[0]
   }
 
   /// A prompt on the terminal with echo off; refused when standard input is not a terminal

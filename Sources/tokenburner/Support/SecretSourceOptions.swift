@@ -75,8 +75,9 @@ struct SecretSourceOptions: ParsableArguments {
     }
     if let secretEnv {
       guard let value = ProcessInfo.processInfo.environment[secretEnv], !value.isEmpty else {
+        // The name is not repeated: it may be the secret itself, typed where the name belongs.
         throw OperatorError(
-          "the environment variable \(secretEnv) is not set or empty", status: .dataError)
+          "the environment variable named by --secret-env is not set or empty", status: .dataError)
       }
       return try SecretInterpreter.interpret(
         value.trimmingCharacters(in: .whitespacesAndNewlines), expectURI: nil, pick: pick)

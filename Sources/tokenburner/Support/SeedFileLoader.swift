@@ -50,8 +50,8 @@ enum SeedFileLoader {
       }
       text = ""
     }
-    if let passwordFile { keys.password = try PassphraseReader.file(passwordFile) }
-    if let passwordEnv { keys.password = try PassphraseReader.environment(passwordEnv) }
+    if let passwordFile { keys.password = try PassphraseReader.file(passwordFile, option: "--pskc-password-file") }
+    if let passwordEnv { keys.password = try PassphraseReader.environment(passwordEnv, option: "--pskc-password-env") }
     return keys
   }
 }

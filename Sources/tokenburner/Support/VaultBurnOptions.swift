@@ -89,7 +89,7 @@ struct VaultBurn {
   func warn() {
     guard let kept else { return }
     Output.errorLine(
-      "tokenburner: warning: the token \(kept.enrollment.serial) of enrollment #\(kept.enrollment.id) holds the same "
+      "tokenburner: warning: the token \(kept.enrollment.serial.terminalSafe) of enrollment #\(kept.enrollment.id) holds the same "
         + "secret and keeps working until each service changes its secret (reset the user's two-step verification "
         + "there if the token may be in the wrong hands)")
   }
