@@ -15,15 +15,29 @@ public final class Registry: Sendable {
   /// How long a writer waits for another process's lock before `RegistryError.busy`.
   public static let defaultBusyTimeout: TimeInterval = 5
 
+  /// Whether the vault may use scrypt costs below `VaultParameters.minimum`. Only unit tests
+  /// set it, through the internal initialiser (`@testable import`): no option, environment
+  /// variable or public API of the shipped program reaches it.
+  let weakVaultCostsAllowed: Bool
+
   /// Opens (creating if needed) the registry at `path` and brings its schema up to date.
   ///
   /// - Parameters:
   ///   - upTo: stop migrating after this version (tests of older schemas); `nil` for all.
   /// - Throws: `RegistryError` (cannot open, not a registry, busy).
-  public init(
+  public convenience init(
     path: String, busyTimeout: TimeInterval = defaultBusyTimeout, upTo version: String? = nil
   ) throws(RegistryError) {
+    try self.init(path: path, busyTimeout: busyTimeout, upTo: version, allowingWeakVaultCosts: false)
+  }
+
+  /// The initialiser behind the public one; `allowingWeakVaultCosts` keeps unit tests fast.
+  init(
+    path: String, busyTimeout: TimeInterval = defaultBusyTimeout, upTo version: String? = nil,
+    allowingWeakVaultCosts: Bool
+  ) throws(RegistryError) {
     self.path = path
+    weakVaultCostsAllowed = allowingWeakVaultCosts
     let directory = (path as NSString).deletingLastPathComponent
     if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
       do {
