@@ -35,7 +35,8 @@ struct EnrollmentSelection: ParsableArguments {
 
 struct GenerateCodes: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "generate", abstract: "Issue a new set of backup codes (the old set stops working).")
+    commandName: "generate",
+    abstract: "Issue a new set of backup codes (the old set stops working once the new one is saved, printed or shown).")
 
   @OptionGroup var selection: EnrollmentSelection
   @Option(help: "How many codes (1-20).") var count = BackupCode.defaultCount
