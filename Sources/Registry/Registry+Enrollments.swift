@@ -14,9 +14,13 @@ extension Registry {
   }
 
   /// `recordBurn` inside a caller's transaction; `action` names the audit row (`burn`, or
-  /// `register` for a factory-seeded token, which has no clock drift to report).
+  /// `register` for a factory-seeded token, which has no clock drift to report). A re-burn
+  /// with another secret deletes the enrollment's kept copy (with an audit row) unless
+  /// `keepsSecret` says the caller keeps the new one: the vault never holds a key the token
+  /// no longer has.
   static func recordBurn(
-    _ burn: BurnRecord, at: Int64, operatorName: String, action: String = "burn", in db: Database
+    _ burn: BurnRecord, at: Int64, operatorName: String, action: String = "burn", keepsSecret: Bool = false,
+    in db: Database
   ) throws -> (Enrollment, BurnRecordOutcome) {
     let sameSerial = try Row.fetchAll(
       db, sql: "SELECT * FROM enrollment WHERE serial = ? AND status = 'active'",
@@ -41,6 +45,9 @@ extension Registry {
             + " enrollment #\(existing.id) (\(burn.algorithm), \(burn.period) s)"
             + (action == "burn" ? "; clock drift before: \(burn.clockDriftBefore) s" : "")),
         at: at, operatorName: operatorName, in: db)
+      if !keepsSecret, existing.secretFingerprint != burn.secretFingerprint {
+        try discardKeptSecret(of: existing, at: at, operatorName: operatorName, in: db)
+      }
       return (try Self.enrollment(existing.id, in: db), BurnRecordOutcome.reburned)
     }
     for other in sameSerial {
@@ -168,6 +175,19 @@ extension Registry {
     guard let row = try Row.fetchOne(db, sql: "SELECT * FROM enrollment WHERE id = ?", arguments: [id])
     else { throw RegistryError.noSuchEnrollment(id) }
     return Enrollment(row: row)
+  }
+
+  /// Deletes the secret kept for `enrollment`, if any, with an audit row.
+  static func discardKeptSecret(of enrollment: Enrollment, at: Int64, operatorName: String, in db: Database) throws {
+    try db.execute(
+      sql: "DELETE FROM vault_secret WHERE kind = 'enrollment' AND enrollment_id = ?", arguments: [enrollment.id])
+    guard db.changesCount > 0 else { return }
+    try audit(
+      AuditEvent(
+        action: "vault_discard", user: enrollment.user, serial: enrollment.serial, enrollmentId: enrollment.id,
+        outcome: "success",
+        detail: "the kept secret of enrollment #\(enrollment.id) was deleted: the token was re-burned with another secret"),
+      at: at, operatorName: operatorName, in: db)
   }
 
   /// Revokes the enrollment's open code sets; returns how many unused codes that voided.

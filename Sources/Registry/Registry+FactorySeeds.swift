@@ -26,15 +26,14 @@ extension Registry {
           skipped.append(SkippedSeed(serial: seed.serial, reason: "already in the vault"))
           continue
         }
-        let ad = VaultCrypto.secretAD(
-          kind: "factory_seed", binding: seed.serial, type: seed.type, algorithm: seed.algorithm,
-          digits: seed.digits, period: seed.period)
+        let ad = Self.factorySeedAD(
+          serial: seed.serial, type: seed.type, algorithm: seed.algorithm, digits: seed.digits, period: seed.period)
         let sealed = try VaultCrypto.sealSecret(seed.secret, key: key, associatedData: ad, random: random)
         try db.execute(
           sql: """
             INSERT INTO vault_secret (kind, serial, otp_type, algorithm, digits, period, manufacturer,
-              assigned_user, source, nonce, sealed, created_at)
-            VALUES ('factory_seed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              assigned_user, source, nonce, sealed, created_at, format)
+            VALUES ('factory_seed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 2)
             """,
           arguments: [
             seed.serial, seed.type, seed.algorithm, seed.digits, seed.period, seed.manufacturer,
@@ -42,6 +41,7 @@ extension Registry {
           ])
         imported.append(seed.serial)
       }
+      try Self.upgradeLegacyRows(key: key, at: at, operatorName: operatorName, random: random, in: db)
       try Self.audit(
         AuditEvent(
           action: "seeds_imported", outcome: "success",
@@ -79,6 +79,7 @@ extension Registry {
   {
     try vaultWrite { db in
       let seed = try Self.factorySeed(serial: serial, key: key, in: db)
+      try Self.upgradeLegacyRows(key: key, at: at, operatorName: operatorName, in: db)
       try Self.audit(
         AuditEvent(
           action: "seed_read", serial: serial, outcome: "success",
@@ -113,6 +114,7 @@ extension Registry {
         secretFingerprint: SecretFingerprint.of(seed.secret), clockDriftBefore: 0)
       let (enrollment, outcome) = try Self.recordBurn(
         record, at: at, operatorName: operatorName, action: "register", in: db)
+      try Self.upgradeLegacyRows(key: key, at: at, operatorName: operatorName, in: db)
       return (enrollment, outcome, seed)
     }
   }
@@ -120,7 +122,7 @@ extension Registry {
   static func factorySeed(serial: String, key: VaultKey, in db: Database) throws -> SeedFileEntry {
     guard
       let row = try Row.fetchOne(
-        db, sql: "SELECT * FROM vault_secret WHERE kind = 'factory_seed' AND serial = ?", arguments: [serial])
+        db, sql: secretRowsSQL + " WHERE v.kind = 'factory_seed' AND v.serial = ?", arguments: [serial])
     else { throw VaultError.noFactorySeed(serial: serial) }
     return SeedFileEntry(
       serial: serial, secret: try openRow(row, key: key), type: row["otp_type"], algorithm: row["algorithm"],

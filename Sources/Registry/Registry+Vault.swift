@@ -18,14 +18,15 @@ extension Registry {
 
   /// Creates the vault: a random data key, wrapped under scrypt(passphrase), with an audit row.
   ///
-  /// - Throws: `.alreadyInitialised` (nothing changed), `.invalidParameters`, registry errors.
+  /// - Throws: `.alreadyInitialised` (nothing changed), `.weakPassphrase`, `.weakParameters`,
+  ///   `.invalidParameters`, registry errors.
   @discardableResult
   public func initialiseVault(
     passphrase: Secret, parameters: VaultParameters = .standard, at: Int64, operatorName: String,
     random: any RandomSource = SystemRandom()
   ) throws(VaultError) -> VaultKey {
-    guard !passphrase.isEmpty else { throw .invalidParameters("the vault passphrase must not be empty") }
-    try parameters.validate()
+    try VaultPassphrasePolicy.check(passphrase)
+    try checkVaultCosts(parameters)
     if try vaultStatus() != nil { throw .alreadyInitialised }
     var dataKey: [UInt8]
     do { dataKey = try random.bytes(AESGCM.keyLength) } catch { throw .crypto("random: \(error)") }
@@ -57,19 +58,30 @@ extension Registry {
   /// Unwraps the data key with the passphrase. Writes nothing, so a wrong passphrase leaves the
   /// file byte for byte as it was.
   ///
-  /// - Throws: `.notInitialised`, `.wrongPassphrase`.
+  /// - Throws: `.notInitialised`, `.weakParameters` when the stored costs are below the minimum
+  ///   (before scrypt runs), `.wrongPassphrase`.
   public func unlockVault(passphrase: Secret) throws(VaultError) -> VaultKey {
     let stored = try storedKey()
-    var wrappingKey = try VaultCrypto.wrappingKey(
-      passphrase: passphrase, salt: stored.salt, parameters: stored.parameters)
-    defer { SecureBytes.zero(&wrappingKey) }
-    guard
-      var dataKey = VaultCrypto.open(
-        nonce: stored.nonce, sealed: stored.sealed, key: wrappingKey,
-        associatedData: VaultCrypto.keyAD(parameters: stored.parameters, salt: stored.salt))
-    else { throw .wrongPassphrase }
-    defer { SecureBytes.zero(&dataKey) }
-    return VaultKey(dataKey: Secret(dataKey), parameters: stored.parameters)
+    guard weakVaultCostsAllowed || stored.parameters.isStrongEnough else {
+      let costs = stored.parameters
+      throw .weakParameters(
+        "this vault's key derivation is too cheap (scrypt N = \(costs.n), r = \(costs.r), p = \(costs.p); at least "
+          + "N = \(VaultParameters.minimum.n) and r = \(VaultParameters.minimum.r)): raise it with `tokenburner vault "
+          + "change-passphrase --scrypt-n \(VaultParameters.standard.n) --scrypt-r \(VaultParameters.standard.r)`")
+    }
+    return try unwrap(stored, passphrase: passphrase)
+  }
+
+  /// Refuses scrypt costs that are not a valid choice or are below `VaultParameters.minimum`
+  /// (unless a unit test opened this registry).
+  public func checkVaultCosts(_ parameters: VaultParameters) throws(VaultError) {
+    try parameters.validate()
+    guard weakVaultCostsAllowed || parameters.isStrongEnough else {
+      throw .weakParameters(
+        "scrypt N = \(parameters.n), r = \(parameters.r) is too cheap for the vault: at least N = "
+          + "\(VaultParameters.minimum.n) and r = \(VaultParameters.minimum.r) (default N = \(VaultParameters.standard.n), "
+          + "r = \(VaultParameters.standard.r)); nothing was changed")
+    }
   }
 
   /// `vault unlock-check`: unlocks, then opens every stored blob to prove none was altered or
@@ -78,9 +90,10 @@ extension Registry {
   /// - Throws: `.wrongPassphrase` (nothing written), `.damaged` naming the first bad entry.
   public func checkVault(passphrase: Secret, at: Int64, operatorName: String) throws(VaultError) -> Int {
     let key = try unlockVault(passphrase: passphrase)
-    let rows = try vaultRead { db in try Row.fetchAll(db, sql: "SELECT * FROM vault_secret ORDER BY id") }
+    let rows = try vaultRead { db in try Row.fetchAll(db, sql: Self.secretRowsSQL + " ORDER BY v.id") }
     for row in rows { _ = try Self.openRow(row, key: key) }
     try vaultWrite { db in
+      try Self.upgradeLegacyRows(key: key, at: at, operatorName: operatorName, in: db)
       try Self.audit(
         AuditEvent(action: "vault_check", outcome: "success", detail: "passphrase accepted; \(rows.count) vault entries verified"),
         at: at, operatorName: operatorName, in: db)
@@ -91,15 +104,22 @@ extension Registry {
   /// Re-wraps the data key under a new passphrase (and optionally new scrypt costs): one row
   /// changes, in one transaction; the secrets are not touched.
   ///
-  /// - Throws: `.wrongPassphrase` for the old one (nothing changed), `.invalidParameters`.
+  /// This protects against someone who learns the old passphrase later, with no copy of the
+  /// database from before the change; it does not change the data key (`rekeyVault` does).
+  ///
+  /// - Throws: `.wrongPassphrase` for the old one (nothing changed), `.weakPassphrase`,
+  ///   `.weakParameters`, `.invalidParameters`.
   public func changeVaultPassphrase(
     from old: Secret, to new: Secret, parameters: VaultParameters? = nil, at: Int64,
     operatorName: String, random: any RandomSource = SystemRandom()
   ) throws(VaultError) {
-    guard !new.isEmpty else { throw .invalidParameters("the new vault passphrase must not be empty") }
+    try VaultPassphrasePolicy.check(new)
     let stored = try storedKey()
-    let key = try unlockVault(passphrase: old)
     let costs = parameters ?? stored.parameters
+    // The new costs must be strong; stored costs below the minimum are opened here (and only
+    // here and in `rekeyVault`) so that an old weak vault can be raised.
+    try checkVaultCosts(costs)
+    let key = try unwrap(stored, passphrase: old)
     let wrapped = try wrap(key, passphrase: new, parameters: costs, random: random)
     try vaultWrite { db in
       try db.execute(
@@ -115,6 +135,7 @@ extension Registry {
         throw VaultError.invalidParameters(
           "another operator changed the vault passphrase at the same time; nothing was changed, try again")
       }
+      try Self.upgradeLegacyRows(key: key, at: at, operatorName: operatorName, in: db)
       try Self.audit(
         AuditEvent(
           action: "vault_passphrase_changed", outcome: "success",
@@ -126,12 +147,7 @@ extension Registry {
   /// Every secret in the vault, decrypted, for `vault export`; records the export.
   public func exportVault(key: VaultKey, at: Int64, operatorName: String) throws(VaultError) -> [VaultExportEntry] {
     let rows = try vaultRead { db in
-      try Row.fetchAll(
-        db,
-        sql: """
-          SELECT v.*, e.serial AS enrollment_serial, e.user AS enrollment_user, e.service AS enrollment_service
-          FROM vault_secret v LEFT JOIN enrollment e ON v.enrollment_id = e.id ORDER BY v.id
-          """)
+      try Row.fetchAll(db, sql: Self.secretRowsSQL + " ORDER BY v.id")
     }
     var entries: [VaultExportEntry] = []
     for row in rows {
@@ -145,6 +161,7 @@ extension Registry {
           digits: row["digits"], period: row["period"], manufacturer: row["manufacturer"], secret: secret))
     }
     try vaultWrite { db in
+      try Self.upgradeLegacyRows(key: key, at: at, operatorName: operatorName, in: db)
       try Self.audit(
         AuditEvent(action: "vault_export", outcome: "success", detail: "\(entries.count) vault entries exported"),
         at: at, operatorName: operatorName, in: db)
@@ -167,32 +184,37 @@ extension Registry {
     do { return try pool.read(body) } catch { throw VaultError.wrap(error, path: path) }
   }
 
-  /// Decrypts one `vault_secret` row, checking it belongs where it is.
-  static func openRow(_ row: Row, key: VaultKey) throws(VaultError) -> Secret {
-    let kind: String = row["kind"]
-    let binding: String =
-      kind == "enrollment" ? String(row["enrollment_id"] as Int64) : (row["serial"] as String? ?? "")
-    let what = kind == "enrollment" ? "enrollment #\(binding)" : "factory token \(binding)"
-    let ad = VaultCrypto.secretAD(
-      kind: kind, binding: binding, type: row["otp_type"], algorithm: row["algorithm"],
-      digits: row["digits"], period: row["period"])
-    return try VaultCrypto.openSecret(
-      nonce: row["nonce"], sealed: row["sealed"], key: key, associatedData: ad, what: what)
-  }
-
   private static func parameters(of row: Row) -> VaultParameters {
     VaultParameters(
       n: UInt64(row["scrypt_n"] as Int64), r: UInt64(row["scrypt_r"] as Int64),
       p: UInt64(row["scrypt_p"] as Int64))
   }
 
-  private func storedKey() throws(VaultError) -> (parameters: VaultParameters, salt: [UInt8], nonce: Data, sealed: Data) {
+  /// The vault row: costs, salt and the sealed data key.
+  func storedKey() throws(VaultError) -> (parameters: VaultParameters, salt: [UInt8], nonce: Data, sealed: Data) {
     let row = try vaultRead { db in try Row.fetchOne(db, sql: "SELECT * FROM vault WHERE id = 1") }
     guard let row else { throw .notInitialised }
     return (Self.parameters(of: row), [UInt8](row["salt"] as Data), row["key_nonce"], row["wrapped_key"])
   }
 
-  private func wrap(_ key: VaultKey, passphrase: Secret, parameters: VaultParameters, random: any RandomSource)
+  /// Opens the sealed data key with the passphrase; nothing is written.
+  func unwrap(
+    _ stored: (parameters: VaultParameters, salt: [UInt8], nonce: Data, sealed: Data), passphrase: Secret
+  ) throws(VaultError) -> VaultKey {
+    var wrappingKey = try VaultCrypto.wrappingKey(
+      passphrase: passphrase, salt: stored.salt, parameters: stored.parameters)
+    defer { SecureBytes.zero(&wrappingKey) }
+    guard
+      var dataKey = VaultCrypto.open(
+        nonce: stored.nonce, sealed: stored.sealed, key: wrappingKey,
+        associatedData: VaultCrypto.keyAD(parameters: stored.parameters, salt: stored.salt))
+    else { throw .wrongPassphrase }
+    defer { SecureBytes.zero(&dataKey) }
+    return VaultKey(dataKey: Secret(dataKey), parameters: stored.parameters)
+  }
+
+  /// Seals the data key under scrypt(passphrase) with a fresh salt.
+  func wrap(_ key: VaultKey, passphrase: Secret, parameters: VaultParameters, random: any RandomSource)
     throws(VaultError) -> (salt: Data, nonce: Data, sealed: Data)
   {
     let salt: [UInt8]

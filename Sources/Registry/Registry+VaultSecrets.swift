@@ -17,8 +17,9 @@ extension Registry {
       guard try Row.fetchOne(db, sql: "SELECT id FROM vault WHERE id = 1") != nil else {
         throw VaultError.notInitialised
       }
-      let recorded = try Self.recordBurn(burn, at: at, operatorName: operatorName, in: db)
+      let recorded = try Self.recordBurn(burn, at: at, operatorName: operatorName, keepsSecret: true, in: db)
       try Self.keep(secret, for: recorded.0, key: key, at: at, operatorName: operatorName, random: random, in: db)
+      try Self.upgradeLegacyRows(key: key, at: at, operatorName: operatorName, random: random, in: db)
       return recorded
     }
   }
@@ -48,30 +49,35 @@ extension Registry {
     }
   }
 
-  /// Decrypts the secret kept for an enrollment, with an audit row saying it was read.
+  /// Decrypts the secret kept for an enrollment and checks it against the enrollment's
+  /// fingerprint, with an audit row saying it was read. A refusal writes nothing.
   ///
-  /// - Throws: `.noSecret`, `.damaged` (altered or moved blob), registry errors.
+  /// - Throws: `.noSecret`, `.damaged` (altered or moved blob, or an edited enrollment),
+  ///   `.mismatchedSecret` (the kept secret is not the one the enrollment recorded), registry
+  ///   errors.
   public func vaultSecret(forEnrollment id: Int64, key: VaultKey, at: Int64, operatorName: String)
     throws(VaultError) -> VaultedSecret
   {
-    let (enrollment, row) = try vaultRead { db in
-      (
-        try Self.enrollment(id, in: db),
-        try Row.fetchOne(
-          db, sql: "SELECT * FROM vault_secret WHERE kind = 'enrollment' AND enrollment_id = ?",
-          arguments: [id])
-      )
-    }
-    guard let row else { throw .noSecret(enrollment: id) }
-    let secret = try Self.openRow(row, key: key)
     try vaultWrite { db in
+      let enrollment = try Self.enrollment(id, in: db)
+      guard
+        let row = try Row.fetchOne(
+          db, sql: Self.secretRowsSQL + " WHERE v.kind = 'enrollment' AND v.enrollment_id = ?", arguments: [id])
+      else { throw VaultError.noSecret(enrollment: id) }
+      let secret = try Self.openRow(row, key: key)
+      // Authentication says the blob belongs to this row; the fingerprint says it is the key
+      // the enrollment was last burned with, so a stale copy is never burned.
+      guard SecretFingerprint.of(secret) == enrollment.secretFingerprint else {
+        throw VaultError.mismatchedSecret(enrollment: id)
+      }
+      try Self.upgradeLegacyRows(key: key, at: at, operatorName: operatorName, in: db)
       try Self.audit(
         AuditEvent(
           action: "vault_read", user: enrollment.user, serial: enrollment.serial, enrollmentId: id,
           outcome: "success", detail: "the secret of enrollment #\(id) was taken from the vault to burn a token"),
         at: at, operatorName: operatorName, in: db)
+      return VaultedSecret(enrollment: enrollment, secret: secret)
     }
-    return VaultedSecret(enrollment: enrollment, secret: secret)
   }
 
   /// Seals `secret` for `enrollment` (replacing an earlier copy) with an audit row.
@@ -79,15 +85,12 @@ extension Registry {
     _ secret: Secret, for enrollment: Enrollment, key: VaultKey, at: Int64, operatorName: String,
     random: any RandomSource, in db: Database
   ) throws {
-    let ad = VaultCrypto.secretAD(
-      kind: "enrollment", binding: String(enrollment.id), type: "totp", algorithm: enrollment.algorithm,
-      digits: enrollment.digits, period: enrollment.period)
-    let sealed = try VaultCrypto.sealSecret(secret, key: key, associatedData: ad, random: random)
+    let sealed = try VaultCrypto.sealSecret(secret, key: key, associatedData: enrollmentAD(enrollment), random: random)
     try db.execute(sql: "DELETE FROM vault_secret WHERE kind = 'enrollment' AND enrollment_id = ?", arguments: [enrollment.id])
     try db.execute(
       sql: """
         INSERT INTO vault_secret (kind, enrollment_id, serial, otp_type, algorithm, digits, period,
-          nonce, sealed, created_at) VALUES ('enrollment', ?, ?, 'totp', ?, ?, ?, ?, ?, ?)
+          nonce, sealed, created_at, format) VALUES ('enrollment', ?, ?, 'totp', ?, ?, ?, ?, ?, ?, 2)
         """,
       arguments: [
         enrollment.id, enrollment.serial, enrollment.algorithm, enrollment.digits, enrollment.period,

@@ -15,6 +15,11 @@ public final class Registry: Sendable {
   /// How long a writer waits for another process's lock before `RegistryError.busy`.
   public static let defaultBusyTimeout: TimeInterval = 5
 
+  /// Whether the vault may use scrypt costs below `VaultParameters.minimum`. Only unit tests
+  /// set it, through the internal initialiser (`@testable import`): no option, environment
+  /// variable or public API of the shipped program reaches it.
+  let weakVaultCostsAllowed: Bool
+
   /// Opens (creating if needed) the registry at `path` and brings its schema up to date.
   ///
   /// Before SQLite sees the file, and again once it has opened it, the file, its `-wal`,
@@ -26,11 +31,22 @@ public final class Registry: Sendable {
   ///   - create: make the file (and its directory, 0700) when there is none; a reading
   ///     command passes `false` and gets `RegistryError.noRegistry` instead.
   /// - Throws: `RegistryError` (unsafe, no registry, cannot open, not a registry, busy).
-  public init(
+  public convenience init(
     path: String, busyTimeout: TimeInterval = defaultBusyTimeout, upTo version: String? = nil,
     create: Bool = true
   ) throws(RegistryError) {
+    try self.init(
+      path: path, busyTimeout: busyTimeout, upTo: version, create: create,
+      allowingWeakVaultCosts: false)
+  }
+
+  /// The initialiser behind the public one; `allowingWeakVaultCosts` keeps unit tests fast.
+  init(
+    path: String, busyTimeout: TimeInterval = defaultBusyTimeout, upTo version: String? = nil,
+    create: Bool = true, allowingWeakVaultCosts: Bool
+  ) throws(RegistryError) {
     self.path = path
+    weakVaultCostsAllowed = allowingWeakVaultCosts
     if let problem = RegistryOwnershipProbe.problem(databasePath: path) {
       throw .unsafe(path: path, problem: problem)
     }

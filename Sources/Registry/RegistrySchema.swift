@@ -2,10 +2,11 @@ import GRDB
 
 /// The registry's schema, one migration per version. Released migrations are never edited;
 /// a change is a new migration (tests migrate from empty and from every earlier version).
-/// `v4-vault` adds the encrypted vault (docs/vault.md).
+/// `v4-vault` adds the encrypted vault (docs/vault.md), `v5-vault-format` the format of each
+/// vault row's associated data (ADR 0003, addendum).
 enum RegistrySchema {
   /// Migration names in order.
-  static let versions = ["v1-enrollments-audit", "v2-backup-codes", "v3-code-attempts", "v4-vault"]
+  static let versions = ["v1-enrollments-audit", "v2-backup-codes", "v3-code-attempts", "v4-vault", "v5-vault-format"]
 
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -87,6 +88,9 @@ enum RegistrySchema {
     }
     migrator.registerMigration(versions[3]) { db in
       try db.execute(sql: VaultSchema.v4)
+    }
+    migrator.registerMigration(versions[4]) { db in
+      try db.execute(sql: VaultSchema.v5)
     }
     return migrator
   }

@@ -12,6 +12,7 @@ enum VaultCrypto {
   static let saltLength = 16
   static let keyDomain = "tokenburner vault key v1"
   static let secretDomain = "tokenburner vault secret v1"
+  static let secretDomainV2 = "tokenburner vault secret v2"
 
   /// scrypt(passphrase) → 32-byte wrapping key. The caller zeroes the result.
   static func wrappingKey(passphrase: Secret, salt: [UInt8], parameters: VaultParameters)
@@ -39,6 +40,28 @@ enum VaultCrypto {
     kind: String, binding: String, type: String, algorithm: String, digits: Int, period: Int
   ) -> [UInt8] {
     Array("\(secretDomain)\0\(kind)\0\(binding)\0\(type)\0\(algorithm)\0\(digits)\0\(period)".utf8)
+  }
+
+  /// A secret's associated data in format 2 (ADR 0003, addendum): format 1's fields plus the
+  /// user, service and serial the secret belongs to, so an edited `enrollment` row no longer
+  /// opens it. Each text is length-prefixed (or marked absent): a name holding a separator
+  /// cannot make two different rows share one encoding.
+  static func secretADv2(
+    kind: String, binding: String, user: String?, service: String?, serial: String?, type: String,
+    algorithm: String, digits: Int, period: Int
+  ) -> [UInt8] {
+    var bytes = Array(secretDomainV2.utf8) + [0]
+    for field in [kind, binding, user, service, serial, type, algorithm, String(digits), String(period)] {
+      guard let field else {
+        bytes.append(0)
+        continue
+      }
+      let utf8 = Array(field.utf8)
+      let length = UInt32(utf8.count)
+      bytes += [1, UInt8(length >> 24), UInt8((length >> 16) & 0xFF), UInt8((length >> 8) & 0xFF), UInt8(length & 0xFF)]
+      bytes += utf8
+    }
+    return bytes
   }
 
   /// Encrypts under `key` with a fresh random nonce; returns (nonce, ciphertext ‖ tag).

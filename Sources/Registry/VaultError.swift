@@ -14,6 +14,12 @@ public enum VaultError: Error, Equatable, Sendable, CustomStringConvertible {
   case noFactorySeed(serial: String)
   /// Unusable scrypt costs or passphrase.
   case invalidParameters(String)
+  /// scrypt costs below `VaultParameters.minimum`, asked for or stored in the vault's header.
+  case weakParameters(String)
+  /// A new passphrase that is too short or too easy to guess (`VaultPassphrasePolicy`).
+  case weakPassphrase(String)
+  /// A kept secret whose fingerprint is not the one its enrollment recorded: it was not used.
+  case mismatchedSecret(enrollment: Int64)
   /// The seed cannot be used as asked (e.g. an event-based seed for a time-based token).
   case unsupported(String)
   /// The registry underneath failed.
@@ -36,6 +42,10 @@ public enum VaultError: Error, Equatable, Sendable, CustomStringConvertible {
     case .noFactorySeed(let serial):
       "no factory seed for token \(serial) has been imported (`tokenburner seeds import FILE`)"
     case .invalidParameters(let why): why
+    case .weakParameters(let why): why
+    case .weakPassphrase(let why): why
+    case .mismatchedSecret(let id):
+      "the vault's key for this enrollment does not match its record (enrollment #\(id)); it was not used"
     case .unsupported(let why): why
     case .registry(let error): error.description
     case .crypto(let what): "cryptography failed: \(what)"

@@ -1,4 +1,4 @@
-/// The tables of migration `v4-vault` (docs/vault.md). Released as part of the schema: never
+/// The tables of migration `v4-vault` and the column of `v5-vault-format` (docs/vault.md). Released as part of the schema: never
 /// edited afterwards; a change is a new migration.
 enum VaultSchema {
   static let v4 = """
@@ -33,5 +33,12 @@ enum VaultSchema {
       CHECK (kind = 'enrollment' OR serial IS NOT NULL)
     );
     CREATE UNIQUE INDEX vault_secret_factory_serial ON vault_secret(serial) WHERE kind = 'factory_seed';
+    """
+
+  /// `format`: how a row's associated data was built. 1 (every row before v5) binds kind,
+  /// enrollment id or serial and settings; 2 adds the enrollment's user, service and serial.
+  /// Format 1 rows are re-sealed as 2 the next time the vault is unlocked for a write.
+  static let v5 = """
+    ALTER TABLE vault_secret ADD COLUMN format INTEGER NOT NULL DEFAULT 1 CHECK (format IN (1, 2));
     """
 }

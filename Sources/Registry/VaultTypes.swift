@@ -20,6 +20,13 @@ public struct VaultParameters: Equatable, Sendable, Codable {
   /// N = 2^17, r = 8, p = 1: 128 MiB and roughly half a second per unlock on a helpdesk PC.
   public static let standard = VaultParameters(n: 1 << 17, r: 8, p: 1)
 
+  /// The least the vault accepts outside unit tests: N = 2^15, r = 8 (32 MiB). Below it an
+  /// offline guess costs too little, whatever the passphrase (docs/vault.md).
+  public static let minimum = VaultParameters(n: 1 << 15, r: 8, p: 1)
+
+  /// Whether these costs reach `minimum` (N and r each; p only multiplies the work).
+  public var isStrongEnough: Bool { n >= Self.minimum.n && r >= Self.minimum.r }
+
   /// Memory scrypt needs for these costs, bytes (128 · N · r · p).
   public var memoryBytes: UInt64 { 128 &* n &* r &* p }
 

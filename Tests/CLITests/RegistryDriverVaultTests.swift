@@ -16,7 +16,8 @@ import TokenCrypto
 @Suite struct RegistryDriverVaultTests {
   static let passphrase = Secret(Array("correct horse battery".utf8))
   static let wrong = Secret(Array("wrong".utf8))
-  static let cheap = VaultParameters(n: 16, r: 1, p: 1)
+  /// The lowest costs the shipped program accepts: the driver opens the registry as it does.
+  static let cheap = VaultParameters.minimum
   static let seed = Secret((1...20).map { UInt8($0) })
 
   /// A driver on a registry path in a fresh directory, with a vault (and `seeds` imported)
@@ -131,6 +132,32 @@ import TokenCrypto
     #expect(taken.parameters == .standard)
   }
 
+  /// The wizard's "same key from the vault" obeys the same rules as `burn --from-vault`: an
+  /// enrollment edited to name another user, or one whose fingerprint is not the kept key's,
+  /// gives nothing out (and the vault stays open); a re-burn with another key leaves none kept.
+  @Test func anEditedOrStaleKeptKeyIsNotTakenOut() throws {
+    let (driver, registry, directory) = try driver()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    _ = driver.unlockVault(Self.passphrase)
+    let order = BurnRecordOrder(
+      user: "ann", service: "Jira", account: nil, report: report(serial: "8659632000001"), secret: Self.seed,
+      keepsSecret: true)
+    let id = try driver.record(order).get().id
+    try sqlite3(driver.path, "UPDATE enrollment SET user = 'mallory' WHERE id = \(id)")
+    let edited = driver.takeVaultKey(enrollmentID: id, passphrase: Self.passphrase).failure
+    #expect(edited?.message.contains("enrollment #\(id) failed its integrity check") == true)
+    #expect(edited?.isStillUnlocked == true)
+    try sqlite3(driver.path, "UPDATE enrollment SET user = 'ann', secret_fingerprint = '00ff00ff00ff00ff' WHERE id = \(id)")
+    let mismatched = driver.takeVaultKey(enrollmentID: id, passphrase: nil).failure
+    #expect(mismatched?.message.contains("does not match its record") == true)
+    try sqlite3(driver.path, "UPDATE enrollment SET secret_fingerprint = '\(SecretFingerprint.of(Self.seed))' WHERE id = \(id)")
+    let reburn = BurnRecordOrder(
+      user: "ann", service: "Jira", account: nil, report: report(serial: "8659632000001"),
+      secret: Secret(Array(repeating: 9, count: 20)), keepsSecret: false)
+    #expect(try driver.record(reburn).get().summary.hasSuffix("re-burned"))
+    #expect(try registry?.hasVaultSecret(forEnrollment: id) == false)
+  }
+
   @Test func aBurnNotKeptNeedsNoVault() throws {
     let (driver, _, directory) = try driver(vault: false)
     defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -140,6 +167,16 @@ import TokenCrypto
     #expect(try driver.record(order).get().summary.hasSuffix("created"))
     #expect(try driver.tokenToReplace(user: "bob", service: nil).get().hasVaultKey == false)
   }
+}
+
+/// Runs one statement with the `sqlite3` tool, as someone with write access to the file would.
+private func sqlite3(_ path: String, _ sql: String) throws {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+  process.arguments = [path, sql]
+  try process.run()
+  process.waitUntilExit()
+  #expect(process.terminationStatus == 0, "sqlite3 \(sql)")
 }
 
 extension Result {

@@ -7,7 +7,9 @@ import TokenCrypto
 
 /// The SQLite file itself: migrations, permissions, the append-only audit log, atomicity.
 @Suite struct RegistrySchemaTests {
-  static let versions = ["v1-enrollments-audit", "v2-backup-codes", "v3-code-attempts", "v4-vault"]
+  static let versions = [
+    "v1-enrollments-audit", "v2-backup-codes", "v3-code-attempts", "v4-vault", "v5-vault-format",
+  ]
 
   @Test func migratesFromEmptyToTheLatestVersion() throws {
     let file = RegistryFile()
@@ -19,7 +21,7 @@ import TokenCrypto
     #expect(journal == "wal")
   }
 
-  @Test("Data written under an earlier schema survives the later migrations", arguments: [0, 1, 2])
+  @Test("Data written under an earlier schema survives the later migrations", arguments: [0, 1, 2, 3])
   func migratesFromEachEarlierVersion(index: Int) throws {
     let file = RegistryFile()
     defer { file.cleanUp() }

@@ -11,7 +11,7 @@ import TokenCrypto
 @Suite struct VaultTests {
   /// Cheap scrypt costs: the tests check behaviour, not cost.
   static let cheap = VaultParameters(n: 16, r: 1, p: 1)
-  static let passphrase = Secret(Array("correct horse battery staple".utf8))
+  static let passphrase = Secret(Array("violet anchor mirrors quietly".utf8))
 
   /// The database and its WAL, the bytes a passphrase check must leave alone.
   static func storedBytes(_ file: RegistryFile) -> Data {
@@ -35,11 +35,11 @@ import TokenCrypto
     let secret = Secret(try SystemRandom().bytes(20))
     _ = try registry.recordBurn(burnRecord(secret: secret), keeping: secret, key: key, at: 101, operatorName: "op")
     let before = Self.storedBytes(file)
-    let wrong = Secret(Array("correct horse battery stapl".utf8))
+    let wrong = Secret(Array("violet anchor mirrors quietl".utf8))
     #expect(throws: VaultError.wrongPassphrase) { try registry.unlockVault(passphrase: wrong) }
     #expect(throws: VaultError.wrongPassphrase) { try registry.checkVault(passphrase: wrong, at: 102, operatorName: "op") }
     #expect(throws: VaultError.wrongPassphrase) {
-      try registry.changeVaultPassphrase(from: wrong, to: Secret(Array("new".utf8)), at: 103, operatorName: "op")
+      try registry.changeVaultPassphrase(from: wrong, to: Secret(Array("a brand new passphrase".utf8)), at: 103, operatorName: "op")
     }
     #expect(Self.storedBytes(file) == before)
     // The right one still works afterwards.

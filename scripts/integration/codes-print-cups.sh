@@ -42,6 +42,8 @@ for code in "${codes[@]}"; do grep -qF -- "$code" "$REVEALED/sheet.txt" || fail 
 grep -qF -- "$recovery" "$REVEALED/sheet.txt" || fail "saved sheet lacks the recovery key"
 msg=$(tb codes generate --user "dora.müller" --save "$REVEALED/sheet.txt" 2>&1); expect_eq 65 $? "saving over an existing file"
 grep -q "already exists" <<<"$msg" || fail "no reason given: $msg"
+grep -q "the previous backup codes still work" <<<"$msg" || fail "the refusal does not say the old codes work: $msg"
+echo "${codes[0]}" | tb codes verify --user "dora.müller" >/dev/null || fail "the printed set stopped working after a refused save"
 
 # The recovery key is printed, never stored; the codes are stored as hashes only.
 sqlite3 "$TOKENBURNER_REGISTRY" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
@@ -54,4 +56,7 @@ done
 # A queue that does not exist: a clear error, exit 69, and the codes say how to go on.
 msg=$(tb codes generate --user "dora.müller" --print --printer no-such-queue 2>&1); expect_eq 69 $? "unknown printer"
 grep -q "printing failed" <<<"$msg" || fail "no printing failure sentence: $msg"
+grep -q "nothing was changed: the previous backup codes still work" <<<"$msg" || fail "the print failure does not say the old codes work: $msg"
+echo "${codes[1]}" | tb codes verify --user "dora.müller" >/dev/null || fail "the printed set stopped working after a failed print"
+expect_eq 1 "$(sqlite3 "$TOKENBURNER_REGISTRY" "SELECT COUNT(*) FROM backup_code_set")" "code sets after two failed deliveries"
 echo "  printed sheet read back from the PDF: user, token, operator, 10 codes, recovery key"

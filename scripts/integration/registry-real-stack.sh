@@ -35,6 +35,16 @@ echo "${codes[4]}" | tb codes verify --user alice >/dev/null 2>&1; expect_eq 77 
 echo "${codes[5]}" | tb codes verify --user bob >/dev/null 2>&1; expect_eq 77 $? "alice's code for bob"
 echo "not-a-code" | tb codes verify --user alice >/dev/null 2>&1; expect_eq 65 $? "a malformed code"
 
+# A sheet that cannot be saved issues nothing: no set is added or revoked, the set in use keeps
+# working, and the error says so.
+code_sets() { sqlite3 "$db" "SELECT COUNT(*) || ' sets, ' || COUNT(revoked_at) || ' revoked' FROM backup_code_set"; }
+sets_before=$(code_sets)
+msg=$(tb codes generate --user alice --save "$SCRATCH/no-such-directory/sheet.txt" 2>&1)
+expect_eq 65 $? "codes generate --save into a missing directory"
+grep -q "nothing was changed: the previous backup codes still work" <<<"$msg" || fail "the failed save does not say what became of the codes: $msg"
+expect_eq "$sets_before" "$(code_sets)" "code sets after a failed save"
+echo "${codes[3]}" | tb codes verify --user alice >/dev/null || fail "a code of the set in use was refused after a failed save"
+
 tb registry lost --user alice --reason "left on a train" >/dev/null || fail "registry lost exited $?"
 echo "${codes[6]}" | tb codes verify --user alice >/dev/null 2>&1; expect_eq 77 $? "a code of a revoked set"
 expect_eq lost "$(tb registry list --user alice --json | jq -r '.enrollments[0].status')" "status after lost"
@@ -51,7 +61,7 @@ fresh_status
 expect_eq "$(oath_code "$hex2" sha256 30 "$(sim .token_time)")" "$(sim .code)" "the new token's display"
 
 tb registry history --user alice --json >"$out.history" || fail "history exited $?"
-expect_eq "burn codes_issued code_verified code_rejected lost code_rejected burn" \
+expect_eq "burn codes_issued code_verified code_rejected code_verified lost code_rejected burn" \
   "$(jq -r '[.entries[] | select(.user == "alice") | .action] | join(" ")' "$out.history")" "alice's history"
 expect_eq helpdesk-7 "$(jq -r '.entries[0].operator_name' "$out.history")" "operator in the audit log"
 jq -e '.entries[-1].detail | test("replaces lost enrollment")' "$out.history" >/dev/null ||

@@ -3,8 +3,11 @@
 # with --keep-secret, mark the token lost, re-burn a second token from the vault (both show
 # oathtool's code for the same secret), wrong passphrases that change no byte, a passphrase
 # change, factory seeds imported (CSV with bad rows, PSKC export/import) and registered (the key
-# shown gives `tokenburner code` = oathtool on the file's hex seed), and a leak scan of the
-# database, its WAL, every output, the audit log and the simulator logs.
+# shown gives `tokenburner code` = oathtool on the file's hex seed), weak scrypt costs and common
+# passphrases refused, a stale kept key deleted on re-burn, kept keys refused when they do not
+# match their enrollment or the enrollment was edited, a rekey that leaves an old key row
+# useless, and a leak scan of the database, its WAL, every output, the audit log and the
+# simulator logs.
 source "$(dirname "$0")/lib.bash"
 make_scratch
 start_stack
@@ -13,7 +16,8 @@ db=$TOKENBURNER_REGISTRY
 out="$SCRATCH/out"
 pp="$INPUTS/passphrase"
 printf 'vault passphrase %s\n' "$(random_hex 6)" >"$pp"
-cheap=(--scrypt-n 1024 --scrypt-r 8 --scrypt-p 1)
+# The lowest costs the program accepts (N = 2^15, r = 8: 32 MiB); unit tests alone go below.
+cheap=(--scrypt-n 32768 --scrypt-r 8 --scrypt-p 1)
 
 # The database after a checkpoint: every byte after SQLite's 100-byte file header, and the
 # logical dump. (Each open of a WAL pool moves two header counters: the connection pool creates
@@ -36,6 +40,26 @@ tb vault init --passphrase-file "$pp" "${cheap[@]}" >"$out.init" || fail "vault 
 tb vault init --passphrase-file "$pp" "${cheap[@]}" >/dev/null 2>&1; expect_eq 65 $? "a second vault init"
 echo "short" | tb vault init --passphrase-stdin --registry "$SCRATCH/other.sqlite" >/dev/null 2>&1
 expect_eq 65 $? "a passphrase under 10 characters"
+weak="$SCRATCH/weak/tokens.sqlite"
+tb vault init --registry "$weak" --passphrase-file "$pp" --scrypt-n 1024 >"$out.weak" 2>&1
+expect_eq 65 $? "vault init with scrypt N = 1024"
+grep -q "too cheap for the vault: at least N = 32768 and r = 8" "$out.weak" || fail "unclear weak-cost refusal: $(cat "$out.weak")"
+tb vault init --registry "$weak" --passphrase-file "$pp" --scrypt-r 4 >/dev/null 2>&1; expect_eq 65 $? "vault init with scrypt r = 4"
+for common in 'Password2024!' 'correct horse battery staple' 'qwertyuiop' '1234567890' 'iloveyou1234'; do
+  printf '%s\n' "$common" | tb vault init --registry "$weak" --passphrase-stdin "${cheap[@]}" >"$out.common" 2>&1
+  expect_eq 65 $? "vault init with the passphrase '$common'"
+  grep -q "guessing tries first" "$out.common" || fail "unclear common-passphrase refusal: $(cat "$out.common")"
+  grep -qiF -- "$common" "$out.common" && fail "the refusal quotes the passphrase"
+done
+expect_eq false "$(tb vault status --registry "$weak" --json | jq -r .initialised)" "a vault after the refused inits"
+
+# A copy whose vault header was edited to say N = 2, r = 1 is refused as weak before scrypt runs.
+sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+cp "$db" "$SCRATCH/weak-header.sqlite"
+sqlite3 "$SCRATCH/weak-header.sqlite" "UPDATE vault SET scrypt_n = 2, scrypt_r = 1"
+tb vault unlock-check --registry "$SCRATCH/weak-header.sqlite" --passphrase-file "$pp" >"$out.weakheader" 2>&1
+expect_eq 65 $? "unlock-check of a vault whose header says N = 2"
+grep -q "key derivation is too cheap (scrypt N = 2, r = 1" "$out.weakheader" || fail "unclear weak-header refusal: $(cat "$out.weakheader")"
 
 # --- Burn alice's first token, keeping the secret.
 echo "0x$hex" | tb burn --secret-stdin --user alice --service Jira --keep-secret --passphrase-file "$pp" --json \
@@ -232,6 +256,73 @@ tb seeds register --registry "$third" --serial 8659632000555 --user alice --pass
   >"$REVEALED/register3.secret.json" || fail "register from the vault export"
 expect_eq "$hex" "$(base32_to_hex "$(jq -r .secret "$REVEALED/register3.secret.json")")" "alice's secret in the vault export"
 
+# --- A re-burn with another secret and no --keep-secret deletes the kept copy; a kept key that
+# does not match its enrollment's fingerprint, or whose enrollment was edited (sqlite3) to name
+# another user, is refused before any APDU.
+for _ in $(seq 100); do
+  tb readers --json | jq -e '[.readers[] | select(.card_present)] | length == 1' >/dev/null && break
+  sleep 0.1
+done
+bob1=$(random_hex 20); bob2=$(random_hex 20)
+echo "0x$bob1" | tb burn --secret-stdin --user bob --service Wiki --keep-secret --passphrase-file "$pp2" --json \
+  >"$out.bob1" 2>&1 || fail "bob's burn exited $?: $(cat "$out.bob1")"
+bob=$(jq -r .enrollment_id "$out.bob1")
+echo "0x$bob2" | tb burn --secret-stdin --user bob --service Wiki --json >"$out.bob2" 2>&1 || fail "bob's re-burn exited $?"
+expect_eq "$bob" "$(jq -r .enrollment_id "$out.bob2")" "the re-burn updates bob's enrollment"
+expect_eq 0 "$(sqlite3 "$db" "SELECT COUNT(*) FROM vault_secret WHERE enrollment_id = $bob")" \
+  "kept copies of #$bob after a re-burn with another secret"
+expect_eq vault_discard "$(sqlite3 "$db" "SELECT action FROM audit WHERE enrollment_id = $bob ORDER BY id DESC LIMIT 1")" \
+  "the deletion in the audit log"
+echo "0x$bob2" | tb burn --secret-stdin --user bob --service Wiki --keep-secret --passphrase-file "$pp2" >/dev/null 2>&1 ||
+  fail "keeping bob's new secret exited $?"
+tb registry lost --user bob --reason "stolen" >/dev/null || fail "registry lost for bob exited $?"
+fingerprint=$(sqlite3 "$db" "SELECT secret_fingerprint FROM enrollment WHERE id = $bob")
+sqlite3 "$db" "UPDATE enrollment SET secret_fingerprint = '00112233445566ff' WHERE id = $bob"
+fresh_status
+commands=$(sim .commands)
+tb burn --from-vault --user bob --service Wiki --passphrase-file "$pp2" >"$out.mismatch" 2>&1
+expect_eq 65 $? "burn --from-vault of a kept key that does not match its enrollment"
+grep -q "the vault's key for this enrollment does not match its record" "$out.mismatch" || fail "unclear mismatch: $(cat "$out.mismatch")"
+sqlite3 "$db" "UPDATE enrollment SET secret_fingerprint = '$fingerprint', user = 'mallory' WHERE id = $bob"
+tb burn --from-vault --user mallory --service Wiki --passphrase-file "$pp2" >"$out.mallory" 2>&1
+expect_eq 65 $? "burn --from-vault for mallory of the key kept for bob"
+grep -q "enrollment #$bob failed its integrity check" "$out.mallory" || fail "not refused as damaged: $(cat "$out.mallory")"
+fresh_status
+expect_eq "$commands" "$(sim .commands)" "APDUs sent for the refused kept keys"
+sqlite3 "$db" "UPDATE enrollment SET user = 'bob' WHERE id = $bob"
+
+# --- Rekey: a copy of the key row from before, with the passphrase of that time, opens the old
+# data key, which opens no entry any more; a wrong passphrase changes no byte.
+key_row() {
+  sqlite3 "$db" "SELECT 'salt = X''' || hex(salt) || ''', key_nonce = X''' || hex(key_nonce) || ''', wrapped_key = X''' ||
+    hex(wrapped_key) || ''', scrypt_n = ' || scrypt_n || ', scrypt_r = ' || scrypt_r || ', scrypt_p = ' || scrypt_p FROM vault"
+}
+old_row=$(key_row)
+pp4="$INPUTS/passphrase4"
+printf 'fourth vault passphrase %s\n' "$(random_hex 6)" >"$pp4"
+tb vault change-passphrase --passphrase-file "$pp2" --new-passphrase-file "$pp4" >/dev/null || fail "change-passphrase exited $?"
+before=$(db_state)
+tb vault rekey --passphrase-file "$WRONG" >"$out.rekey.wrong" 2>&1
+expect_eq 77 $? "vault rekey with a wrong passphrase"
+expect_eq "$before" "$(db_state)" "database after a wrong rekey passphrase"
+entries=$(sqlite3 "$db" "SELECT COUNT(*) FROM vault_secret")
+tb vault rekey --passphrase-file "$pp4" --json >"$out.rekey" || fail "vault rekey exited $?"
+expect_eq "$entries" "$(jq -r .reencrypted_entries "$out.rekey")" "entries re-encrypted by the rekey"
+new_row=$(key_row)
+sqlite3 "$db" "UPDATE vault SET $old_row"
+tb vault unlock-check --passphrase-file "$pp2" >"$out.stale" 2>&1
+expect_eq 65 $? "unlock-check with the old key row and the old passphrase"
+grep -q "failed its integrity check" "$out.stale" || fail "the old key opened something: $(cat "$out.stale")"
+printf '%s\n%s\n' "$(cat "$pp2")" "$(cat "$INPUTS/export-pp")" |
+  tb vault export --passphrase-stdin --output "$SCRATCH/stale.pskc" --iterations 2000 >/dev/null 2>&1
+expect_eq 65 $? "vault export with the old key row"
+[[ -e $SCRATCH/stale.pskc ]] && fail "an export was written with the old key row"
+tb burn --from-vault --user bob --service Wiki --passphrase-file "$pp2" >/dev/null 2>&1
+expect_eq 65 $? "burn --from-vault with the old key row"
+sqlite3 "$db" "UPDATE vault SET $new_row"
+tb vault unlock-check --passphrase-file "$pp4" --json >"$out.check2" || fail "unlock-check after the rekey exited $?"
+expect_eq "$entries" "$(jq -r .verified_entries "$out.check2")" "entries verified after the rekey"
+
 # --- Leak scan: no secret in any encoding anywhere but the deliberate once-only displays.
 tb registry history --json >"$out.history.json"
 tb registry history >"$out.history.txt"
@@ -255,12 +346,12 @@ rm "$SCRATCH/raw.probe"
 scanned=0
 for file in "$db" "$db-wal" "$other" "$other-wal" "$third" "$third-wal" "$SCRATCH/vault.pskc" "$out".* "$SCRATCH"/sim*.log "$SCRATCH"/*.json "$SCRATCH/seeds.pskc"; do
   [[ -f $file && $file != *.secret.* ]] || continue
-  expect_no_secret "$file" "$hex" "$seed1" "$seed2" "$bad"
-  expect_no_raw_secret "$file" "$hex" "$seed1" "$seed2"
+  expect_no_secret "$file" "$hex" "$seed1" "$seed2" "$bad" "$bob1" "$bob2"
+  expect_no_raw_secret "$file" "$hex" "$seed1" "$seed2" "$bob1" "$bob2"
   scanned=$((scanned + 1))
 done
 (( scanned >= 15 )) || fail "only $scanned files scanned"
-expect_eq "vault_init burn vault_keep lost vault_read burn vault_keep vault_passphrase_changed vault_check vault_passphrase_changed vault_check vault_passphrase_changed vault_export vault_export" \
+expect_eq "vault_init burn vault_keep lost vault_read burn vault_keep vault_passphrase_changed vault_check vault_passphrase_changed vault_check vault_passphrase_changed vault_export vault_export burn vault_keep burn vault_discard burn vault_keep lost vault_passphrase_changed vault_rekeyed vault_check" \
   "$(jq -r '[.entries[] | select(.action | test("vault|burn|lost")) | .action] | join(" ")' "$out.history.json")" \
   "vault actions in the audit log"
-echo "  keep, lose, re-burn from the vault (same code on both tokens), wrong passphrases change nothing, re-key, seeds import/register/export, $scanned files scanned"
+echo "  keep, lose, re-burn from the vault (same code on both tokens), wrong passphrases change nothing, weak costs and common passphrases refused, stale and edited kept keys refused, rekey, seeds import/register/export, $scanned files scanned"

@@ -11,7 +11,7 @@ socket="$SCRATCH/tmux.sock"
 trap 'tmux -S "$socket" kill-server 2>/dev/null; sleep 0.2; remove_scratch' EXIT
 passphrase="typed passphrase $(random_hex 6)"
 printf '%s\n' "$passphrase" >"$INPUTS/pp"
-tb vault init --passphrase-file "$INPUTS/pp" --scrypt-n 1024 >/dev/null || fail "vault init exited $?"
+tb vault init --passphrase-file "$INPUTS/pp" --scrypt-n 32768 >/dev/null || fail "vault init exited $?"
 seed=$(random_hex 20)
 printf '# version: 2\ncarol, ldap, helpdesk, 8651000042, %s, totp, 6, 30\n' "$seed" >"$INPUTS/batch.csv"
 tb seeds import "$INPUTS/batch.csv" --passphrase-file "$INPUTS/pp" >/dev/null || fail "seeds import exited $?"

@@ -20,7 +20,7 @@ LANG=C.UTF-8
 pp="$INPUTS/passphrase"
 printf 'wizard vault passphrase %s\n' "$(random_hex 6)" >"$pp"
 passphrase=$(head -1 "$pp")  # its random part is recorded by random_hex
-tb vault init --passphrase-file "$pp" --scrypt-n 1024 >/dev/null || fail "vault init exited $?"
+tb vault init --passphrase-file "$pp" --scrypt-n 32768 >/dev/null || fail "vault init exited $?"
 
 # The number of enrollment secrets the vault keeps (no passphrase needed).
 kept_secrets() { tb vault status --json | jq -r '.enrollment_secrets'; }

@@ -35,7 +35,8 @@ struct EnrollmentSelection: ParsableArguments {
 
 struct GenerateCodes: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "generate", abstract: "Issue a new set of backup codes (the old set stops working).")
+    commandName: "generate",
+    abstract: "Issue a new set of backup codes (the old set stops working once the new one is saved, printed or shown).")
 
   @OptionGroup var selection: EnrollmentSelection
   @Option(help: "How many codes (1-20).") var count = BackupCode.defaultCount
@@ -73,33 +74,68 @@ struct GenerateCodes: ParsableCommand {
         throw OperatorError("could not make backup codes: \(error)", status: .software)
       }
       let now = unixNow()
-      let setID: Int64
-      do {
-        setID = try registry.issueBackupCodes(enrollmentID: enrollment.id, hashes: hashes, at: now, operatorName: operatorName)
-      } catch { throw OperatorError(registryError: error) }
       let sheet = BackupCodeSheet(
         enrollment: enrollment, codes: codes, issuedAt: now, operatorName: operatorName,
         serviceRecoveryKey: recoveryKey)
-      var printed: String?
-      if let save { try SheetOutput.save(sheet.text, to: save) }
-      if print { printed = try SheetOutput.print(sheet.text, printer: printer, title: "backup codes \(enrollment.user.terminalSafe)") }
+      // The new set becomes active (and the old one revoked) only once the operator has it: the
+      // sheet saved and on disk, the print job accepted, or the codes on the screen. Any failure
+      // before that leaves the registry as it was, and the previous codes keep working.
+      let printed = try deliver(sheet, user: enrollment.user)
+      if !json { show(codes, of: enrollment) }
+      let setID: Int64
+      do {
+        setID = try registry.issueBackupCodes(enrollmentID: enrollment.id, hashes: hashes, at: now, operatorName: operatorName)
+      } catch {
+        if let save { unlink(save) }
+        let failure = OperatorError(registryError: error)
+        throw OperatorError(
+          failure.message + ". These codes were NOT issued"
+            + (save != nil ? " (the saved sheet was removed)" : "") + (printed != nil ? "; destroy the printed sheet" : "")
+            + "; the previous backup codes still work", status: failure.status)
+      }
       if json {
         try Output.json(
           GeneratedCodesReport(
             enrollmentId: enrollment.id, setId: setID, user: enrollment.user, serial: enrollment.serial,
             codes: codes.map(\.text), savedTo: save, printJob: printed))
       } else {
-        Output.line("Backup codes for \(enrollment.user.terminalSafe), token \(enrollment.serial.terminalSafe) (enrollment #\(enrollment.id)):")
-        Output.line("Each works once; they are shown only now. The previous set no longer works.")
-        Output.line()
-        for (index, code) in codes.enumerated() {
-          Output.line("  \(String(index + 1).leftPadded(to: 2)).  \(code.text)")
-        }
-        if let save { Output.line("\nSheet saved to \(save.terminalSafe) (readable by you only).") }
-        if let printed { Output.line("\nSheet sent to the printer: \(printed.terminalSafe)") }
+        Output.line("\nThey are issued now; the previous set no longer works.")
+        if let save { Output.line("Sheet saved to \(save.terminalSafe) (readable by you only).") }
+        if let printed { Output.line("Sheet sent to the printer: \(printed.terminalSafe)") }
       }
     } catch let error as OperatorError {
       throw Output.fail(error, json: json)
+    }
+  }
+}
+
+extension GenerateCodes {
+  /// Saves and prints the sheet as asked; returns what `lp` said. On a failure nothing is
+  /// issued: a sheet this call saved is removed again, and the error says the old codes work.
+  private func deliver(_ sheet: BackupCodeSheet, user: String) throws(OperatorError) -> String? {
+    let unchanged = "; nothing was changed: the previous backup codes still work"
+    if let save {
+      do { try SheetOutput.save(sheet.text, to: save) } catch {
+        throw OperatorError(error.message + unchanged, status: error.status)
+      }
+    }
+    guard print else { return nil }
+    do {
+      return try SheetOutput.print(sheet.text, printer: printer, title: "backup codes \(user.terminalSafe)")
+    } catch {
+      if let save { unlink(save) }
+      throw OperatorError(
+        error.message + (save != nil ? " (the saved sheet was removed)" : "") + unchanged, status: error.status)
+    }
+  }
+
+  /// The codes in the terminal, numbered, before they are issued.
+  private func show(_ codes: [BackupCode], of enrollment: Enrollment) {
+    Output.line("Backup codes for \(enrollment.user.terminalSafe), token \(enrollment.serial.terminalSafe) (enrollment #\(enrollment.id)):")
+    Output.line("Each works once; they are shown only now.")
+    Output.line()
+    for (index, code) in codes.enumerated() {
+      Output.line("  \(String(index + 1).leftPadded(to: 2)).  \(code.text)")
     }
   }
 }

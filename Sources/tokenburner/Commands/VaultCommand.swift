@@ -5,7 +5,7 @@ import Registry
 import SeedFiles
 import TokenCrypto
 
-/// `tokenburner vault init|status|unlock-check|change-passphrase|export`: the encrypted store
+/// `tokenburner vault init|status|unlock-check|change-passphrase|rekey|export`: the encrypted store
 /// of secrets the helpdesk must be able to burn again (docs/vault.md).
 struct VaultCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -15,15 +15,18 @@ struct VaultCommand: ParsableCommand {
       AES-256-GCM under a random data key, which is kept wrapped under a key derived from the \
       passphrase with scrypt. A wrong passphrase is refused with exit 77 and changes nothing. \
       The passphrase comes from --passphrase-stdin, --passphrase-file, --passphrase-env or a \
-      hidden prompt; never from the command line.
+      hidden prompt; never from the command line. scrypt costs below N = 32768, r = 8 are refused.
       """,
-    subcommands: [VaultInit.self, VaultStatusCommand.self, VaultUnlockCheck.self, VaultChangePassphrase.self, VaultExport.self])
+    subcommands: [
+      VaultInit.self, VaultStatusCommand.self, VaultUnlockCheck.self, VaultChangePassphrase.self, VaultRekey.self,
+      VaultExport.self,
+    ])
 }
 
-/// scrypt cost flags shared by `init` and `change-passphrase`.
+/// scrypt cost flags shared by `init`, `change-passphrase` and `rekey`.
 struct ScryptOptions: ParsableArguments {
-  @Option(help: "scrypt N (a power of two; default 131072).") var scryptN: UInt64?
-  @Option(help: "scrypt r (default 8).") var scryptR: UInt64?
+  @Option(help: "scrypt N (a power of two, at least 32768; default 131072).") var scryptN: UInt64?
+  @Option(help: "scrypt r (at least 8; default 8).") var scryptR: UInt64?
   @Option(help: "scrypt p (default 1).") var scryptP: UInt64?
 
   var isSet: Bool { scryptN != nil || scryptR != nil || scryptP != nil }
@@ -46,7 +49,7 @@ struct VaultInit: ParsableCommand {
     do {
       let registry = try registryOptions.open()
       let parameters = scrypt.parameters(base: .standard)
-      try withVault { () throws(VaultError) in try parameters.validate() }
+      try withVault { () throws(VaultError) in try registry.checkVaultCosts(parameters) }
       if try withVault({ () throws(VaultError) in try registry.vaultStatus() }) != nil {
         throw OperatorError(vaultError: .alreadyInitialised)
       }
@@ -132,7 +135,9 @@ struct VaultChangePassphrase: ParsableCommand {
       The current passphrase comes from the passphrase options, the new one from \
       --new-passphrase-file or --new-passphrase-env, from the second line of standard input \
       with --passphrase-stdin, or from two hidden prompts. Only the wrapped key changes, in one \
-      transaction; a wrong current passphrase changes nothing (exit 77).
+      transaction; a wrong current passphrase changes nothing (exit 77). Someone who kept a copy \
+      of the database and knows the old passphrase can still open it: `vault rekey` replaces the \
+      data key itself.
       """)
   @OptionGroup(title: "Current passphrase (never an argument)") var passphrase: PassphraseOptions
   @Option(help: ArgumentHelp("Read the new passphrase from the first line of this file.", valueName: "path"))
@@ -157,7 +162,7 @@ struct VaultChangePassphrase: ParsableCommand {
         throw OperatorError(vaultError: .notInitialised)
       }
       let parameters = scrypt.isSet ? scrypt.parameters(base: status.parameters) : nil
-      try withVault { () throws(VaultError) in try parameters?.validate() }
+      if let parameters { try withVault { () throws(VaultError) in try registry.checkVaultCosts(parameters) } }
       let (old, new) = try readBoth()
       try PassphraseReader.checkNew(new)
       try withVault { () throws(VaultError) in
@@ -192,6 +197,48 @@ struct VaultChangePassphrase: ParsableCommand {
     }
     return (old, new)
   }
+}
+
+struct VaultRekey: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "rekey", abstract: "Replace the vault's data key and re-encrypt every vault entry.",
+    discussion: """
+      A new random data key; every kept secret and factory seed decrypted and encrypted again \
+      under it, and the new key wrapped under the same passphrase, in one transaction. After it, \
+      an old copy of the key row (with an old passphrase) opens nothing. A wrong passphrase \
+      changes nothing (exit 77); so does an entry that fails its integrity check (65).
+      """)
+  @OptionGroup(title: "Passphrase (never an argument)") var passphrase: PassphraseOptions
+  @OptionGroup(title: "New key derivation costs (default: keep)") var scrypt: ScryptOptions
+  @OptionGroup(title: "Registry") var registryOptions: RegistryOptions
+  @Flag(help: "Print one JSON object.") var json = false
+
+  func validate() throws { try passphrase.validateSingle() }
+
+  func run() throws {
+    do {
+      let registry = try registryOptions.open()
+      guard let status = try withVault({ () throws(VaultError) in try registry.vaultStatus() }) else {
+        throw OperatorError(vaultError: .notInitialised)
+      }
+      let parameters = scrypt.isSet ? scrypt.parameters(base: status.parameters) : nil
+      if let parameters { try withVault { () throws(VaultError) in try registry.checkVaultCosts(parameters) } }
+      let secret = try passphrase.read(prompt: "Vault passphrase")
+      let count = try withVault { () throws(VaultError) in
+        try registry.rekeyVault(
+          passphrase: secret, parameters: parameters, at: unixNow(), operatorName: registryOptions.resolvedOperator)
+      }
+      if json { return try Output.json(VaultRekeyReport(rekeyed: true, reencryptedEntries: count)) }
+      Output.line("Vault data key replaced; \(count) vault entries re-encrypted. Old copies of the key open nothing.")
+    } catch let error as OperatorError {
+      throw Output.fail(error, json: json)
+    }
+  }
+}
+
+struct VaultRekeyReport: Encodable {
+  var rekeyed: Bool
+  var reencryptedEntries: Int
 }
 
 struct VaultReport: Encodable {

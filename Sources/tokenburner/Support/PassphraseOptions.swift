@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OTP
+import Registry
 import TokenCrypto
 
 /// Where the vault passphrase comes from: standard input, a file, an environment variable, or
@@ -113,10 +114,9 @@ enum PassphraseReader {
     }
   }
 
-  /// A new passphrase must be long enough to be worth scrypt.
+  /// A new passphrase must be long enough and not a common one (`VaultPassphrasePolicy`):
+  /// checked before scrypt runs, so a refusal is immediate (exit 65).
   static func checkNew(_ passphrase: Secret) throws(OperatorError) {
-    guard passphrase.count >= 10 else {
-      throw OperatorError("a vault passphrase needs at least 10 characters", status: .dataError)
-    }
+    try withVault { () throws(VaultError) in try VaultPassphrasePolicy.check(passphrase) }
   }
 }

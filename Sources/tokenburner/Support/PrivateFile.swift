@@ -6,7 +6,8 @@ import TokenCrypto
 enum PrivateFile {
   /// Creates `path` with mode 0600 and writes `text`. `O_EXCL` refuses an existing file (and
   /// a symbolic link in its place), and the mode applies at creation, so the contents are never
-  /// readable by others, not even briefly. The byte copy is zeroed once written.
+  /// readable by others, not even briefly. The byte copy is zeroed once written, and the file
+  /// is flushed to disk (`fsync`) before this returns.
   static func create(_ path: String, text: String) throws(OperatorError) {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else {
@@ -25,6 +26,10 @@ enum PrivateFile {
         throw OperatorError("cannot write \(path): \(String(cString: strerror(errno)))", status: .dataError)
       }
       written += count
+    }
+    // On disk before the caller acts on it (a backup code set becomes active only then).
+    guard fsync(descriptor) == 0 else {
+      throw OperatorError("cannot write \(path) to disk: \(String(cString: strerror(errno)))", status: .dataError)
     }
   }
 }

@@ -44,7 +44,7 @@ enum SheetOutput {
     return answer
   }
 
-  /// `send`, with the command line's sentences: the codes are stored either way.
+  /// `send`, with the command line's sentences; the caller says what became of the codes.
   static func print(_ text: String, printer: String?, title: String) throws(OperatorError) -> String {
     do throws(PrintFailure) {
       return try send(text, printer: printer, title: title)
@@ -54,8 +54,7 @@ enum SheetOutput {
         throw OperatorError("cannot run lp (is CUPS installed? apt-get install cups-client): \(reason)", status: .unavailable)
       case .refused(let status, let said):
         throw OperatorError(
-          "printing failed (lp exited \(status)): \(said). The codes are stored; "
-            + "save the sheet with --save or generate a new set.", status: .unavailable)
+          "printing failed (lp exited \(status)): \(said)", status: .unavailable)
       }
     }
   }

@@ -5,7 +5,8 @@ import TokenCrypto
 
 extension OperatorError {
   /// A vault failure in the operator's terms: a wrong passphrase is 77 (refused, nothing
-  /// changed), no vault is 69, bad records or inputs 65.
+  /// changed), no vault is 69, bad records or inputs 65 (weak costs, a common passphrase, a
+  /// kept key that does not match its enrollment).
   init(vaultError error: VaultError) {
     if case .registry(let registryError) = error {
       self.init(registryError: registryError)
@@ -17,7 +18,9 @@ extension OperatorError {
       case .notInitialised: .unavailable
       case .invalidParameters: .usage
       case .crypto: .software
-      case .alreadyInitialised, .damaged, .noSecret, .noFactorySeed, .unsupported, .registry: .dataError
+      case .alreadyInitialised, .damaged, .noSecret, .noFactorySeed, .unsupported, .registry, .weakParameters,
+        .weakPassphrase, .mismatchedSecret:
+        .dataError
       }
     self.init(error.description, status: status)
   }
