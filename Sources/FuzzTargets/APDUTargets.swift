@@ -45,7 +45,7 @@ enum APDUTargets {
 
   /// `identify` and `burn` against a card that answers with the input (see `ScriptedCard`).
   /// Whatever the answers, the burn must end in a report or a `Token2Failure`, never a trap,
-  /// and never send AUTHENTICATE again after a refusal.
+  /// and never send AUTHENTICATE again after one that was refused or whose answer was lost.
   static func scriptedBurn(_ bytes: [UInt8]) {
     let identifyCard = ScriptedCard(bytes)
     _ = try? Token2Card(transport: identifyCard, clock: { hostTime }).identify()
@@ -58,13 +58,17 @@ enum APDUTargets {
     _ = try? Token2Card(transport: recorder, clock: { hostTime }).burn(request)
     precondition(burnCard.exchanges <= 64 * 8, "the burn did not stop exchanging")
     precondition(recorder.reconnectCount <= 1, "the burn reconnected more than once")
-    var refused = false
-    for exchange in recorder.exchanges where exchange.command.ins == FamilyA.Instruction.authenticate {
-      precondition(!refused, "AUTHENTICATE sent again after the token refused the key")
-      if case .success(let answer) = exchange.outcome, answer.status == .authenticationBlocked {
-        refused = true
-      }
-    }
+    precondition(
+      !authenticatesAgainAfterUnconfirmed(recorder.exchanges),
+      "AUTHENTICATE sent again after one that was refused or whose answer was lost")
+  }
+
+  /// Whether an AUTHENTICATE follows one that did not get `90 00`: refused, answered with any
+  /// other status, or with its answer lost (the token may have refused the key).
+  static func authenticatesAgainAfterUnconfirmed(_ exchanges: [RecordingTransport.Exchange]) -> Bool {
+    let answers = exchanges.filter { $0.command.ins == FamilyA.Instruction.authenticate }
+      .map { try? $0.outcome.get() }
+    return answers.dropLast().contains { $0?.status.isSuccess != true }
   }
 }
 
