@@ -51,7 +51,9 @@ enum APDUTargets {
     _ = try? Token2Card(transport: identifyCard, clock: { hostTime }).identify()
 
     let burnCard = ScriptedCard(bytes)
-    let recorder = RecordingTransport(wrapping: ContinuationHandlingTransport(wrapping: burnCard))
+    // The recorder sits on the card, so it sees every AUTHENTICATE the card would receive,
+    // the continuation resends of the burn's own session included.
+    let recorder = RecordingTransport(wrapping: burnCard)
     let request = BurnRequest(
       secret: Secret(Array(repeating: 0x5A, count: 20)), algorithm: .sha1, period: .seconds30,
       displayTimeout: .seconds30, allowUnknownModel: bytes.first.map { $0 & 1 == 1 } ?? false)
@@ -64,12 +66,31 @@ enum APDUTargets {
   }
 
   /// Whether an AUTHENTICATE follows one that did not get `90 00`: refused, answered with any
-  /// other status, or with its answer lost (the token may have refused the key).
+  /// other status (a `6C XX` included: its resend is a second attempt), or with its answer lost
+  /// (the token may have refused the key). An answer `61 XX` is judged by the GET RESPONSE
+  /// exchanges that follow it.
   static func authenticatesAgainAfterUnconfirmed(_ exchanges: [RecordingTransport.Exchange]) -> Bool {
-    let answers = exchanges.filter { $0.command.ins == FamilyA.Instruction.authenticate }
-      .map { try? $0.outcome.get() }
-    return answers.dropLast().contains { $0?.status.isSuccess != true }
+    var unconfirmed = false
+    var judging = false
+    for exchange in exchanges {
+      let status = try? exchange.outcome.get().status
+      switch exchange.command.ins {
+      case FamilyA.Instruction.authenticate:
+        if unconfirmed { return true }
+        judging = true
+      case getResponse where judging:
+        break
+      default:
+        judging = false
+        continue
+      }
+      unconfirmed = status?.isSuccess != true
+      judging = judging && status?.sw1 == 0x61
+    }
+    return false
   }
+
+  private static let getResponse: UInt8 = 0xC0
 }
 
 /// Deterministic "random" bytes for the simulated token's challenges.

@@ -102,5 +102,25 @@ import Token2
     #expect(APDUTargets.authenticatesAgainAfterUnconfirmed([accepted, lost, accepted]))
     #expect(!APDUTargets.authenticatesAgainAfterUnconfirmed([accepted, accepted, lost]))
     #expect(!APDUTargets.authenticatesAgainAfterUnconfirmed([refused]))
+    // 61 XX is judged by its GET RESPONSE; 6C XX is no acceptance (its resend is a second try).
+    let more = exchange(.success(ResponseAPDU(status: StatusWord(0x61, 0x02))))
+    let getResponse = RecordingTransport.Exchange(
+      command: CommandAPDU(cla: 0x00, ins: 0xC0, p1: 0, p2: 0, le: 2), outcome: .success(ResponseAPDU(data: [1, 2], status: .success)))
+    let resendAsked = exchange(.success(ResponseAPDU(status: StatusWord(0x6C, 0x10))))
+    #expect(!APDUTargets.authenticatesAgainAfterUnconfirmed([more, getResponse, accepted]))
+    #expect(APDUTargets.authenticatesAgainAfterUnconfirmed([more, accepted]))
+    #expect(APDUTargets.authenticatesAgainAfterUnconfirmed([resendAsked, accepted]))
+  }
+
+  /// `6C XX` to AUTHENTICATE: the session's continuation must not resend it.
+  @Test func aWrongLengthAuthenticateAnswerIsNotResent() {
+    let answers = [Self.info, Self.challenge, [0x6C, 0x10], Self.ok, Self.ok, Self.ok, Self.info]
+    let (result, recorder) = burn(answers)
+    guard case .failure(.unexpectedStatus(command: .authenticate, status: StatusWord(0x6C, 0x10), state: .unchanged)) = result else {
+      Issue.record("expected the 6C answer reported, got \(result)")
+      return
+    }
+    #expect(recorder.count(ins: 0xCE) == 1)
+    FuzzTarget.apdu.run(Self.script(answers))
   }
 }

@@ -80,6 +80,23 @@ struct AuthenticationAnswerLostTests {
     #expect(bench.authenticateCount == 2)
   }
 
+  @Test("AUTHENTICATE answered 6C XX is not resent: the resend would be a second attempt")
+  func wrongLengthIsNotResent() {
+    // The token runs the AUTHENTICATE (and refuses the wrong key) but answers `6C 00`; it
+    // locks after two refusals, so a resend with Le corrected would lock it.
+    let token = SimulatedToken2(
+      configuration: .init(model: .otpcP2i, lockAfterFailedAuthentications: 2), clock: { hostNow },
+      random: CountingRandom())
+    let recorder = RecordingTransport(wrapping: AppletTransport(applet: WrongLengthOnAuthenticate(token)))
+    let failure = #expect(throws: Token2Failure.self) {
+      try Token2Card(transport: recorder, clock: { hostNow }).burn(BurnRequest(secret: secretBytes(20), key: Self.wrongKey))
+    }
+    #expect(failure == .unexpectedStatus(command: .authenticate, status: StatusWord(0x6C, 0x00), state: .unchanged))
+    #expect(token.counters.authenticateCommands == 1)
+    #expect(!token.isLocked)
+    #expect(recorder.commands.map(\.ins) == [0x41, 0x4B, 0xCE])
+  }
+
   @Test("A second burn, once the operator checked the token, completes")
   func nextBurnCompletes() throws {
     let bench = Bench(.init(model: .otpcP2i), faults: [LinkFaultPlan(commandIndex: 3, commandReachesCard: true)])
@@ -102,5 +119,19 @@ struct AuthenticationAnswerLostTests {
     #expect(text.contains("No second AUTHENTICATE was sent"))
     #expect(!text.contains("safe to repeat"))
     #expect(Token2Failure.authenticationAnswerLost(state: .unchanged).description.contains("Nothing was written"))
+  }
+}
+
+/// The simulated token, except that it answers every AUTHENTICATE, after running it, with
+/// `6C 00` ("resend with Le = 256").
+private final class WrongLengthOnAuthenticate: CardApplet {
+  private let token: SimulatedToken2
+  init(_ token: SimulatedToken2) { self.token = token }
+  var atr: [UInt8] { token.atr }
+  func powerOn() { token.powerOn() }
+  func powerOff() { token.powerOff() }
+  func process(_ command: [UInt8]) -> [UInt8] {
+    let answer = token.process(command)
+    return command.count > 1 && command[1] == 0xCE ? [0x6C, 0x00] : answer
   }
 }
