@@ -6,8 +6,8 @@
 #
 # Usage: TOKENBURNER_BIN=... scripts/vpcd-stress.sh [DROPS] [OUT-DIR]
 # Environment: STRESS_RETURNS="0 20 100 300 1000"  return delays (ms) to cycle through;
-#   STRESS_MODE=burn (default): a burn whose APDU 3, 4 or 5 drops (the burn reconnects, as in
-#   burn-faults.sh); STRESS_MODE=info: `info`, whose first APDU drops;
+#   STRESS_MODE=burn (default): a burn whose APDU 4 or 5 (a write) drops (the burn reconnects,
+#   as in burn-faults.sh; a drop on APDU 3, AUTHENTICATE, ends the burn without one); STRESS_MODE=info: `info`, whose first APDU drops;
 #   STRESS_LOAD=N  run N busy loops meanwhile; STUCK_SECONDS=5; PCSC_SANDBOX_DEBUG=1 logs APDUs.
 set -uo pipefail
 : "${TOKENBURNER_BIN:?set TOKENBURNER_BIN to the built tokenburner binary}"
@@ -74,7 +74,7 @@ for ((n = 1; n <= drops; n++)); do
   ms=${returns[$(((n - 1) % ${#returns[@]}))]}
   rm -f "$status"
   k=1
-  [[ ${STRESS_MODE:-burn} == burn ]] && k=$((3 + n % 3))
+  [[ ${STRESS_MODE:-burn} == burn ]] && k=$((4 + n % 2))
   "$TOKENBURNER_BIN" simulate --port "$port" --status-file "$status" \
     --drop-after-apdu "$k" --return-after-ms "$ms" >>"$out/sim.log" 2>&1 &
   sim_pid=$!

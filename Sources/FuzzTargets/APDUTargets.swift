@@ -45,27 +45,52 @@ enum APDUTargets {
 
   /// `identify` and `burn` against a card that answers with the input (see `ScriptedCard`).
   /// Whatever the answers, the burn must end in a report or a `Token2Failure`, never a trap,
-  /// and never send AUTHENTICATE again after a refusal.
+  /// and never send AUTHENTICATE again after one that was refused or whose answer was lost.
   static func scriptedBurn(_ bytes: [UInt8]) {
     let identifyCard = ScriptedCard(bytes)
     _ = try? Token2Card(transport: identifyCard, clock: { hostTime }).identify()
 
     let burnCard = ScriptedCard(bytes)
-    let recorder = RecordingTransport(wrapping: ContinuationHandlingTransport(wrapping: burnCard))
+    // The recorder sits on the card, so it sees every AUTHENTICATE the card would receive,
+    // the continuation resends of the burn's own session included.
+    let recorder = RecordingTransport(wrapping: burnCard)
     let request = BurnRequest(
       secret: Secret(Array(repeating: 0x5A, count: 20)), algorithm: .sha1, period: .seconds30,
       displayTimeout: .seconds30, allowUnknownModel: bytes.first.map { $0 & 1 == 1 } ?? false)
     _ = try? Token2Card(transport: recorder, clock: { hostTime }).burn(request)
     precondition(burnCard.exchanges <= 64 * 8, "the burn did not stop exchanging")
     precondition(recorder.reconnectCount <= 1, "the burn reconnected more than once")
-    var refused = false
-    for exchange in recorder.exchanges where exchange.command.ins == FamilyA.Instruction.authenticate {
-      precondition(!refused, "AUTHENTICATE sent again after the token refused the key")
-      if case .success(let answer) = exchange.outcome, answer.status == .authenticationBlocked {
-        refused = true
-      }
-    }
+    precondition(
+      !authenticatesAgainAfterUnconfirmed(recorder.exchanges),
+      "AUTHENTICATE sent again after one that was refused or whose answer was lost")
   }
+
+  /// Whether an AUTHENTICATE follows one that did not get `90 00`: refused, answered with any
+  /// other status (a `6C XX` included: its resend is a second attempt), or with its answer lost
+  /// (the token may have refused the key). An answer `61 XX` is judged by the GET RESPONSE
+  /// exchanges that follow it.
+  static func authenticatesAgainAfterUnconfirmed(_ exchanges: [RecordingTransport.Exchange]) -> Bool {
+    var unconfirmed = false
+    var judging = false
+    for exchange in exchanges {
+      let status = try? exchange.outcome.get().status
+      switch exchange.command.ins {
+      case FamilyA.Instruction.authenticate:
+        if unconfirmed { return true }
+        judging = true
+      case getResponse where judging:
+        break
+      default:
+        judging = false
+        continue
+      }
+      unconfirmed = status?.isSuccess != true
+      judging = judging && status?.sw1 == 0x61
+    }
+    return false
+  }
+
+  private static let getResponse: UInt8 = 0xC0
 }
 
 /// Deterministic "random" bytes for the simulated token's challenges.

@@ -46,7 +46,7 @@ enum BurnScreen {
     }
     page.skip()
     if let report = burn.report { return drawReport(report, state: state, into: &page) }
-    if let failure = burn.failure { return drawFailure(failure, canRetry: burn.canRetry, into: &page) }
+    if let failure = burn.failure { return drawFailure(failure, burn: burn, into: &page) }
     return [KeyHint("Wait:", "the burn cannot be interrupted"), .quit]
   }
 
@@ -71,13 +71,22 @@ enum BurnScreen {
     return [KeyHint("Enter", "next"), KeyHint("Esc", "back to the reader"), .quit]
   }
 
-  private static func drawFailure(_ failure: Token2Failure, canRetry: Bool, into page: inout Page)
+  private static func drawFailure(_ failure: Token2Failure, burn: BurnProgress, into page: inout Page)
     -> [KeyHint]
   {
     page.line("The burn did not complete.", role: .error)
     page.paragraph(failure.description)
     var keys: [KeyHint] = []
-    if canRetry { keys.append(KeyHint("R", "retry")) }
+    if burn.canRetry && burn.retryNeedsCheck {
+      // The warning itself is the wizard's notice, shown under the page.
+      if burn.isRetryWarningShown {
+        keys.append(KeyHint("R", "retry, token checked"))
+      } else {
+        keys.append(KeyHint("R", "retry after checking"))
+      }
+    } else if burn.canRetry {
+      keys.append(KeyHint("R", "retry"))
+    }
     keys += [KeyHint("O", "other reader"), .back, .quit]
     return keys
   }

@@ -9,6 +9,12 @@ public final class RecordingTransport: CardTransport {
     public var command: CommandAPDU
     /// The response, or the failure that ended the exchange.
     public var outcome: Result<ResponseAPDU, CardFailure>
+
+    /// An exchange as recorded; public so checks over recordings can be tested on their own.
+    public init(command: CommandAPDU, outcome: Result<ResponseAPDU, CardFailure>) {
+      self.command = command
+      self.outcome = outcome
+    }
   }
 
   private let inner: any CardTransport

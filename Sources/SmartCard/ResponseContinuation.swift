@@ -7,11 +7,14 @@ public enum ResponseContinuation {
 
   /// Sends `command`, then follows `61 XX` / `6C XX` answers, returning the assembled response.
   ///
+  /// - Parameter resendingOnWrongLength: whether `6C XX` sends `command` again. `false` for a
+  ///   key proof (`AuthenticationGate`): the resend would be a second attempt, so the `6C XX`
+  ///   answer is returned as it is.
   /// - Throws: the transport's `CardFailure`, or `.unresponsive` after `maximumFollowUps`
   ///   follow-ups (a card looping forever).
-  public static func transmit(_ command: CommandAPDU, over transport: any CardTransport)
-    throws(CardFailure) -> ResponseAPDU
-  {
+  public static func transmit(
+    _ command: CommandAPDU, over transport: any CardTransport, resendingOnWrongLength: Bool = true
+  ) throws(CardFailure) -> ResponseAPDU {
     var response = try transport.transmit(command)
     var data: [UInt8] = []
     var followUps = 0
@@ -22,7 +25,7 @@ public enum ResponseContinuation {
         let getResponse = CommandAPDU(
           cla: command.cla & 0x03, ins: 0xC0, p1: 0, p2: 0, le: wireLength(response.status.sw2))
         response = try followUp(getResponse, over: transport, count: &followUps)
-      case 0x6C:
+      case 0x6C where resendingOnWrongLength:
         var corrected = command
         corrected.le = wireLength(response.status.sw2)
         response = try followUp(corrected, over: transport, count: &followUps)

@@ -7,11 +7,12 @@ import TokenCrypto
 /// - GET INFO; an unknown prefix stops here unless allowed (no AUTHENTICATE is ever sent).
 /// - The seed APDU is built before authenticating; the config APDU right before it is sent,
 ///   so the written time is fresh.
-/// - AUTHENTICATE refused (`69 83`): stop at once; never a second AUTHENTICATE.
+/// - AUTHENTICATE refused (`69 83`), or its answer lost: stop at once; never a second
+///   AUTHENTICATE in the run (`AuthenticationGate`: a lost answer may be a refusal).
 /// - WRITE SEED refused with `69 82`/`69 83`: one GET CHALLENGE + AUTHENTICATE, one retry.
-/// - A link failure from AUTHENTICATE on: at most one reconnect, GET INFO (same serial), a
-///   fresh authentication, and the writes not yet confirmed, in order. Before AUTHENTICATE a
-///   link failure simply stops: nothing was written.
+/// - A link failure after an accepted AUTHENTICATE: at most one reconnect, GET INFO (same
+///   serial), a fresh authentication, and the writes not yet confirmed, in order. Before
+///   AUTHENTICATE a link failure simply stops: nothing was written.
 final class BurnRun {
   private let request: BurnRequest
   private let session: Token2Session
@@ -20,7 +21,9 @@ final class BurnRun {
 
   private var ledger = WriteLedger(restricted: true)
   private var recoveries: [BurnRecovery] = []
-  private var authenticationSent = false
+  // Every AUTHENTICATE of the run goes through it: the first, the one after the reconnect and
+  // the one after a WRITE SEED refused for a dropped session.
+  private var gate = AuthenticationGate()
   private var reconnected = false
   private var seedRetryUsed = false
   private var writtenTime: UInt32 = 0
@@ -61,7 +64,8 @@ final class BurnRun {
         switch error {
         case .failure(let failure): throw failure
         case .link(let command, let cause):
-          guard authenticationSent, !reconnected else {
+          // An AUTHENTICATE in flight never gets here: its lost answer ended the run already.
+          guard gate.hasSentAttempt, !reconnected else {
             throw .linkLost(during: command, cause: cause, state: ledger.state)
           }
           reconnected = true
@@ -96,6 +100,8 @@ final class BurnRun {
   }
 
   private func authenticate() throws(SessionInterruption) {
+    // No GET CHALLENGE either once the gate is closed: there is nothing to use it for.
+    if let closure = gate.closure { throw .failure(failure(closedBy: closure)) }
     let challenge = try session.send(Token2Commands.getChallenge(), as: .getChallenge)
     guard challenge.status.isSuccess else {
       throw .failure(.unexpectedStatus(command: .getChallenge, status: challenge.status, state: ledger.state))
@@ -109,13 +115,34 @@ final class BurnRun {
     } catch {
       throw .failure(.internalError("building AUTHENTICATE: \(error)", state: ledger.state))
     }
-    authenticationSent = true
-    let answer = try session.send(command, as: .authenticate)
-    if answer.status == .authenticationBlocked {
-      throw .failure(.tokenRefusedKey(state: ledger.state))
+    do {
+      try gate.begin()
+    } catch {
+      throw .failure(failure(closedBy: error))
+    }
+    let answer: ResponseAPDU
+    do {
+      answer = try session.send(command, as: .authenticate)
+    } catch {
+      guard case .link = error else { throw error }
+      // The token may have run it and refused the key: no reconnect, no second attempt.
+      gate.answerLost()
+      throw .failure(.authenticationAnswerLost(state: ledger.state))
     }
     guard answer.status.isSuccess else {
+      gate.refused()
+      if answer.status == .authenticationBlocked {
+        throw .failure(.tokenRefusedKey(state: ledger.state))
+      }
       throw .failure(.unexpectedStatus(command: .authenticate, status: answer.status, state: ledger.state))
+    }
+    gate.accepted()
+  }
+
+  private func failure(closedBy closure: AuthenticationGate.Closure) -> Token2Failure {
+    switch closure {
+    case .refused: .tokenRefusedKey(state: ledger.state)
+    case .answerLost: .authenticationAnswerLost(state: ledger.state)
     }
   }
 

@@ -35,6 +35,12 @@ extension Token2Failure: CustomStringConvertible {
       "The token refused the authentication key (69 83): the key is wrong for this token or "
         + "the token is locked. \(state) Do not retry with the same key: older tokens lock for "
         + "good after repeated failures. Check the model and, for OEM tokens, the customer key."
+    case .authenticationAnswerLost(let state):
+      "The link to the token was lost before it answered AUTHENTICATE: the token may have "
+        + "refused the key; check it before retrying. \(state) No second AUTHENTICATE was sent, "
+        + "because older tokens lock for good after repeated refusals. Check that the key fits "
+        + "this token (its model and, for OEM tokens, the customer key); then lift the token off "
+        + "the reader, lay it back flat and still, and burn it again."
     case .linkLost(let command, let cause, let state):
       "The link to the token was lost during \(command) (\(Self.wording(cause))) and one reconnect did not "
         + "finish the job. \(state) \(Self.nextStepAfterLoss(for: state))"

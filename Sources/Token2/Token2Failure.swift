@@ -65,6 +65,10 @@ public enum Token2Failure: Error, Equatable, Sendable {
   case unknownModel(serial: String)
   /// AUTHENTICATE was refused with `69 83`: wrong key, or a locked token. Never retried.
   case tokenRefusedKey(state: TokenState)
+  /// The link broke before the token answered an AUTHENTICATE: it may have refused the key.
+  /// Counted as a refusal (`AuthenticationGate`), so no second AUTHENTICATE was sent in the
+  /// run; `state` is what the writes before it left.
+  case authenticationAnswerLost(state: TokenState)
   /// The link to the token broke and could not be recovered (at most one reconnect).
   case linkLost(during: Token2Command, cause: CardFailure, state: TokenState)
   /// After a reconnect, a different token answered.
@@ -82,7 +86,7 @@ public enum Token2Failure: Error, Equatable, Sendable {
     case .invalidSecret, .hostClockOutOfRange, .cardUnavailable, .noAnswer, .notAToken,
       .securityKeyTapped, .unreadableInfo, .unknownModel:
       .unchanged
-    case .tokenRefusedKey(let state), .linkLost(_, _, let state),
+    case .tokenRefusedKey(let state), .authenticationAnswerLost(let state), .linkLost(_, _, let state),
       .differentToken(_, _, let state), .unexpectedStatus(_, _, let state),
       .malformedResponse(_, let state), .internalError(_, let state):
       state
@@ -91,13 +95,14 @@ public enum Token2Failure: Error, Equatable, Sendable {
 
   /// The process exit status for this failure (sysexits, PRODUCT.md "Command-line contract"):
   /// 65 bad input, 69 unavailable / wrong card, 70 internal or protocol error, 75 link lost
-  /// (retry), 77 key refused / token locked.
+  /// (retry; for a lost AUTHENTICATE answer only after checking the token), 77 key refused /
+  /// token locked.
   public var exitCode: Int32 {
     switch self {
     case .invalidSecret: 65
     case .cardUnavailable, .notAToken, .securityKeyTapped, .unreadableInfo, .unknownModel: 69
     case .hostClockOutOfRange, .unexpectedStatus, .malformedResponse, .internalError: 70
-    case .noAnswer, .linkLost, .differentToken: 75
+    case .noAnswer, .linkLost, .differentToken, .authenticationAnswerLost: 75
     case .tokenRefusedKey: 77
     }
   }

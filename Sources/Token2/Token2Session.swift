@@ -22,7 +22,9 @@ final class Token2Session {
   {
     apduCount += 1
     do {
-      return try ResponseContinuation.transmit(command, over: transport)
+      // Resending AUTHENTICATE for a `6C XX` would be a second attempt the token may lock on.
+      return try ResponseContinuation.transmit(
+        command, over: transport, resendingOnWrongLength: kind != .authenticate)
     } catch {
       throw .link(during: kind, cause: error)
     }

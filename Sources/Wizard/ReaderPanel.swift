@@ -46,6 +46,15 @@ public struct BurnProgress: Equatable, Sendable {
   public internal(set) var report: BurnReport?
   /// Why the last burn failed.
   public internal(set) var failure: Token2Failure?
+  /// The operator pressed retry once after a failure that asks for the token to be checked
+  /// first, and was warned; the next retry goes ahead.
+  public internal(set) var isRetryWarningShown = false
+
+  /// Whether a retry must first warn to check the token: the link broke before the token
+  /// answered AUTHENTICATE, so it may have refused the key, and a second refusal can lock it.
+  public var retryNeedsCheck: Bool {
+    if case .authenticationAnswerLost = failure { true } else { false }
+  }
 
   /// Whether trying the same burn again makes sense: never after the token refused the key
   /// (a second AUTHENTICATE can lock it for good), nor for problems a retry cannot change.

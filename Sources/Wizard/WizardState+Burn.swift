@@ -9,6 +9,13 @@ extension WizardState {
     switch action {
     case .next where burn.report != nil:
       return go(to: flow == .generate ? .serviceKey : .confirm)
+    case .retry where burn.canRetry && burn.retryNeedsCheck && !burn.isRetryWarningShown:
+      // The first press only warns: a reflex retry must not be the second AUTHENTICATE.
+      burn.isRetryWarningShown = true
+      notice = Notice(
+        .warning,
+        "Press R again only once the key is checked: a second refusal may lock the token for good.")
+      return []
     case .retry where burn.canRetry:
       return go(to: .reader) + retryBurn()
     case .chooseAnotherReader where burn.failure != nil:

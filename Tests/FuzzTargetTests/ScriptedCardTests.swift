@@ -71,4 +71,56 @@ import Token2
     // The whole run of the fuzz target on the same bytes keeps its invariants.
     FuzzTarget.apdu.run(Self.script([Self.info, Self.challenge, [0x69, 0x83]]))
   }
+
+  /// A one-byte answer is a lost link: the AUTHENTICATE's answer never came. A script that
+  /// would let a second AUTHENTICATE through after the reconnect is not followed.
+  @Test func aLostAuthenticateAnswerStopsAfterOneAuthenticate() {
+    let answers = [Self.info, Self.challenge, [0x90], Self.info, Self.challenge, Self.ok, Self.ok, Self.ok, Self.info]
+    let (result, recorder) = burn(answers)
+    guard case .failure(.authenticationAnswerLost(state: .unchanged)) = result else {
+      Issue.record("expected a lost AUTHENTICATE answer, got \(result)")
+      return
+    }
+    #expect(recorder.count(ins: 0xCE) == 1)
+    #expect(recorder.reconnectCount == 0)
+    #expect(!APDUTargets.authenticatesAgainAfterUnconfirmed(recorder.exchanges))
+    FuzzTarget.apdu.run(Self.script(answers))
+  }
+
+  /// The target's invariant itself: it flags an AUTHENTICATE after a lost or refused one, and
+  /// not after an accepted one.
+  @Test func theInvariantFlagsAnAuthenticateAfterALostOrRefusedOne() {
+    let authenticate = CommandAPDU(cla: 0x80, ins: 0xCE, p1: 0, p2: 0, data: [UInt8](repeating: 0, count: 16))
+    func exchange(_ outcome: Result<ResponseAPDU, CardFailure>) -> RecordingTransport.Exchange {
+      RecordingTransport.Exchange(command: authenticate, outcome: outcome)
+    }
+    let accepted = exchange(.success(ResponseAPDU(status: .success)))
+    let refused = exchange(.success(ResponseAPDU(status: .authenticationBlocked)))
+    let lost = exchange(.failure(.cardRemoved))
+    #expect(APDUTargets.authenticatesAgainAfterUnconfirmed([lost, accepted]))
+    #expect(APDUTargets.authenticatesAgainAfterUnconfirmed([refused, refused]))
+    #expect(APDUTargets.authenticatesAgainAfterUnconfirmed([accepted, lost, accepted]))
+    #expect(!APDUTargets.authenticatesAgainAfterUnconfirmed([accepted, accepted, lost]))
+    #expect(!APDUTargets.authenticatesAgainAfterUnconfirmed([refused]))
+    // 61 XX is judged by its GET RESPONSE; 6C XX is no acceptance (its resend is a second try).
+    let more = exchange(.success(ResponseAPDU(status: StatusWord(0x61, 0x02))))
+    let getResponse = RecordingTransport.Exchange(
+      command: CommandAPDU(cla: 0x00, ins: 0xC0, p1: 0, p2: 0, le: 2), outcome: .success(ResponseAPDU(data: [1, 2], status: .success)))
+    let resendAsked = exchange(.success(ResponseAPDU(status: StatusWord(0x6C, 0x10))))
+    #expect(!APDUTargets.authenticatesAgainAfterUnconfirmed([more, getResponse, accepted]))
+    #expect(APDUTargets.authenticatesAgainAfterUnconfirmed([more, accepted]))
+    #expect(APDUTargets.authenticatesAgainAfterUnconfirmed([resendAsked, accepted]))
+  }
+
+  /// `6C XX` to AUTHENTICATE: the session's continuation must not resend it.
+  @Test func aWrongLengthAuthenticateAnswerIsNotResent() {
+    let answers = [Self.info, Self.challenge, [0x6C, 0x10], Self.ok, Self.ok, Self.ok, Self.info]
+    let (result, recorder) = burn(answers)
+    guard case .failure(.unexpectedStatus(command: .authenticate, status: StatusWord(0x6C, 0x10), state: .unchanged)) = result else {
+      Issue.record("expected the 6C answer reported, got \(result)")
+      return
+    }
+    #expect(recorder.count(ins: 0xCE) == 1)
+    FuzzTarget.apdu.run(Self.script(answers))
+  }
 }

@@ -94,6 +94,19 @@ import Wizard
     Snapshot.check(state, name: "burn-key-refused", size: Snapshot.sizes[0])
   }
 
+  @Test func lostAuthenticateAnswerWarnsBeforeTheRetry() {
+    var state = WizardStates.identified()
+    for event: WizardEvent in [
+      .keyPressed(.next), .burnStageStarted(.readInfo), .burnStageStarted(.authenticate),
+      .burnFinished(.failure(.authenticationAnswerLost(state: .unchanged))),
+    ] {
+      _ = state.handle(event)
+    }
+    Snapshot.check(state, name: "burn-auth-answer-lost", size: Snapshot.sizes[0])
+    _ = state.handle(.keyPressed(.retry))
+    Snapshot.check(state, name: "burn-auth-answer-lost-retry", size: Snapshot.sizes[0])
+  }
+
   @Test func confirmMismatchIsDiagnosed() {
     var state = WizardStates.confirm()
     _ = state.handle(.keyPressed(.insert("360094")))  // oathtool --totp -s 60: a 60 s token

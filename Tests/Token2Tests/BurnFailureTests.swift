@@ -136,6 +136,7 @@ struct BurnFailureTests {
     let failures: [Token2Failure] = [
       .invalidSecret(.tooLong(length: 70)), .noAnswer(.cardRemoved), .notAToken(status: .fileNotFound),
       .securityKeyTapped(.fido), .unknownModel(serial: "1234567"), .tokenRefusedKey(state: .unchanged),
+      .authenticationAnswerLost(state: .unchanged),
       .linkLost(during: .writeSeed, cause: .cardRemoved, state: .possibly([.seedErased, .burned])),
       .differentToken(expected: "8659632000001", found: "8659622000001", state: .seedErased),
       .unexpectedStatus(command: .writeSeed, status: .wrongData, state: .configWrittenOldSeedKept),

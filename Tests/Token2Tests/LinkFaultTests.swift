@@ -6,7 +6,8 @@ import Token2
 
 /// Link loss at every point of a burn (protocol note §4.8, §7): the reported state must
 /// always contain the token's real state, success only when the seed is in place, at most
-/// one reconnect, and a second burn must finish the job.
+/// one reconnect, never an AUTHENTICATE after one that was not answered `90 00`, and a second
+/// burn must finish the job.
 @Suite("Burn: link loss")
 struct LinkFaultTests {
   static let singleFaults: [(Token2Model, Int, Bool)] = [Token2Model.c302i, .otpcP2i].flatMap { model in
@@ -20,6 +21,7 @@ struct LinkFaultTests {
     let outcome = Result { () throws(Token2Failure) in try bench.card().burn(BurnRequest(secret: secret)) }
     #expect(bench.recorder.reconnectCount <= 1)
     #expect(bench.authenticateCount <= 2)
+    #expect(noAuthenticateAfterUnconfirmedOne(bench.recorder))
 
     switch (index, outcome) {
     case (1...2, .failure(let failure)):
@@ -28,8 +30,14 @@ struct LinkFaultTests {
       #expect(bench.recorder.reconnectCount == 0)
       #expect(bench.realState(for: secret) == .unchanged)
       #expect(failure.exitCode == 75)
-    case (3...5, .success(let report)):
-      #expect(report.recoveries.contains(.reconnected(after: [.authenticate, .writeConfig, .writeSeed][index - 3])))
+    case (3, .failure(let failure)):
+      // The AUTHENTICATE's answer lost: it may have been a refusal, so no reconnect either.
+      #expect(failure == .authenticationAnswerLost(state: .unchanged))
+      #expect(bench.recorder.reconnectCount == 0)
+      #expect(bench.recorder.count(ins: 0xCE) == 1)
+      #expect(bench.realState(for: secret) == .unchanged)
+    case (4...5, .success(let report)):
+      #expect(report.recoveries.contains(.reconnected(after: [.writeConfig, .writeSeed][index - 4])))
       #expect(bench.recorder.reconnectCount == 1)
       #expect(bench.token.holdsSeed(of: secret))
     case (6, .success(let report)):
@@ -65,6 +73,9 @@ struct LinkFaultTests {
     let outcome = Result { () throws(Token2Failure) in try bench.card().burn(BurnRequest(secret: secret)) }
     #expect(bench.recorder.reconnectCount <= 1)
     #expect(bench.authenticateCount <= 2)
+    #expect(noAuthenticateAfterUnconfirmedOne(bench.recorder))
+    // The first AUTHENTICATE is APDU 3; after a reconnect at `first`, the next one is first + 3.
+    let authenticateLost = first == 3 || second == first + 3
     switch outcome {
     case .success:
       #expect(bench.token.holdsSeed(of: secret), "success reported without the seed in place")
@@ -72,8 +83,13 @@ struct LinkFaultTests {
       let real = bench.realState(for: secret)
       #expect(failure.state.possibilities.contains(real), "real \(real) not in reported \(failure.state)")
       #expect(failure.state != .burned)
-      if case .linkLost = failure {} else { Issue.record("unexpected failure \(failure)") }
+      switch failure {
+      case .authenticationAnswerLost: #expect(authenticateLost)
+      case .linkLost: #expect(!authenticateLost)
+      default: Issue.record("unexpected failure \(failure)")
+      }
     }
+    #expect(bench.recorder.reconnectCount == (first == 3 ? 0 : 1))
     try secondBurnFinishes(bench)
   }
 
@@ -107,6 +123,13 @@ struct LinkFaultTests {
     }
     #expect(failure == .differentToken(expected: "8659622000001", found: "8659622999999", state: .unknown(possible: [.unchanged, .seedErased])))
     #expect(other.counters.authenticateCommands == 0)
+  }
+
+  // The rule of `AuthenticationGate`: once an AUTHENTICATE got anything but `90 00`, or no
+  // answer at all, none follows it.
+  private func noAuthenticateAfterUnconfirmedOne(_ recorder: RecordingTransport) -> Bool {
+    let answers = recorder.exchanges.filter { $0.command.ins == 0xCE }.map { try? $0.outcome.get() }
+    return answers.dropLast().allSatisfy { $0?.status == .success }
   }
 
   private func secondBurnFinishes(_ bench: Bench) throws {

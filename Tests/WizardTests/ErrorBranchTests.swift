@@ -115,6 +115,38 @@ import Token2
     #expect(effects == [.identifyToken(reader: Fixture.reader)])
   }
 
+  @Test func lostAuthenticateAnswerWarnsBeforeTheRetry() {
+    var script = Script()
+    script.toReaderStep()
+    script.identifyToken()
+    script.press(.next)
+    script.send(.burnStageStarted(.authenticate))
+    script.send(.burnFinished(.failure(.authenticationAnswerLost(state: .unchanged))))
+    #expect(script.state.burn.canRetry)
+    #expect(script.state.burn.retryNeedsCheck)
+    // The first press only warns: no read of the token, no way towards a second AUTHENTICATE.
+    #expect(script.press(.retry) == [])
+    #expect(script.state.step == .burn)
+    #expect(script.state.burn.isRetryWarningShown)
+    #expect(script.state.notice?.kind == .warning)
+    #expect(script.state.notice?.text.contains("only once the key is checked") == true)
+    #expect(script.state.burn.failure == .authenticationAnswerLost(state: .unchanged))
+    // Pressed again, once checked: back to the reader, the token read afresh.
+    #expect(script.press(.retry) == [.identifyToken(reader: Fixture.reader)])
+    #expect(script.state.step == .reader)
+  }
+
+  @Test func otherLinkLossesRetryAtOnce() {
+    var script = Script()
+    script.toReaderStep()
+    script.identifyToken()
+    script.press(.next)
+    script.send(.burnFinished(.failure(.linkLost(during: .writeConfig, cause: .cardRemoved, state: .unchanged))))
+    #expect(!script.state.burn.retryNeedsCheck)
+    #expect(script.press(.retry) == [.identifyToken(reader: Fixture.reader)])
+    #expect(script.state.step == .reader)
+  }
+
   @Test func tokenRefusedKeyOffersNoRetry() {
     var script = Script()
     script.toReaderStep()

@@ -3,7 +3,9 @@
 # on an unrestricted (C302-i) and a restricted (OTPC-P2-i) model. The simulated token leaves
 # the field instead of answering APDU k (having executed it or not) and comes back:
 # - soon (1 s, longer than pcscd's presence poll, as a hand laying the token back): the burn waits, reconnects once and finishes (exit 0), except before
-#   AUTHENTICATE, where nothing was written and it stops with 75;
+#   AUTHENTICATE, where nothing was written and it stops with 75, and at AUTHENTICATE itself:
+#   a lost answer may be a refusal, so it stops with 75 and "the token may have refused the
+#   key", without a reconnect or a second AUTHENTICATE;
 # - too late for the burn (it waits 1 s, the token returns after 2.5 s): exit 75 and a token
 #   state that contains what the token really holds, never "burned" unless it is.
 # Every case ends with a second burn that must complete the job.
@@ -55,6 +57,15 @@ fault_case() {
     expect_eq unchanged "$(jq -r .error.token_state <<<"$json")" "$label: reported state"
     expect_eq unchanged "$real" "$label: real state"
     expect_eq 0 "$(sim .authenticate_commands)" "$label: AUTHENTICATEs"
+  elif (( k == 3 )); then
+    expect_eq 75 "$status" "$label: exit status"
+    expect_eq unchanged "$(jq -r .error.token_state <<<"$json")" "$label: reported state"
+    expect_eq unchanged "$real" "$label: real state"
+    jq -r .error.message <<<"$json" | grep -qF "the token may have refused the key; check it before retrying" ||
+      fail "$label: no warning: $json"
+    # The token saw the AUTHENTICATE only if it ran it; nothing after it (no reconnect GET INFO).
+    expect_eq "$([[ $executes == yes ]] && echo 1 || echo 0)" "$(sim .authenticate_commands)" "$label: AUTHENTICATEs"
+    expect_eq "$([[ $executes == yes ]] && echo 3 || echo 2)" "$(sim .commands)" "$label: APDUs the token ran"
   elif [[ $comeback == soon || $k -eq 6 ]]; then
     expect_eq 0 "$status" "$label: exit status ($(cat "$SCRATCH/burn.err"))"
     expect_eq burned "$real" "$label: real state after a reported success"
@@ -64,10 +75,8 @@ fault_case() {
     else
       jq -e '.recoveries | any(test("reconnected once"))' <<<"$json" >/dev/null ||
         fail "$label: the reconnect is not reported: $json"
-      # One AUTHENTICATE per card session; a dropped one counts only if the token ran it.
-      auths=2
-      [[ $k -eq 3 && $executes == no ]] && auths=1
-      expect_eq "$auths" "$(sim .authenticate_commands)" "$label: AUTHENTICATEs"
+      # One AUTHENTICATE per card session, each answered.
+      expect_eq 2 "$(sim .authenticate_commands)" "$label: AUTHENTICATEs"
     fi
   else
     expect_eq 75 "$status" "$label: exit status"

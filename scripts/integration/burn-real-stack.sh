@@ -150,6 +150,49 @@ echo "0x$hex" | tb burn --secret-stdin --customer-key-file "$SCRATCH/oem.key" --
   fail "burn with the customer key exited $?"
 fresh_status
 expect_eq "$(oath_code "$hex" sha1 30 "$(sim .token_time)")" "$(sim .code)" "display after a customer-key burn"
+
+# The same refusing token, but the link drops instead of carrying its answer to AUTHENTICATE
+# (APDU 3, executed) and the token is back within a second. The refusal is unknown to the
+# host, so it must count as one: exit 75, the warning, no reconnect and no second AUTHENTICATE,
+# which on this token (it locks after two refusals) would lock it for good.
+for executes in yes no; do
+  flags=(--model C302-i --key-file "$SCRATCH/oem.key" --lock-after 2 --drop-after-apdu 3 --return-after-ms 1000)
+  [[ $executes == yes ]] && flags+=(--drop-executes)
+  start_sim "${flags[@]}"
+  echo "0x$(random_hex 20)" | tb burn --secret-stdin --return-timeout 6 --json >"$out.json" 2>"$out.lost"
+  expect_eq 75 $? "AUTHENTICATE answer lost (executed: $executes)"
+  cat "$out.json" "$out.lost" >>"$out.all"
+  jq -r .error.message "$out.json" | grep -qF "the token may have refused the key; check it before retrying" ||
+    fail "no warning after a lost AUTHENTICATE answer: $(cat "$out.json")"
+  expect_eq unchanged "$(jq -r .error.token_state "$out.json")" "token_state after a lost AUTHENTICATE answer"
+  expect_eq unchanged "$(jq -r '.error.possible_states | join(" ")' "$out.json")" "possible_states"
+  wait_status '.in_field' || fail "the simulated token did not come back"
+  fresh_status
+  expect_eq 1 "$(sim .drops)" "drops (executed: $executes)"
+  expect_eq "$([[ $executes == yes ]] && echo 1 || echo 0)" "$(sim .authenticate_commands)" \
+    "AUTHENTICATEs that reached the token after a lost answer (executed: $executes)"
+  expect_eq false "$(sim .locked)" "the token locked after a lost AUTHENTICATE answer"
+  expect_eq 0 "$(sim '.config_writes + .seed_writes')" "writes after a lost AUTHENTICATE answer"
+done
+# Human output says the same, once.
+start_sim --model C302-i --key-file "$SCRATCH/oem.key" --drop-after-apdu 3 --drop-executes --return-after-ms 1000
+echo "0x$(random_hex 20)" | tb burn --secret-stdin --return-timeout 6 >"$out.txt" 2>"$out.lost"
+expect_eq 75 $? "AUTHENTICATE answer lost, human output"
+cat "$out.txt" "$out.lost" >>"$out.all"
+expect_eq 1 "$(grep -c "the token may have refused the key; check it before retrying" "$out.lost")" \
+  "the warning in the human output"
+grep -q "burn it again; the burn is safe to repeat" "$out.lost" && fail "a lost AUTHENTICATE answer called safe to repeat"
+wait_status '.in_field' || fail "the simulated token did not come back"
+fresh_status
+expect_eq 1 "$(sim .authenticate_commands)" "AUTHENTICATEs after a lost answer, human output"
+# Once checked, the burn with the right key completes.
+wait_card present || fail "the simulated token is not on the reader again"
+hex=$(random_hex 20); secrets+=("$hex")
+echo "0x$hex" | tb burn --secret-stdin --customer-key-file "$SCRATCH/oem.key" --json >>"$out.all" 2>>"$out.err" ||
+  fail "the burn after a lost AUTHENTICATE answer exited $?"
+fresh_status
+expect_eq "$(oath_code "$hex" sha1 30 "$(sim .token_time)")" "$(sim .code)" "display after the checked retry"
+
 head -c 15 /dev/urandom >"$SCRATCH/short.key"
 expect_status 65 "a 15-byte customer key" tb burn --secret-env X --customer-key-file "$SCRATCH/short.key"
 
@@ -172,4 +215,4 @@ grep -qi pcscd <<<"$msg" || fail "no pcscd in: $msg"
 cat "$out.err" >>"$out.all"
 expect_no_secret "$out.all" "${secrets[@]}"
 expect_no_secret "$SCRATCH/sim.log" "${secrets[@]}"
-echo "  $i burns matched oathtool; refusals, unknown model, wrong key, lock and no-card behave"
+echo "  $i burns matched oathtool; refusals, unknown model, wrong key, lost AUTHENTICATE answer, lock and no-card behave"

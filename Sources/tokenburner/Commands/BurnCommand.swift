@@ -18,9 +18,11 @@ struct BurnCommand: ParsableCommand {
 
       On restricted models (OTPC-P2-i, miniOTP-3-i, C301-i, ...) writing the clock erases the \
       previous seed, so the settings always go first and the seed right after, in one session. \
-      A refused key is never retried. If the token leaves the reader during a write, the burn \
-      waits for it (--return-timeout), reconnects once and finishes; otherwise it says exactly \
-      what the token may hold now and exits 75, and burning again completes the job.
+      A refused key is never retried, and neither is an AUTHENTICATE whose answer was lost (the \
+      token may have refused the key: exit 75; check it before retrying). If the token leaves \
+      the reader during a write, the burn waits for it (--return-timeout), reconnects once and \
+      finishes; otherwise it says exactly what the token may hold now and exits 75, and burning \
+      again completes the job.
       """)
 
   @OptionGroup(title: "Secret source (exactly one)") var source: SecretSourceOptions
