@@ -28,6 +28,20 @@ import TokenCrypto
       user: user, service: service, account: nil, report: report, secret: Secret(Array(serial.utf8)))
   }
 
+  @Test func theReadingTasksCreateNoRegistry() throws {
+    let (driver, directory) = driver()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let code = try BackupCode.generate(count: 1, using: SystemRandom())[0]
+    guard case .failure(let failure) = driver.verify(code, user: "ann") else {
+      Issue.record("a code was judged without a registry")
+      return
+    }
+    #expect(failure.message.contains("no registry"), "\(failure.message)")
+    #expect(driver.tokenToReplace(user: "ann", service: nil) == .failure(.unknownUser))
+    #expect(driver.vaultAvailability() == .absent)
+    #expect(!FileManager.default.fileExists(atPath: directory), "neither the file nor its directory")
+  }
+
   @Test func codesIssuedForARecordedBurnWorkOnceAndWrongOnesAreCounted() throws {
     let (driver, directory) = driver()
     defer { try? FileManager.default.removeItem(atPath: directory) }

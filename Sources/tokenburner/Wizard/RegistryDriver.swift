@@ -24,10 +24,12 @@ final class RegistryDriver: Sendable {
     self.operatorName = operatorName
   }
 
-  func registry() throws(RegistryError) -> Registry {
+  /// The registry, opened once. With `create` false (the tasks that only read or check), a
+  /// registry that does not exist yet is `RegistryError.noRegistry`, and no file is made.
+  func registry(create: Bool = true) throws(RegistryError) -> Registry {
     try opened.withLock { (registry: inout Registry?) throws(RegistryError) -> Registry in
       if let registry { return registry }
-      let fresh = try Registry(path: path)
+      let fresh = try Registry(path: path, create: create)
       registry = fresh
       return fresh
     }
@@ -80,7 +82,7 @@ final class RegistryDriver: Sendable {
   /// busy or unreadable registry a failure. The code never appears in the result.
   func verify(_ code: BackupCode, user: String) -> Result<BackupCodeVerdict, DriverFailure> {
     do {
-      let verification = try registry().verifyBackupCode(
+      let verification = try registry(create: false).verifyBackupCode(
         code, user: user, at: unixNow(), operatorName: operatorName)
       switch verification {
       case .accepted(let enrollment, let position, let remaining):
@@ -97,7 +99,7 @@ final class RegistryDriver: Sendable {
   /// The user's one active token (for `service` when given), or why there is not one.
   func tokenToReplace(user: String, service: String?) -> Result<TokenToReplace, ReplaceLookupFailure> {
     do {
-      let registry = try registry()
+      let registry = try registry(create: false)
       guard !(try registry.enrollments(user: user)).isEmpty else { return .failure(.unknownUser) }
       let found = try registry.activeEnrollment(user: user, service: service)
       let kept = (try? registry.hasVaultSecret(forEnrollment: found.id)) ?? false
@@ -106,6 +108,7 @@ final class RegistryDriver: Sendable {
     } catch {
       switch error {
       case .noActiveEnrollment: return .failure(.noActiveToken)
+      case .noRegistry: return .failure(.unknownUser)
       case .ambiguousEnrollment:
         let active = (try? registry().enrollments(user: user, status: .active)) ?? []
         return .failure(.severalTokens(services: active.map { "\($0.service ?? "no service") #\($0.id)" }))
