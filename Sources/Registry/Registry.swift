@@ -50,7 +50,7 @@ public final class Registry: Sendable {
     if let problem = RegistryOwnershipProbe.problem(databasePath: path) {
       throw .unsafe(path: path, problem: problem)
     }
-    var identity = try RegistryOwnershipProbe.openExisting(path)
+    var identity = try RegistryOwnershipProbe.checkExisting(path)
     if identity == nil {
       guard create else { throw .noRegistry(path: path) }
       try Self.createDirectory(of: path)
@@ -59,7 +59,7 @@ public final class Registry: Sendable {
         throw .unsafe(path: path, problem: problem)
       }
       try RegistryOwnershipProbe.create(path)
-      identity = try RegistryOwnershipProbe.openExisting(path)
+      identity = try RegistryOwnershipProbe.checkExisting(path)
     }
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true

@@ -39,23 +39,26 @@ public enum RegistryOwnershipProbe {
     return all
   }
 
-  /// Opens the existing database file with `O_NOFOLLOW` and checks, on the open descriptor, that
-  /// it is a regular file of this user: the path cannot be swapped for a link between the check
-  /// and the open. Returns the device and inode SQLite must find there too.
-  static func openExisting(_ path: String) throws(RegistryError) -> (device: UInt64, inode: UInt64)? {
-    let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-    if descriptor < 0 {
+  /// Checks the existing database file with `lstat`: a regular file (not a link) of this
+  /// user. Returns the device and inode SQLite must find there too (compared again once SQLite
+  /// has opened it).
+  ///
+  /// The file is deliberately not opened here: closing any descriptor of a file releases every
+  /// POSIX lock this process holds on it, including those of another `Registry` on the same
+  /// file, and SQLite relies on those locks (another process would then rebuild the WAL index
+  /// under live connections: "database disk image is malformed"). A link cannot be swapped in
+  /// unnoticed: the directories above are the caller's or sticky (`RegistryOwnership`), so
+  /// nobody else can rename or remove this user's file.
+  static func checkExisting(_ path: String) throws(RegistryError) -> (device: UInt64, inode: UInt64)? {
+    var status = stat()
+    guard lstat(path, &status) == 0 else {
       let code = errno
       if code == ENOENT { return nil }
-      if code == ELOOP { throw RegistryError.unsafe(path: path, problem: .symbolicLink(path: path)) }
       throw .cannotOpen(path: path, reason: String(cString: strerror(code)))
     }
-    defer { close(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0 else {
-      throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
-    }
-    guard status.st_mode & S_IFMT == S_IFREG else { throw .unsafe(path: path, problem: .notARegularFile(path: path)) }
+    let kind = status.st_mode & S_IFMT
+    if kind == S_IFLNK { throw .unsafe(path: path, problem: .symbolicLink(path: path)) }
+    guard kind == S_IFREG else { throw .unsafe(path: path, problem: .notARegularFile(path: path)) }
     guard status.st_uid == geteuid() else {
       throw .unsafe(path: path, problem: .fileOwnedByOther(path: path, owner: status.st_uid))
     }
