@@ -34,9 +34,11 @@ let package = Package(
     shim("CJPEG", pkgConfig: "libjpeg", apt: "libjpeg62-turbo-dev"),
     shim("CTurboJPEG", pkgConfig: "libturbojpeg", apt: "libturbojpeg0-dev"),
     shim("CWebP", pkgConfig: "libwebp", apt: "libwebp-dev"),
+    // libc only (prctl, setrlimit, mmap): no library to link, no package to name.
+    .systemLibrary(name: "CSystemCalls"),
 
     // MARK: - Pure and thin-wrapper libraries
-    .target(name: "TokenCrypto", dependencies: ["CLibCrypto"], swiftSettings: strictSettings),
+    .target(name: "TokenCrypto", dependencies: ["CLibCrypto", "CSystemCalls"], swiftSettings: strictSettings),
     .target(name: "OTP", dependencies: ["TokenCrypto"], swiftSettings: strictSettings),
     .target(name: "SmartCard", swiftSettings: strictSettings),
     .target(
@@ -95,7 +97,11 @@ let package = Package(
       dependencies: ["Screens", "Wizard", "Terminal", "OTP", "Token2", "SmartCard"],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
-      name: "CLITests", dependencies: ["tokenburner", "Registry", "SeedFiles", "Wizard", "OTP", "SmartCard", "Token2", "TokenCrypto"],
+      name: "CLITests",
+      dependencies: [
+        "tokenburner", "Registry", "SeedFiles", "Wizard", "OTP", "SmartCard", "Token2", "TokenCrypto",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
       swiftSettings: strictSettings),
     .testTarget(
       name: "RegistryTests",
