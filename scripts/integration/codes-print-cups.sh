@@ -54,4 +54,17 @@ done
 # A queue that does not exist: a clear error, exit 69, and the codes say how to go on.
 msg=$(tb codes generate --user "dora.müller" --print --printer no-such-queue 2>&1); expect_eq 69 $? "unknown printer"
 grep -q "printing failed" <<<"$msg" || fail "no printing failure sentence: $msg"
-echo "  printed sheet read back from the PDF: user, token, operator, 10 codes, recovery key"
+# lp is /usr/bin/lp, never one found through PATH, and it inherits no secret variable: an
+# `lp` placed first in PATH (it would record its environment) is not run, and the sheet
+# still reaches the queue.
+mkdir -p "$SCRATCH/fake-bin"
+printf '#!/bin/sh\nenv >"%s"\necho "request id is fake-1"\n' "$SCRATCH/fake-lp-ran" >"$SCRATCH/fake-bin/lp"
+chmod +x "$SCRATCH/fake-bin/lp"
+pdfs_before=$(find "$CUPS_SANDBOX_PDF" -name '*.pdf' | wc -l)
+PATH="$SCRATCH/fake-bin:$PATH" TB_SEED_FOR_ANOTHER_COMMAND="$(random_hex 20)" \
+  tb codes generate --user "dora.müller" --print --json >"$SCRATCH/codes2.json" || fail "the second print exited $?"
+[[ -e $SCRATCH/fake-lp-ran ]] && fail "an lp found through PATH was run"
+[[ $(jq -r .print_job "$SCRATCH/codes2.json") == *"request id is tokenburner-pdf-"* ]] || fail "the second sheet did not reach CUPS"
+for _ in $(seq 150); do (( $(find "$CUPS_SANDBOX_PDF" -name '*.pdf' | wc -l) > pdfs_before )) && break; sleep 0.1; done
+(( $(find "$CUPS_SANDBOX_PDF" -name '*.pdf' | wc -l) > pdfs_before )) || fail "no second PDF from /usr/bin/lp"
+echo "  printed sheet read back from the PDF: user, token, operator, 10 codes, recovery key; lp from /usr/bin only"
