@@ -89,8 +89,9 @@ grep -q "clock write erases the seed" "$out.txt" || fail "no restricted-model no
 grep -q "only 10 bytes" "$out.err2" || fail "no short-secret warning"
 
 # --generate --show-secret: the key is printed once, grouped, with its URI; the token shows
-# its codes. (Without --show-secret and a terminal, see keys-on-screen.sh.)
-tb_revealing burn --generate --show-secret --service "Jira" --user "alice" >"$REVEALED/gen.txt" 2>&1 ||
+# its codes. (Without --show-secret and a terminal, see keys-on-screen.sh.) --user records
+# into a registry of the suite's own, never the operator's.
+TOKENBURNER_REGISTRY="$SCRATCH/generate.sqlite" tb_revealing burn --generate --show-secret --service "Jira" --user "alice" >"$REVEALED/gen.txt" 2>&1 ||
   fail "burn --generate exited $?"
 key=$(sed -n 's/^  Key   //p' "$REVEALED/gen.txt")
 [[ $key =~ ^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$ ]] || fail "generated key not in groups of four: '$key'"
