@@ -209,6 +209,20 @@ grep -q "<IterationCount>600000</IterationCount>" "$SCRATCH/seeds.pskc" || fail 
 grep -q '<PRF Algorithm="http://www.w3.org/2001/04/xmldsig-more#hmac-sha256"/>' "$SCRATCH/seeds.pskc" ||
   fail "the export does not name HMAC-SHA256 as its PBKDF2 PRF"
 pskctool --validate --quiet "$SCRATCH/seeds.pskc" >"$out.pskctool" 2>&1 || fail "pskctool --validate refused the export: $(cat "$out.pskctool")"
+# An independent reader (python-pskc, Debian python3-pskc) derives the key with the file's
+# PRF and iterations and finds the file's seeds; its output stays in this shell.
+read_back=$(EXPORT_PP="$(head -n 1 "$INPUTS/export-pp")" /usr/bin/python3 -c '
+import os, sys, pskc
+p = pskc.PSKC(sys.argv[1])
+p.encryption.derive_key(os.environ["EXPORT_PP"])
+d = p.encryption.derivation
+print(d.pbkdf2_prf, d.pbkdf2_iterations)
+for k in sorted(p.keys, key=lambda k: k.serial): print(k.serial, k.secret.hex())
+' "$SCRATCH/seeds.pskc") || fail "python-pskc could not read the export"
+expect_eq "http://www.w3.org/2001/04/xmldsig-more#hmac-sha256 600000" "$(head -n 1 <<<"$read_back")" "PRF and iterations python-pskc used"
+grep -qx "8651000001 $seed1" <<<"$read_back" || fail "python-pskc did not find the first seed"
+grep -qx "8651000002 $seed2" <<<"$read_back" || fail "python-pskc did not find the second seed"
+read_back=""
 msg=$(tb seeds export --pskc --output "$SCRATCH/weak.pskc" --passphrase-file "$pp2" \
   --export-passphrase-file "$INPUTS/export-pp" --iterations 210000 2>&1); expect_eq 64 $? "an export below 600000 iterations"
 [[ -e $SCRATCH/weak.pskc ]] && fail "the weak export was written"
