@@ -34,10 +34,12 @@ let package = Package(
     shim("CJPEG", pkgConfig: "libjpeg", apt: "libjpeg62-turbo-dev"),
     shim("CTurboJPEG", pkgConfig: "libturbojpeg", apt: "libturbojpeg0-dev"),
     shim("CWebP", pkgConfig: "libwebp", apt: "libwebp-dev"),
+    // libc only (prctl, setrlimit, mmap): no library to link, no package to name.
+    .systemLibrary(name: "CSystemCalls"),
 
     // MARK: - Pure and thin-wrapper libraries
     .target(name: "SafeText", swiftSettings: strictSettings),
-    .target(name: "TokenCrypto", dependencies: ["CLibCrypto"], swiftSettings: strictSettings),
+    .target(name: "TokenCrypto", dependencies: ["CLibCrypto", "CSystemCalls"], swiftSettings: strictSettings),
     .target(name: "OTP", dependencies: ["TokenCrypto", "SafeText"], swiftSettings: strictSettings),
     .target(name: "SmartCard", swiftSettings: strictSettings),
     .target(

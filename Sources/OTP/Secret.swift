@@ -4,52 +4,40 @@ import TokenCrypto
 ///
 /// Every textual or encoded form redacts: `description`, `debugDescription`, string
 /// interpolation, `dump`, and `Codable` (encoding writes a placeholder, decoding refuses).
-/// The bytes live in one heap buffer that is zeroed when the last copy is released. Reading
-/// them is explicit: `withUnsafeBytes` or `revealedBytes()` (grep-able at every call site).
+/// The bytes live in pages of their own (`LockedBytes`: locked in RAM, left out of core
+/// dumps), zeroed when the last copy is released. Reading them is explicit: `withUnsafeBytes`
+/// or `revealedBytes()` (grep-able at every call site).
 public struct Secret: Sendable {
-  private let storage: Storage
+  private let storage: LockedBytes
 
   /// Wraps `bytes`; the caller should zero its own copy afterwards if it can.
   public init(_ bytes: [UInt8]) {
-    storage = Storage(bytes)
+    storage = LockedBytes(bytes)
   }
 
   /// Number of bytes.
-  public var count: Int { storage.bytes.count }
+  public var count: Int { storage.count }
 
   /// Whether the secret holds no bytes.
-  public var isEmpty: Bool { storage.bytes.isEmpty }
+  public var isEmpty: Bool { storage.count == 0 }
 
-  /// Calls `body` with the bytes; do not let them escape.
+  /// Calls `body` with the bytes in place (in the locked pages); do not let them escape.
   public func withUnsafeBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R)
     throws(E) -> R
   {
-    let bytes = storage.bytes
-    do {
-      return try bytes.withUnsafeBytes { try body($0) }
-    } catch let error as E {
-      throw error
-    } catch {
-      fatalError("unreachable: body throws only E")
-    }
+    try storage.withUnsafeBytes(body)
   }
 
   /// A copy of the bytes, for code that must hand them to a protocol or a cipher.
   ///
   /// The caller owns the copy and should zero it (`SecureBytes.zero`) when done.
-  public func revealedBytes() -> [UInt8] { storage.bytes }
+  public func revealedBytes() -> [UInt8] { storage.copiedBytes() }
 
   /// Whether two secrets hold the same bytes, compared in constant time.
   public func constantTimeEquals(_ other: Secret) -> Bool {
-    SecureBytes.constantTimeEquals(storage.bytes, other.storage.bytes)
-  }
-
-  /// The heap buffer; zeroed in `deinit` so released secrets do not linger in memory.
-  private final class Storage: @unchecked Sendable {
-    // Immutable after init; @unchecked because deinit writes zeros when no one can read.
-    var bytes: [UInt8]
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
-    deinit { SecureBytes.zero(&bytes) }
+    storage.withUnsafeBytes { mine in
+      other.storage.withUnsafeBytes { theirs in SecureBytes.constantTimeEquals(mine, theirs) }
+    }
   }
 }
 

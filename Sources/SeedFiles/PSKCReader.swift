@@ -17,6 +17,10 @@ public struct PSKCKeys: Sendable {
 /// Why a whole PSKC file was refused (a single bad key package is a `SeedFileProblem`).
 public enum PSKCError: Error, Equatable, Sendable, CustomStringConvertible {
   case notXML(line: Int, message: String)
+  /// Elements nested deeper than `PSKCReader.maximumDepth`; parsing stopped at `line`.
+  case tooDeep(line: Int)
+  /// Larger than `PSKCReader.maximumSize`.
+  case tooLarge(bytes: Int)
   case notPSKC
   case needsPreSharedKey
   case needsPassword
@@ -26,6 +30,10 @@ public enum PSKCError: Error, Equatable, Sendable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .notXML(let line, let message): "the file is not well-formed XML (line \(line)): \(message)"
+    case .tooDeep(let line):
+      "elements are nested more than \(PSKCReader.maximumDepth) deep (line \(line)); PSKC needs 8, so this is no seed file"
+    case .tooLarge(let bytes):
+      "the file is \(bytes) bytes; PSKC files are read up to \(PSKCReader.maximumSize >> 20) MiB (split it)"
     case .notPSKC: "the file is XML but not a PSKC KeyContainer (RFC 6030)"
     case .needsPreSharedKey: "the file is encrypted with a pre-shared key; give it with --pskc-key-file"
     case .needsPassword: "the file is encrypted with a password; give it with --pskc-password-file or --pskc-password-env"
@@ -41,11 +49,22 @@ public enum PSKCError: Error, Equatable, Sendable, CustomStringConvertible {
 public enum PSKCReader {
   static let pskcType = "urn:ietf:params:xml:ns:keyprov:pskc:"
 
+  /// The largest PSKC document read: 8 MiB (about 9 000 key packages). Foundation's
+  /// `XMLParser` (libxml2 without `XML_PARSE_HUGE`) fails near 10 000 000 bytes with a bare
+  /// "error 1", so the reader stops short of that with a clear reason, and the export writer
+  /// refuses to make a file this reader would refuse.
+  public static let maximumSize = 8 << 20
+
+  /// The deepest element nesting read; deeper files are refused (`PSKCError.tooDeep`).
+  public static var maximumDepth: Int { XMLElementNode.maximumDepth }
+
   /// Parses a PSKC document. Pure: bad key packages are reported (by line) and skipped.
   public static func parse(_ data: Data, keys: PSKCKeys) throws(PSKCError) -> SeedFileContents {
+    guard data.count <= maximumSize else { throw .tooLarge(bytes: data.count) }
     let root: XMLElementNode
     switch XMLElementNode.parse(data) {
     case .success(let node): root = node
+    case .failure(let error) where error.tooDeep: throw .tooDeep(line: error.line)
     case .failure(let error): throw .notXML(line: error.line, message: error.message)
     }
     guard root.name == "KeyContainer" else { throw .notPSKC }

@@ -3,10 +3,20 @@ import OTP
 import TokenCrypto
 
 /// Writes a PSKC key container (RFC 6030) protected as §6.2 describes: a key derived from a
-/// password with PBKDF2-HMAC-SHA1, every secret encrypted with AES-128-CBC under it (fresh IV
-/// each), and an HMAC-SHA1 over each ciphertext under a random MAC key that travels encrypted
-/// too. This is the profile authentication servers import most widely.
+/// password with PBKDF2-HMAC-SHA256 (named in the `PRF` element), every secret encrypted with
+/// AES-128-CBC under it (fresh IV each), and an HMAC-SHA1 over each ciphertext under a random
+/// MAC key that travels encrypted too. The MAC and the cipher are the profile authentication
+/// servers import most widely; the PRF follows OWASP's password storage figures.
 public enum PSKCWriter {
+  /// Why no document was produced.
+  public enum Failure: Error, Equatable, Sendable {
+    /// The CSPRNG, PBKDF2 or the cipher failed.
+    case crypto(CryptoError)
+    /// The document would be `bytes` long, more than `PSKCReader.maximumSize`: the import
+    /// would refuse it.
+    case tooLarge(bytes: Int)
+  }
+
   /// One key package to write.
   public struct Item: Sendable {
     public var entry: SeedFileEntry
@@ -22,18 +32,38 @@ public enum PSKCWriter {
     }
   }
 
-  /// PBKDF2 iterations for exports: far above the RFC example's 1000, affordable for an import.
-  public static let defaultIterations = 210_000
+  /// PBKDF2-HMAC-SHA256 iterations for exports, and the fewest allowed: OWASP's figure for
+  /// that PRF (600 000; 1 300 000 for SHA-1).
+  public static let defaultIterations = 600_000
+
+  /// How exports are protected, in the words of the commands that write them.
+  public static let protectionSummary = "PBKDF2-HMAC-SHA256 + AES-128-CBC + HMAC-SHA1"
+
+  /// The `PRF` algorithm URI (RFC 6030 §6.2 via the XML Signature identifiers).
+  static let prfAlgorithm = "http://www.w3.org/2001/04/xmldsig-more#hmac-sha256"
 
   /// The document text. Pure: randomness comes from `random`.
+  ///
+  /// - Throws: `.tooLarge` when the text would exceed what `seeds import` reads back.
   public static func write(
     _ items: [Item], password: Secret, iterations: Int = defaultIterations, random: any RandomSource
+  ) throws(Failure) -> String {
+    let text: String
+    do { text = try document(items, password: password, iterations: iterations, random: random) } catch {
+      throw .crypto(error)
+    }
+    guard text.utf8.count <= PSKCReader.maximumSize else { throw .tooLarge(bytes: text.utf8.count) }
+    return text
+  }
+
+  private static func document(
+    _ items: [Item], password: Secret, iterations: Int, random: any RandomSource
   ) throws(CryptoError) -> String {
     let salt = try random.bytes(16)
     var passwordBytes = password.revealedBytes()
     defer { SecureBytes.zero(&passwordBytes) }
     var key = try KeyDerivation.pbkdf2(
-      password: passwordBytes, salt: salt, iterations: iterations, keyLength: 16, hash: .sha1)
+      password: passwordBytes, salt: salt, iterations: iterations, keyLength: 16, hash: .sha256)
     defer { SecureBytes.zero(&key) }
     var macKey = try random.bytes(20)
     defer { SecureBytes.zero(&macKey) }
@@ -52,7 +82,7 @@ public enum PSKCWriter {
                 <Salt><Specified>\(Data(salt).base64EncodedString())</Specified></Salt>
                 <IterationCount>\(iterations)</IterationCount>
                 <KeyLength>16</KeyLength>
-                <PRF/>
+                <PRF Algorithm="\(prfAlgorithm)"/>
               </pkcs5:PBKDF2-params>
             </xenc11:KeyDerivationMethod>
             <xenc11:MasterKeyName>tokenburner export</xenc11:MasterKeyName>
@@ -121,8 +151,12 @@ public enum PSKCWriter {
   }
 }
 
-/// Tells the two supported layouts apart by their first bytes.
+/// Tells the two supported layouts apart by their first bytes, and bounds their size.
 public enum SeedFileFormat {
+  /// The largest seed file read from disk (16 MiB; vendor files for thousands of tokens stay
+  /// well under it). A PSKC file has the lower `PSKCReader.maximumSize`.
+  public static let maximumFileSize = 16 << 20
+
   /// `true` for XML (a PSKC file), `false` for CSV text.
   public static func looksLikeXML(_ data: Data) -> Bool {
     let start = data.prefix(256).drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }

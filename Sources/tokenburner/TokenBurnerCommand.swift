@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TokenCrypto
 
 /// The `tokenburner` executable: the wizard by default, and a non-interactive twin for every
 /// wizard action.
@@ -8,7 +9,11 @@ struct TokenBurnerCommand: ParsableCommand {
   /// Parses and runs like ArgumentParser's own `main()`, except that a usage error never echoes
   /// an argument that looks like a secret (an operator who typed one on the command line must
   /// not find it again in the terminal's scrollback or a log of stderr).
+  ///
+  /// Before anything is parsed the process hardens itself (`ProcessHardening`): no core
+  /// file, not dumpable, and a crash prints one line instead of registers and memory.
   static func main() {
+    ProcessHardening.apply()
     let arguments = Array(CommandLine.arguments.dropFirst())
     do {
       var command = try parseAsRoot(arguments)

@@ -88,11 +88,14 @@ grep -q "Burned token 8659622000001 (OTPC-P2-i)" "$out.txt" || fail "no success 
 grep -q "clock write erases the seed" "$out.txt" || fail "no restricted-model note"
 grep -q "only 10 bytes" "$out.err2" || fail "no short-secret warning"
 
-# --generate: the key is printed once, grouped, with its URI; the token shows its codes.
-tb burn --generate --service "Jira" --user "alice" >"$out.gen" 2>&1 || fail "burn --generate exited $?"
-key=$(sed -n 's/^  Key   //p' "$out.gen")
+# --generate --show-secret: the key is printed once, grouped, with its URI; the token shows
+# its codes. (Without --show-secret and a terminal, see keys-on-screen.sh.) --user records
+# into a registry of the suite's own, never the operator's.
+TOKENBURNER_REGISTRY="$SCRATCH/generate.sqlite" tb_revealing burn --generate --show-secret --service "Jira" --user "alice" >"$REVEALED/gen.txt" 2>&1 ||
+  fail "burn --generate exited $?"
+key=$(sed -n 's/^  Key   //p' "$REVEALED/gen.txt")
 [[ $key =~ ^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$ ]] || fail "generated key not in groups of four: '$key'"
-uri=$(sed -n 's/^  URI   //p' "$out.gen")
+uri=$(sed -n 's/^  URI   //p' "$REVEALED/gen.txt")
 [[ $uri == otpauth://totp/Jira:alice\?secret=*\&issuer=Jira ]] || fail "generated URI: $uri"
 gen_hex=$(base32_to_hex "$key")
 [[ ${#gen_hex} -eq 40 ]] || fail "generated key is not 20 bytes"
@@ -198,8 +201,8 @@ expect_status 65 "a 15-byte customer key" tb burn --secret-env X --customer-key-
 
 # A token that locks after one failure stays refused, and says so.
 start_sim --key-file "$SCRATCH/oem.key" --lock-after 1
-expect_status 77 "first refusal" tb burn --generate
-msg=$(tb burn --generate --customer-key-file "$SCRATCH/oem.key" 2>&1); expect_eq 77 $? "locked token"
+expect_status 77 "first refusal" tb burn --generate --json
+msg=$(tb burn --generate --json --customer-key-file "$SCRATCH/oem.key" 2>&1); expect_eq 77 $? "locked token"
 grep -q "locked" <<<"$msg" || fail "the refusal does not mention a locked token: $msg"
 fresh_status
 expect_eq true "$(sim .locked)" "the simulated token locked"
@@ -207,9 +210,9 @@ expect_eq true "$(sim .locked)" "the simulated token locked"
 # No card on the reader: 69 and a sentence; pcscd gone: 69 naming pcscd.
 stop_sim
 wait_card absent || fail "the card did not leave"
-msg=$(tb burn --generate 2>&1); expect_eq 69 $? "burn without a card"
+msg=$(tb burn --generate --json 2>&1); expect_eq 69 $? "burn without a card"
 stop_stack
-msg=$(tb burn --generate 2>&1); expect_eq 69 $? "burn without pcscd"
+msg=$(tb burn --generate --json 2>&1); expect_eq 69 $? "burn without pcscd"
 grep -qi pcscd <<<"$msg" || fail "no pcscd in: $msg"
 
 cat "$out.err" >>"$out.all"

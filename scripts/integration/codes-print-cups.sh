@@ -59,4 +59,17 @@ grep -q "printing failed" <<<"$msg" || fail "no printing failure sentence: $msg"
 grep -q "nothing was changed: the previous backup codes still work" <<<"$msg" || fail "the print failure does not say the old codes work: $msg"
 echo "${codes[1]}" | tb codes verify --user "dora.müller" >/dev/null || fail "the printed set stopped working after a failed print"
 expect_eq 1 "$(sqlite3 "$TOKENBURNER_REGISTRY" "SELECT COUNT(*) FROM backup_code_set")" "code sets after two failed deliveries"
-echo "  printed sheet read back from the PDF: user, token, operator, 10 codes, recovery key"
+# lp is /usr/bin/lp, never one found through PATH, and it inherits no secret variable: an
+# `lp` placed first in PATH (it would record its environment) is not run, and the sheet
+# still reaches the queue.
+mkdir -p "$SCRATCH/fake-bin"
+printf '#!/bin/sh\nenv >"%s"\necho "request id is fake-1"\n' "$SCRATCH/fake-lp-ran" >"$SCRATCH/fake-bin/lp"
+chmod +x "$SCRATCH/fake-bin/lp"
+pdfs_before=$(find "$CUPS_SANDBOX_PDF" -name '*.pdf' | wc -l)
+PATH="$SCRATCH/fake-bin:$PATH" TB_SEED_FOR_ANOTHER_COMMAND="$(random_hex 20)" \
+  tb codes generate --user "dora.müller" --print --json >"$SCRATCH/codes2.json" || fail "the second print exited $?"
+[[ -e $SCRATCH/fake-lp-ran ]] && fail "an lp found through PATH was run"
+[[ $(jq -r .print_job "$SCRATCH/codes2.json") == *"request id is tokenburner-pdf-"* ]] || fail "the second sheet did not reach CUPS"
+for _ in $(seq 150); do (( $(find "$CUPS_SANDBOX_PDF" -name '*.pdf' | wc -l) > pdfs_before )) && break; sleep 0.1; done
+(( $(find "$CUPS_SANDBOX_PDF" -name '*.pdf' | wc -l) > pdfs_before )) || fail "no second PDF from /usr/bin/lp"
+echo "  printed sheet read back from the PDF: user, token, operator, 10 codes, recovery key; lp from /usr/bin only"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A factory-seeded token registered in a real terminal (tmux), its serial scanned from a QR
 # code on the label (a PNG made with qrencode): the vault passphrase typed at a
-# hidden prompt (never on screen or in scrollback), the key shown once in groups of four, the
+# hidden prompt (never on screen or in scrollback), the key shown once in groups of four on the
+# alternate screen and gone from the scrollback after Enter, the
 # code the token should show checked against `tokenburner code` and oathtool for the file's
 # seed, then backup codes issued for the new enrollment.
 source "$(dirname "$0")/lib.bash"
@@ -29,18 +30,26 @@ tmux -S "$socket" send-keys -t main "'$TOKENBURNER_BIN' seeds register --serial-
 wait_screen "Vault passphrase: " "the hidden passphrase prompt"
 tmux -S "$socket" send-keys -t main -l "$passphrase"
 tmux -S "$socket" send-keys -t main Enter
-wait_screen "^Next " "the end of the registration"
-screen >"$REVEALED/screen.txt"
-grep -qF -- "$passphrase" "$REVEALED/screen.txt" && fail "the passphrase is visible on the screen"
-grep -qF -- "${passphrase:0:8}" "$REVEALED/screen.txt" && fail "part of the passphrase is visible on the screen"
+# The key is on the alternate screen until Enter; afterwards neither screen nor scrollback has it.
+wait_screen "Press Enter to clear the key" "the key on the alternate screen"
+expect_eq 1 "$(tmux -S "$socket" display-message -p -t main '#{alternate_on}')" "the key screen is the alternate screen"
+tmux -S "$socket" capture-pane -p -J -t main >"$REVEALED/key-screen.txt"
 grouped=$(hex_to_base32 "$seed" | tr -d = | sed 's/.\{4\}/& /g; s/ $//')
-grep -qF -- "Key   $grouped" "$REVEALED/screen.txt" || fail "the key is not shown in groups of four"
-grep -q "Registered token 8651000042 for carol (Jira): enrollment #1 created" "$REVEALED/screen.txt" ||
-  fail "no enrollment recorded: $(cat "$REVEALED/screen.txt")"
+grep -qF -- "Key   $grouped" "$REVEALED/key-screen.txt" || fail "the key is not shown in groups of four"
+tmux -S "$socket" send-keys -t main Enter
+wait_screen "^Next " "the end of the registration"
+screen >"$SCRATCH/screen.txt"
+expect_eq 0 "$(tmux -S "$socket" display-message -p -t main '#{alternate_on}')" "back on the normal screen"
+grep -qF -- "${grouped:0:19}" "$SCRATCH/screen.txt" && fail "the key stayed in the scrollback"
+grep -qiF -- "$(hex_to_base32 "$seed" | tr -d = | cut -c1-16)" "$SCRATCH/screen.txt" && fail "the key stayed in the scrollback (ungrouped)"
+grep -qF -- "$passphrase" "$SCRATCH/screen.txt" && fail "the passphrase is visible on the screen"
+grep -qF -- "${passphrase:0:8}" "$SCRATCH/screen.txt" && fail "part of the passphrase is visible on the screen"
+grep -q "Registered token 8651000042 for carol (Jira): enrollment #1 created" "$SCRATCH/screen.txt" ||
+  fail "no enrollment recorded: $(cat "$SCRATCH/screen.txt")"
 
 # The code the screen says the token shows now, against `tokenburner code` and oathtool for the
 # file's seed, at the time the line was printed (or one step earlier, at a step boundary).
-line=$(grep "^Check " "$REVEALED/screen.txt")
+line=$(grep "^Check " "$SCRATCH/screen.txt")
 shown=$(sed -E 's/.* ([0-9]{6}) now.*/\1/' <<<"$line")
 now=$(date +%s)
 reference=$(echo "0x$seed" | tb code --secret-stdin --at "$now" --json)

@@ -27,7 +27,7 @@ struct BurnCommand: ParsableCommand {
 
   @OptionGroup(title: "Secret source (exactly one)") var source: SecretSourceOptions
 
-  @Flag(help: "Generate a random secret; it is printed once after the burn.")
+  @Flag(help: "Generate a random secret; it is shown once after the burn (see --show-secret).")
   var generate = false
 
   @Option(help: ArgumentHelp("Length of a generated secret in bytes (10-63).", valueName: "bytes"))
@@ -68,7 +68,12 @@ struct BurnCommand: ParsableCommand {
 
   @Flag(help: "Print one JSON object.") var json = false
 
-  @Flag(help: "With --generate and --json: include the generated secret and its otpauth URI.")
+  @Flag(
+    help: """
+      With --generate: print the key and its otpauth URI as plain output (with --json: in the \
+      object). Without it a terminal shows them on its alternate screen until Enter, and a burn \
+      whose output is not a terminal is refused before the token is touched.
+      """)
   var showSecret = false
 
   func validate() throws {
@@ -87,6 +92,8 @@ struct BurnCommand: ParsableCommand {
 
   func run() throws {
     do {
+      // Before anything else: a generated key that could not be shown must not be burned.
+      let display = generate && !json ? try KeyDisplay.mode(showSecret: showSecret) : nil
       let vaultBurn = try vault.prepare(registryOptions, user: user, service: service)
       let loaded = try vaultBurn?.loaded ?? loadSecret()
       let settings = try BurnSettings.resolve(loaded, algorithm: algorithm, period: period)
@@ -122,7 +129,7 @@ struct BurnCommand: ParsableCommand {
         try Output.json(output.jsonReport(revealing: showSecret ? generated : nil))
       } else {
         output.printHuman(now: Int64(Date().timeIntervalSince1970))
-        generated?.printOnce()
+        if let generated, let display { generated.showOnce(display) }
       }
     } catch let error as OperatorError {
       throw Output.fail(error, json: json)

@@ -19,14 +19,16 @@ struct ExportOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Read the export passphrase from this environment variable.", valueName: "name"))
   var exportPassphraseEnv: String?
 
-  @Option(help: "PBKDF2 iterations protecting the export.")
+  @Option(help: "PBKDF2-HMAC-SHA256 iterations protecting the export (at least 600000).")
   var iterations = PSKCWriter.defaultIterations
 
   func validate() throws {
     if exportPassphraseFile != nil && exportPassphraseEnv != nil {
       throw ValidationError("Use only one of --export-passphrase-file and --export-passphrase-env.")
     }
-    guard (1000...10_000_000).contains(iterations) else { throw ValidationError("--iterations must be 1000 to 10000000.") }
+    guard (PSKCWriter.defaultIterations...10_000_000).contains(iterations) else {
+      throw ValidationError("--iterations must be \(PSKCWriter.defaultIterations) to 10000000.")
+    }
   }
 
   /// The vault passphrase and the export passphrase.
@@ -55,13 +57,21 @@ struct ExportOptions: ParsableArguments {
     return (vaultPassphrase, export)
   }
 
-  /// Writes the encrypted PSKC file.
+  /// Writes the encrypted PSKC file; nothing is created when the document cannot be made.
   func write(_ items: [PSKCWriter.Item], passphrase: Secret) throws(OperatorError) {
     let text: String
     do {
       text = try PSKCWriter.write(items, password: passphrase, iterations: iterations, random: SystemRandom())
     } catch {
-      throw OperatorError("could not encrypt the export: \(error)", status: .software)
+      switch error {
+      case .crypto(let failure):
+        throw OperatorError("could not encrypt the export: \(failure)", status: .software)
+      case .tooLarge(let bytes):
+        throw OperatorError(
+          "the export of \(items.count) entries would be \(bytes) bytes, more than the "
+            + "\(PSKCReader.maximumSize >> 20) MiB `seeds import` reads back; nothing was written",
+          status: .dataError)
+      }
     }
     try PrivateFile.create(output, text: text)
   }
@@ -84,7 +94,7 @@ struct VaultExport: ParsableCommand {
     do {
       let count = try runExport(passphrase: passphrase, export: export, registryOptions: registryOptions) { $0 }
       if json { return try Output.json(ExportReport(output: export.output, entries: count)) }
-      Output.line("\(count) vault entries written to \(export.output) (PSKC, PBKDF2 + AES-128-CBC + HMAC-SHA1).")
+      Output.line("\(count) vault entries written to \(export.output) (PSKC, \(PSKCWriter.protectionSummary)).")
     } catch let error as OperatorError {
       throw Output.fail(error, json: json)
     }

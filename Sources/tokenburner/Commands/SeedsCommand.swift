@@ -102,7 +102,7 @@ struct SeedsList: ParsableCommand {
 struct SeedsExport: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export", abstract: "Export the factory seeds as an encrypted PSKC file (for a server).")
-  @Flag(help: "Write PSKC (RFC 6030 §6.2: PBKDF2, AES-128-CBC, HMAC-SHA1); the only format.") var pskc = false
+  @Flag(help: "Write PSKC (RFC 6030 §6.2: PBKDF2-HMAC-SHA256, AES-128-CBC, HMAC-SHA1); the only format.") var pskc = false
   @OptionGroup(title: "Vault passphrase (never an argument)") var passphrase: PassphraseOptions
   @OptionGroup(title: "Export") var export: ExportOptions
   @OptionGroup(title: "Registry") var registryOptions: RegistryOptions
@@ -119,7 +119,7 @@ struct SeedsExport: ParsableCommand {
         $0.filter { $0.kind == "factory_seed" }
       }
       if json { return try Output.json(ExportReport(output: export.output, entries: count)) }
-      Output.line("\(count) factory seeds written to \(export.output) (PSKC, PBKDF2 + AES-128-CBC + HMAC-SHA1).")
+      Output.line("\(count) factory seeds written to \(export.output) (PSKC, \(PSKCWriter.protectionSummary)).")
     } catch let error as OperatorError {
       throw Output.fail(error, json: json)
     }

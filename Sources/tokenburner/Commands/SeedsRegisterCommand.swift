@@ -26,16 +26,23 @@ struct SeedsRegister: ParsableCommand {
   @OptionGroup(title: "Vault passphrase (never an argument)") var passphrase: PassphraseOptions
   @OptionGroup(title: "Registry") var registryOptions: RegistryOptions
   @Flag(help: "Print one JSON object.") var json = false
-  @Flag(help: "With --json: include the key (Base32) and its otpauth URI.") var showSecret = false
+  @Flag(
+    help: """
+      Print the key and its otpauth URI as plain output (with --json: in the object). Without \
+      it a terminal shows them on its alternate screen until Enter, and a run whose output is \
+      not a terminal is refused before anything is recorded.
+      """)
+  var showSecret = false
 
   func validate() throws {
     try passphrase.validateSingle()
     guard (serial == nil) != (serialImage == nil) else { throw ValidationError("Name the token with exactly one of --serial and --serial-image.") }
-    if showSecret && !json { throw ValidationError("--show-secret goes with --json; human output shows the key once anyway.") }
   }
 
   func run() throws {
     do {
+      // Before the registration: a key that could not be shown must not be recorded unseen.
+      let display = json ? nil : try KeyDisplay.mode(showSecret: showSecret)
       let serial = try serial ?? SerialImage.serial(in: serialImage ?? "")
       let registry = try registryOptions.open()
       let key = try unlockVault(registry, passphrase)
@@ -65,9 +72,12 @@ struct SeedsRegister: ParsableCommand {
       Output.line("Registered token \(serial.terminalSafe) for \(user.terminalSafe)" + (service.map { " (\($0.terminalSafe))" } ?? "") + ": "
         + registered.outcome.summary(registered.enrollment))
       Output.line()
-      Output.line("Enter this key in each service's 2FA user manager now; it is not shown again.")
-      Output.line("  Key   \(Base32.grouped(Base32.encode(seed.secret.revealedBytes())))")
-      Output.line("  URI   \(uri.uriString)")
+      KeyDisplay.show(
+        [
+          "Enter this key in each service's 2FA user manager now; it is not shown again.",
+          "  Key   \(Base32.grouped(Base32.encode(seed.secret.revealedBytes())))",
+          "  URI   \(uri.uriString)",
+        ], mode: display ?? .plain)
       Output.line()
       Output.line(
         "Check       switch the token on and compare: \(window.current) now (\(window.secondsLeft) s left), "

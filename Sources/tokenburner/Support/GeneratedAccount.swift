@@ -19,11 +19,14 @@ struct GeneratedAccount {
     Base32.grouped(Base32.encode(uri.secret.revealedBytes()))
   }
 
-  /// Prints the key and its otpauth URI once (human output).
-  func printOnce() {
+  /// Shows the key and its otpauth URI once (human output), as `display` decided.
+  func showOnce(_ display: KeyDisplay.Mode) {
     Output.line()
-    Output.line("Generated secret: enter it in the service's 2FA setup now; it is not shown again.")
-    Output.line("  Key   \(groupedBase32)")
-    Output.line("  URI   \(uri.uriString)")
+    KeyDisplay.show(
+      [
+        "Generated secret: enter it in the service's 2FA setup now; it is not shown again.",
+        "  Key   \(groupedBase32)",
+        "  URI   \(uri.uriString)",
+      ], mode: display)
   }
 }

@@ -5,8 +5,8 @@ import TokenCrypto
 
 /// Reads a seed file from disk and hands it to the right pure parser.
 enum SeedFileLoader {
-  /// Vendor files for thousands of tokens stay well under this.
-  static let limit = 16 << 20
+  /// Any seed file; PSKC has its own lower limit (`PSKCReader.maximumSize`).
+  static let limit = SeedFileFormat.maximumFileSize
 
   static func load(_ path: String, keys: PSKCKeys) throws(OperatorError) -> SeedFileContents {
     guard let handle = FileHandle(forReadingAtPath: path) else {

@@ -12,14 +12,33 @@ enum SheetOutput {
     case refused(status: Int32, said: String)
   }
 
-  /// Sends `text` to `lp` as a PostScript page, to `printer` or the default destination
-  /// (`CUPS_SERVER` chooses the server, as for every CUPS client).
+  /// The CUPS client, by absolute path: a `lp` earlier in `PATH` is never run.
+  static let lpPath = "/usr/bin/lp"
+
+  /// The only variables `lp` inherits: which server and how to reach it (`CUPS_SERVER`,
+  /// `CUPS_ENCRYPTION`, `CUPS_USER`), the default queue (`LPDEST`, `PRINTER`), the home with
+  /// `~/.cups/client.conf` and `lpoptions` (`HOME`), and the language of its messages
+  /// (`LANG`, `LC_ALL`, `LC_MESSAGES`, `LC_CTYPE`). Nothing else: not a `--secret-env`
+  /// variable, a passphrase variable or `PATH`.
+  static let lpEnvironmentNames = [
+    "CUPS_SERVER", "CUPS_ENCRYPTION", "CUPS_USER", "LPDEST", "PRINTER", "HOME", "LANG", "LC_ALL",
+    "LC_MESSAGES", "LC_CTYPE",
+  ]
+
+  /// `environment` cut down to `lpEnvironmentNames`.
+  static func lpEnvironment(from environment: [String: String]) -> [String: String] {
+    environment.filter { lpEnvironmentNames.contains($0.key) }
+  }
+
+  /// Sends `text` to `/usr/bin/lp` as a PostScript page, to `printer` or the default
+  /// destination (`CUPS_SERVER` chooses the server, as for every CUPS client).
   ///
   /// - Returns: what `lp` said (the request id line).
   static func send(_ text: String, printer: String?, title: String) throws(PrintFailure) -> String {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    var arguments = ["lp", "-t", title]
+    process.executableURL = URL(fileURLWithPath: lpPath)
+    process.environment = lpEnvironment(from: ProcessInfo.processInfo.environment)
+    var arguments = ["-t", title]
     if let printer { arguments += ["-d", printer] }
     process.arguments = arguments
     let input = Pipe(), output = Pipe(), errors = Pipe()
