@@ -152,7 +152,7 @@ jq -e --arg u "$user" '[.entries[] | select(.user == $u)] | length >= 4' "$out/h
 # --- Factory seeds: a CSV whose rows and file name hold controls, then list and register.
 pp="$INPUTS/passphrase"
 printf 'vault passphrase %s\n' "$(random_hex 6)" >"$pp"
-tb vault init --passphrase-file "$pp" --scrypt-n 1024 --scrypt-r 8 --scrypt-p 1 >/dev/null || fail "vault init exited $?"
+tb vault init --passphrase-file "$pp" --scrypt-n 32768 --scrypt-r 8 --scrypt-p 1 >/dev/null || fail "vault init exited $?"
 seed=$(random_hex 20)
 csv="$INPUTS/seeds${esc}[2J${rlo}.csv"
 {
@@ -165,7 +165,7 @@ tb seeds import "$csv" --passphrase-file "$pp" >"$out/import.txt" 2>"$out/import
   fail "seeds import exited $?: $(cat "$out/import.err")"
 check_inert "$out/import.txt" "$out/import.err"
 grep -q "Imported 1 factory seeds" "$out/import.txt" || fail "import summary: $(cat "$out/import.txt")"
-tb_revealing seeds register --serial 8651000091 --user "$user" --service "S${evil}vc" --passphrase-file "$pp" \
+tb_revealing seeds register --serial 8651000091 --user "$user" --service "S${evil}vc" --passphrase-file "$pp" --show-secret \
   >"$REVEALED/register.txt" 2>&1 || fail "seeds register exited $?: $(cat "$REVEALED/register.txt")"
 check_inert "$REVEALED/register.txt"
 tb seeds list >"$out/seeds-list.txt" 2>&1 || fail "seeds list exited $?"
@@ -182,7 +182,7 @@ tb code --secret-env "$leak_uri" >"$out/leak-env.txt" 2>&1
 expect_eq 65 $? "--secret-env naming a URI"
 tb code --secret-env "$leak_uri" --json >"$out/leak-env.json" 2>"$out/leak-env-json.err"
 tb code "--secret-env=$leak_uri" >"$out/leak-env-eq.txt" 2>&1
-tb seeds register --serial 8651000091 --user x --passphrase-env "$leak_pp" >"$out/leak-pp.txt" 2>&1
+tb seeds register --serial 8651000091 --user x --passphrase-env "$leak_pp" --show-secret >"$out/leak-pp.txt" 2>&1
 expect_eq 65 $? "--passphrase-env naming a passphrase"
 tb seeds import "$csv" --passphrase-env "$leak_pp" --json >"$out/leak-pp.json" 2>"$out/leak-pp-json.err"
 tb vault unlock-check --passphrase-env "$leak_pp" >"$out/leak-pp2.txt" 2>&1

@@ -55,7 +55,7 @@ grep -qiF -- "${hex:0:16}" "$SCRATCH/scrollback.txt" && fail "the key is in the 
 
 # `seeds register` without a terminal: refused before the vault is opened or anything recorded.
 printf '%s\n' "vault passphrase $(random_hex 6)" >"$INPUTS/pp"
-tb vault init --passphrase-file "$INPUTS/pp" --scrypt-n 1024 >/dev/null || fail "vault init exited $?"
+tb vault init --passphrase-file "$INPUTS/pp" --scrypt-n 32768 >/dev/null || fail "vault init exited $?"
 printf '8651000077, %s, totp, 6, 30\n' "$(random_hex 20)" >"$INPUTS/seeds.csv"
 tb seeds import "$INPUTS/seeds.csv" --passphrase-file "$INPUTS/pp" >/dev/null || fail "seeds import exited $?"
 before=$(tb registry history --json | jq '.entries | length')

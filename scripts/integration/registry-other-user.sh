@@ -51,7 +51,7 @@ doctor_fix=$(tb doctor --json --registry "$SHARED/theirs.sqlite" 2>/dev/null |
 for companion in wal shm journal; do
   echo "our registry, and a -$companion file the other user created beside it"
   ours="$SHARED/ours-$companion.sqlite"
-  tb vault init --passphrase-env PP --scrypt-n 1024 --registry "$ours" >/dev/null || fail "could not make our registry $ours"
+  tb vault init --passphrase-env PP --scrypt-n 32768 --registry "$ours" >/dev/null || fail "could not make our registry $ours"
   expect_eq "$(id -u) 600" "$(stat -c '%u %a' "$ours")" "owner and mode of our registry"
   as_other sh -c 'umask 000; : >"$1"' sh "$ours-$companion" || fail "the other user could not create $ours-$companion"
   refused "another user's -$companion" "$ours" "$ours-$companion is owned by $OTHER_USER (uid $OTHER_UID)"
@@ -87,10 +87,10 @@ expect_eq "" "$(ls -A "$SCRATCH/open")" "what was created in the world-writable 
 doctor_says "a world-writable directory" "$SCRATCH/open/registry.sqlite" "has mode 777"
 
 echo "our own registry in the shared sticky directory works"
-tb vault init --passphrase-env PP --scrypt-n 1024 --registry "$SHARED/fine.sqlite" >/dev/null ||
+tb vault init --passphrase-env PP --scrypt-n 32768 --registry "$SHARED/fine.sqlite" >/dev/null ||
   fail "vault init in the shared directory"
 tb registry list --registry "$SHARED/fine.sqlite" >/dev/null || fail "registry list of our own registry"
-expect_eq "v4-vault" "$(sqlite3 "$SHARED/fine.sqlite" 'SELECT max(identifier) FROM grdb_migrations')" "our registry's schema"
+expect_eq "v5-vault-format" "$(sqlite3 "$SHARED/fine.sqlite" 'SELECT max(identifier) FROM grdb_migrations')" "our registry's schema"
 
 echo "read-only commands create no registry"
 none="$SCRATCH/none/data/registry.sqlite"

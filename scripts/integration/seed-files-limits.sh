@@ -7,7 +7,7 @@ source "$(dirname "$0")/lib.bash"
 make_scratch
 export TOKENBURNER_REGISTRY="$SCRATCH/registry/tokens.sqlite" TOKENBURNER_OPERATOR=helpdesk-7
 printf '%s\n' "vault passphrase $(random_hex 6)" >"$INPUTS/pp"
-tb vault init --passphrase-file "$INPUTS/pp" --scrypt-n 1024 >/dev/null || fail "vault init exited $?"
+tb vault init --passphrase-file "$INPUTS/pp" --scrypt-n 32768 >/dev/null || fail "vault init exited $?"
 
 # 50 000 nested elements: once a stack overflow and a register dump, now one sentence.
 {
@@ -37,7 +37,7 @@ tb seeds export --pskc --output "$SCRATCH/fits.pskc" --passphrase-file "$INPUTS/
 size=$(stat -c %s "$SCRATCH/fits.pskc")
 (( size <= 8 * 1024 * 1024 && size > 15 * 512 * 1024 )) || fail "the 10000-seed export is $size bytes"
 other="$SCRATCH/other/tokens.sqlite"
-tb vault init --registry "$other" --passphrase-file "$INPUTS/pp" --scrypt-n 1024 >/dev/null || fail "second vault init"
+tb vault init --registry "$other" --passphrase-file "$INPUTS/pp" --scrypt-n 32768 >/dev/null || fail "second vault init"
 tb seeds import "$SCRATCH/fits.pskc" --registry "$other" --passphrase-file "$INPUTS/pp" \
   --pskc-password-file "$INPUTS/export-pp" --json >"$SCRATCH/reimport.json" || fail "re-import of the 10000-seed export exited $?"
 expect_eq 10000 "$(jq '.imported | length' "$SCRATCH/reimport.json")" "seeds read back from the export"
