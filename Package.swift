@@ -34,6 +34,8 @@ let package = Package(
     shim("CJPEG", pkgConfig: "libjpeg", apt: "libjpeg62-turbo-dev"),
     shim("CTurboJPEG", pkgConfig: "libturbojpeg", apt: "libturbojpeg0-dev"),
     shim("CWebP", pkgConfig: "libwebp", apt: "libwebp-dev"),
+    shim("CGIF", pkgConfig: "libgif", apt: "libgif-dev"),
+    shim("CTIFF", pkgConfig: "libtiff-4", apt: "libtiff-dev"),
 
     // MARK: - Pure and thin-wrapper libraries
     .target(name: "TokenCrypto", dependencies: ["CLibCrypto"], swiftSettings: strictSettings),
@@ -56,7 +58,7 @@ let package = Package(
       swiftSettings: strictSettings),
     .target(name: "SeedFiles", dependencies: ["OTP", "TokenCrypto"], swiftSettings: strictSettings),
     .target(
-      name: "QRScan", dependencies: ["CZBar", "CPNG", "CTurboJPEG", "CWebP"],
+      name: "QRScan", dependencies: ["CZBar", "CPNG", "CTurboJPEG", "CWebP", "CGIF", "CTIFF"],
       swiftSettings: strictSettings),
     .target(name: "Terminal", dependencies: ["CNCursesW", "CQREncode"], swiftSettings: strictSettings),
     .target(

@@ -1,4 +1,4 @@
-/// Finds the QR codes in a PNG, JPEG or WebP image: reads the file within `limits`, decodes it to
+/// Finds the QR codes in a PNG, JPEG, WebP, GIF, BMP or TIFF image: reads the file within `limits`, decodes it to
 /// grayscale (alpha flattened onto white), then runs the passes of `ScanPlan` until one finds
 /// at least one code.
 public struct QRScanner: Sendable {
@@ -37,16 +37,22 @@ public struct QRScanner: Sendable {
     case .png: return (try PNGDecoder.decode(data, limits: limits), .png)
     case .jpeg: return (try JPEGDecoder.decode(data, limits: limits), .jpeg)
     case .webp: return (try WebPDecoder.decode(data, limits: limits), .webp)
+    case .gif: return (try GIFDecoder.decode(data, limits: limits), .gif)
+    case .bmp: return (try BMPDecoder.decode(data, limits: limits), .bmp)
+    case .tiff: return (try TIFFDecoder.decode(data, limits: limits), .tiff)
     case .some(let other): throw .unsupportedFormat(other)
     case .none: throw .unknownFormat
     }
   }
 
-  /// Scans a grayscale image with the planned passes, stopping at the first that finds codes.
+  /// Scans a grayscale image with the planned passes, stopping at the first that finds codes;
+  /// how far the plan goes depends on the finder-like marks the cheap check sees.
   public func scan(image: GrayImage, format: ImageFormat? = nil) throws(QRScanError)
     -> QRScanResult
   {
-    let passes = ScanPlan.passes(width: image.width, height: image.height)
+    // Label barcodes have no finder patterns: a serial photo gets every pass.
+    let evidence = symbols == .qrOnly ? FinderPatterns.evidence(in: image) : .code
+    let passes = ScanPlan.passes(width: image.width, height: image.height, evidence: evidence)
     var preparer = PassPreparer(image)
     var scans = 0
     for pass in passes {

@@ -14,7 +14,21 @@ public enum ScanPlan {
   /// Rotated passes run on a copy whose longer side is at most this many pixels.
   public static let rotationSide = 1600
 
-  /// The passes for a `width × height` image, in the order to try them.
+  /// The passes for a `width × height` image given what the cheap finder-pattern check saw.
+  /// No mark: only the image as it is (zbar has the last word; nothing code-like is there to
+  /// bring out). Marks but no code-like three: also the inverted and contrast-stretched
+  /// passes, which need no resampling, in case the check missed a mark in a weak image. A
+  /// code-like three: every pass.
+  public static func passes(width: Int, height: Int, evidence: FinderEvidence) -> [ScanPass] {
+    let all = passes(width: width, height: height)
+    switch evidence {
+    case .none: return Array(all.prefix(1))
+    case .partial: return Array(all.prefix(4))
+    case .code: return all
+    }
+  }
+
+  /// Every pass for a `width × height` image, in the order to try them.
   public static func passes(width: Int, height: Int) -> [ScanPass] {
     var passes: [ScanPass] = [
       ScanPass([]),

@@ -33,6 +33,13 @@ import Testing
     #expect(!medium.contains(ScanPass([.upscale(3)])))
   }
 
+  @Test func finderEvidenceDecidesHowFarThePlanGoes() {
+    let all = ScanPlan.passes(width: 800, height: 600)
+    #expect(ScanPlan.passes(width: 800, height: 600, evidence: .none) == [ScanPass([])])
+    #expect(ScanPlan.passes(width: 800, height: 600, evidence: .partial) == Array(all.prefix(4)))
+    #expect(ScanPlan.passes(width: 800, height: 600, evidence: .code) == all)
+  }
+
   @Test func passNamesSayWhatWasDone() {
     #expect(ScanPass([.downscale(4), .invert]).name == "downscaled 1/4 + inverted")
     #expect(ScanPass([.upscale(2), .rotate(degrees: 22.5)]).name == "upscaled ×2 + rotated 22.5°")

@@ -138,4 +138,4 @@ round_trip() { # [--quick-ack]: median time per APDU inside SCardTransmit, ns
 delayed=$(round_trip); quick=$(round_trip --quick-ack)
 row "vpcd round trip per APDU, card acknowledging at once vs delayed ACK (ms)" "$(ms "$quick")" \
   "$(ms "$delayed")" "$(ratio "$quick" "$delayed")"
-echo "$runs rounds after one warm-up on a simulated C302-i (--fixed-challenge); peers: pyscard $(dpkg-query -W -f="${Version}" python3-pyscard 2>/dev/null), C against libpcsclite $(pkg-config --modversion libpcsclite)"
+echo "$runs rounds after one warm-up on a simulated C302-i (--fixed-challenge); peers: pyscard $(dpkg-query -W -f='${Version}' python3-pyscard 2>/dev/null), C against libpcsclite $(pkg-config --modversion libpcsclite)"
