@@ -78,7 +78,7 @@ let package = Package(
     // MARK: - Tests
     .testTarget(
       name: "SystemLibraryTests",
-      dependencies: ["CLibCrypto", "CNCursesW", "CPCSCLite", "CZBar", "CQREncode", "CPNG", "CJPEG"],
+      dependencies: ["CLibCrypto", "CNCursesW", "CPCSCLite", "CZBar", "CQREncode", "CPNG", "CJPEG", "CGIF", "CTIFF"],
       swiftSettings: strictSettings),
     .testTarget(name: "TokenCryptoTests", dependencies: ["TokenCrypto"], swiftSettings: strictSettings),
     .testTarget(name: "OTPTests", dependencies: ["OTP"], swiftSettings: strictSettings),

@@ -5,11 +5,27 @@
 /// scanner uses what they show to stop escalating through passes when nothing code-like is
 /// there (`ScanPlan.passes(width:height:evidence:)`).
 enum FinderPatterns {
-  /// A finder-like mark: the centre of the row that first showed it, and its width.
+  /// A finder-like mark: its centre and width, averaged over the rows that crossed it (the
+  /// first row through a turned pattern is off its centre and narrower).
   struct Mark: Equatable {
     var x: Int
     var y: Int
     var size: Int
+  }
+
+  /// The rows' hits on one mark so far.
+  private struct Hits {
+    var sumX = 0, sumY = 0, sumSize = 0, count = 0
+    var mark: Mark { Mark(x: sumX / count, y: sumY / count, size: sumSize / count) }
+
+    mutating func add(x: Int, y: Int, size: Int) {
+      sumX += x; sumY += y; sumSize += size; count += 1
+    }
+
+    func holds(x: Int, y: Int) -> Bool {
+      let mark = self.mark
+      return abs(mark.x - x) <= mark.size / 2 && abs(mark.y - y) <= mark.size / 2
+    }
   }
 
   /// What the marks say about the image: none, some, or three that sit as a code's do.
@@ -37,21 +53,21 @@ enum FinderPatterns {
 
   private static func isCodeLike(_ a: Mark, _ b: Mark, _ c: Mark) -> Bool {
     let sizes = [a.size, b.size, c.size].map(Double.init)
-    guard sizes.max()! <= sizes.min()! * 1.4 else { return false }
+    guard sizes.max()! <= sizes.min()! * 1.3 else { return false }
     func distance(_ p: Mark, _ q: Mark) -> Double {
       Double((p.x - q.x) * (p.x - q.x) + (p.y - q.y) * (p.y - q.y)).squareRoot()
     }
     let sides = [distance(a, b), distance(b, c), distance(a, c)].sorted()
     let mean = sizes.reduce(0, +) / 3
-    guard sides[0] >= 1.5 * mean, sides[1] <= sides[0] * 1.3 else { return false }
+    guard sides[0] >= 1.5 * mean, sides[1] <= sides[0] * 1.2 else { return false }
     let hypotenuse = (sides[0] + sides[1]) / 2 * 2.0.squareRoot()
-    return sides[2] >= hypotenuse * 0.8 && sides[2] <= hypotenuse * 1.25
+    return sides[2] >= hypotenuse * 0.87 && sides[2] <= hypotenuse * 1.15
   }
 
   /// The distinct finder-like marks (each once, however many rows cross it), top to bottom.
   static func marks(in image: GrayImage) -> [Mark] {
     guard let threshold = threshold(of: image) else { return [] }
-    var marks: [Mark] = []
+    var marks: [Hits] = []
     image.pixels.withUnsafeBufferPointer { pixels in
       var runs = [Int](repeating: 0, count: 5)
       for y in 0..<image.height {
@@ -70,10 +86,12 @@ enum FinderPatterns {
           filled = min(filled + 1, 5)
           if filled == 5, let size = matches(runs) {
             let centre = x - runs[4] - runs[3] - runs[2] / 2 - 1
-            if !marks.contains(where: { abs($0.x - centre) <= $0.size / 2 && abs($0.y - y) <= $0.size / 2 }),
-              confirmed(pixels, image, x: centre, y: y, threshold: threshold, size: size)
-            {
-              marks.append(Mark(x: centre, y: y, size: size))
+            if let index = marks.firstIndex(where: { $0.holds(x: centre, y: y) }) {
+              marks[index].add(x: centre, y: y, size: size)
+            } else if confirmed(pixels, image, x: centre, y: y, threshold: threshold, size: size) {
+              var hits = Hits()
+              hits.add(x: centre, y: y, size: size)
+              marks.append(hits)
             }
           }
           dark = here
@@ -81,7 +99,7 @@ enum FinderPatterns {
         }
       }
     }
-    return marks
+    return marks.map(\.mark)
   }
 
   /// The midpoint between the darkest and lightest 1 % of pixels; `nil` for a nearly flat image.
