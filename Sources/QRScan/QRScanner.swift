@@ -45,17 +45,25 @@ public struct QRScanner: Sendable {
     }
   }
 
-  /// Scans a grayscale image with the planned passes, stopping at the first that finds codes;
-  /// how far the plan goes depends on the finder-like marks the cheap check sees.
+  /// Scans a grayscale image with the planned passes, stopping at the first that finds codes.
+  /// When the image as it is holds none, the finder-like marks the cheap check sees decide
+  /// how far the plan goes (so an image read at once never pays for the check).
   public func scan(image: GrayImage, format: ImageFormat? = nil) throws(QRScanError)
     -> QRScanResult
   {
-    // Label barcodes have no finder patterns: a serial photo gets every pass.
-    let evidence = symbols == .qrOnly ? FinderPatterns.evidence(in: image) : .code
-    let passes = ScanPlan.passes(width: image.width, height: image.height, evidence: evidence)
+    var passes = ScanPlan.passes(width: image.width, height: image.height)
     var preparer = PassPreparer(image)
     var scans = 0
-    for pass in passes {
+    var index = 0
+    while index < passes.count {
+      if index == 1, symbols == .qrOnly {
+        // Label barcodes have no finder patterns: a serial photo keeps every pass.
+        passes = ScanPlan.passes(
+          width: image.width, height: image.height, evidence: FinderPatterns.evidence(in: image))
+        if index == passes.count { break }
+      }
+      let pass = passes[index]
+      index += 1
       guard let prepared = preparer.prepare(pass) else { continue }
       scans += 1
       let found = ZBarScanner.scan(prepared, symbols: symbols)
