@@ -51,7 +51,8 @@ public struct QRScanner: Sendable {
   public func scan(image: GrayImage, format: ImageFormat? = nil) throws(QRScanError)
     -> QRScanResult
   {
-    var passes = ScanPlan.passes(width: image.width, height: image.height)
+    let photo = format == .jpeg
+    var passes = ScanPlan.passes(width: image.width, height: image.height, photo: photo)
     var preparer = PassPreparer(image)
     var scans = 0
     var index = 0
@@ -59,7 +60,8 @@ public struct QRScanner: Sendable {
       if index == 1, symbols == .qrOnly {
         // Label barcodes have no finder patterns: a serial photo keeps every pass.
         passes = ScanPlan.passes(
-          width: image.width, height: image.height, evidence: FinderPatterns.evidence(in: image))
+          width: image.width, height: image.height, photo: photo,
+          evidence: FinderPatterns.evidence(in: image))
         if index == passes.count { break }
       }
       let pass = passes[index]
