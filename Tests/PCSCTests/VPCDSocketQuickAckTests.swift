@@ -13,7 +13,7 @@
       defer { close(vpcdEnd) }
       let card = VPCDSocket(adopting: cardEnd)
       let wake = VPCDWakePipe()
-      // Enough exchanges for the kernel's interactive-session heuristic (pingpong) to switch
+      // Enough exchanges for the kernel's heuristic for interactive traffic (pingpong) to switch
       // a socket that asked only once back to delayed ACKs.
       for exchange in 0..<12 {
         let apdu: [UInt8] = [0x80, 0xCA, 0x00, UInt8(exchange), 0x00]
