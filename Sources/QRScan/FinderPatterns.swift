@@ -28,11 +28,27 @@ enum FinderPatterns {
     }
   }
 
-  /// What the marks say about the image: none, some, or three that sit as a code's do.
+  /// What the marks say about the image: nothing code-like (no mark, or lone marks, which
+  /// textures and text produce), two that could be a cut code's, or three that sit as a
+  /// code's do.
   static func evidence(in image: GrayImage) -> FinderEvidence {
     let found = marks(in: image)
-    if found.isEmpty { return .none }
-    return hasCodeLikeTriple(found) ? .code : .partial
+    if hasCodeLikeTriple(found) { return .code }
+    return hasPair(found) ? .partial : .none
+  }
+
+  /// Whether two marks of about one size lie apart as two finders of one code do.
+  static func hasPair(_ marks: [Mark]) -> Bool {
+    for i in marks.indices {
+      for j in marks.indices where j > i {
+        let (a, b) = (Double(marks[i].size), Double(marks[j].size))
+        guard max(a, b) <= min(a, b) * 1.3 else { continue }
+        let dx = Double(marks[i].x - marks[j].x)
+        let dy = Double(marks[i].y - marks[j].y)
+        if (dx * dx + dy * dy).squareRoot() >= 1.5 * (a + b) / 2 { return true }
+      }
+    }
+    return false
   }
 
   /// Whether three marks of about one size sit at the corners of a right isosceles triangle
@@ -162,10 +178,10 @@ enum FinderPatterns {
 
 /// What the cheap finder-pattern check saw in an image.
 public enum FinderEvidence: Equatable, Sendable {
-  /// No finder-like mark.
+  /// No finder-like mark, or only lone ones (textures, text).
   case none
-  /// Marks, but no three placed as a code's (half a code, stray patterns, or a weak image
-  /// where the check missed one).
+  /// Two marks of one size apart as a code's finders, but no three placed as a code's (half
+  /// a code, or a weak image where the check missed one).
   case partial
   /// Three marks of one size at the corners of a right isosceles triangle.
   case code

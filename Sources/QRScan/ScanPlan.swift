@@ -20,10 +20,10 @@ public enum ScanPlan {
   public static let halfSizeFirstAbove = 2400
 
   /// The passes for a `width × height` image given what the cheap finder-pattern check saw.
-  /// No mark: only the image as it is (zbar has the last word; nothing code-like is there to
-  /// bring out). Marks but no code-like three: also the inverted and contrast-stretched
-  /// passes, which need no resampling, in case the check missed a mark in a weak image. A
-  /// code-like three: every pass.
+  /// Nothing code-like: only the image as it is (zbar has the last word). Two marks that could
+  /// be a cut code's: also the inverted and contrast-stretched passes, which need no
+  /// resampling, in case the check missed the third in a weak image. A code-like three:
+  /// every pass.
   public static func passes(
     width: Int, height: Int, photo: Bool = false, evidence: FinderEvidence
   ) -> [ScanPass] {

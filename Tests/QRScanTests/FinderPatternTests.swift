@@ -67,6 +67,28 @@ import Testing
     #expect(!FinderPatterns.hasCodeLikeTriple(sizes))
   }
 
+  @Test func aLoneMarkIsNothingCodeLike() {
+    let mark = { (x: Int, y: Int, size: Int) in FinderPatterns.Mark(x: x, y: y, size: size) }
+    #expect(!FinderPatterns.hasPair([mark(100, 100, 28)]))
+    #expect(FinderPatterns.hasPair([mark(100, 100, 28), mark(300, 100, 30)]))
+    #expect(!FinderPatterns.hasPair([mark(100, 100, 28), mark(300, 100, 60)]))  // sizes differ
+    #expect(!FinderPatterns.hasPair([mark(100, 100, 28), mark(120, 100, 28)]))  // overlapping
+  }
+
+  /// Photo-like images without a code: textures make lone marks at most, so one pass.
+  @Test func photosWithoutACodeAreOnePass() throws {
+    let tools = try ImageTools()
+    for round in 0..<4 {
+      let path = try tools.convert(["-size", "2000x1500", "-seed", "\(round + 1)", "plasma:fractal", "-blur", "0x3", "-quality", "85"], output: "photo\(round).jpg")
+      let error = #expect(throws: QRScanError.self) { try scanner.scan(fileAt: path) }
+      guard case .noQRCode(_, _, let passes) = error else {
+        Issue.record("expected no QR code, got \(String(describing: error))")
+        return
+      }
+      #expect(passes == ["as is"], "plasma seed \(round + 1)")
+    }
+  }
+
   /// The top halves of twenty codes: two finder patterns each, no decodable code. Data modules
   /// sometimes mimic a third mark in the right place, so the check is a heuristic; at least 17
   /// of these 20 stop after the four passes that need no resampling, and none scans less.
