@@ -46,22 +46,25 @@ public struct QRScanner: Sendable {
   }
 
   /// Scans a grayscale image with the planned passes, stopping at the first that finds codes.
-  /// When the image as it is holds none, the finder-like marks the cheap check sees decide
-  /// how far the plan goes (so an image read at once never pays for the check).
+  /// The finder-like marks the cheap check sees decide how far the plan goes: checked once
+  /// the image as it is held no code (so an image read at once never pays for it), or first
+  /// for a large photo, whose half-size pass is worth trying only when marks are there.
   public func scan(image: GrayImage, format: ImageFormat? = nil) throws(QRScanError)
     -> QRScanResult
   {
     let photo = format == .jpeg
     var passes = ScanPlan.passes(width: image.width, height: image.height, photo: photo)
+    let checkAt = passes.first == ScanPass([]) ? 1 : 0
     var preparer = PassPreparer(image)
     var scans = 0
     var index = 0
     while index < passes.count {
-      if index == 1, symbols == .qrOnly {
+      if index == checkAt, symbols == .qrOnly {
         // Label barcodes have no finder patterns: a serial photo keeps every pass.
-        passes = ScanPlan.passes(
-          width: image.width, height: image.height, photo: photo,
-          evidence: FinderPatterns.evidence(in: image))
+        let evidence = FinderPatterns.evidence(in: image)
+        passes = ScanPlan.passes(width: image.width, height: image.height, photo: photo, evidence: evidence)
+        // Nothing code-like in a photo: its half-size pass would only add a scan.
+        if checkAt == 0, evidence == .none { passes = [ScanPass([])] }
         if index == passes.count { break }
       }
       let pass = passes[index]

@@ -110,6 +110,18 @@ import Testing
     #expect(early >= 17, "\(early) of 20 stopped early")
   }
 
+  /// A large JPEG photo without a code skips its half-size pass: one full-size pass.
+  @Test func largePhotoWithoutACodeIsOneFullSizePass() throws {
+    let tools = try ImageTools()
+    let path = try tools.convert(["-size", "3200x2400", "-seed", "7", "plasma:fractal", "-blur", "0x3", "-quality", "85"], output: "large.jpg")
+    let error = #expect(throws: QRScanError.self) { try scanner.scan(fileAt: path) }
+    guard case .noQRCode(_, _, let passes) = error else {
+      Issue.record("expected no QR code, got \(String(describing: error))")
+      return
+    }
+    #expect(passes == ["as is"])
+  }
+
   /// A photo-like image with no code at all: one pass.
   @Test func noCodeInAPhotoIsOnePass() throws {
     let tools = try ImageTools()
