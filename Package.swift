@@ -34,6 +34,8 @@ let package = Package(
     shim("CJPEG", pkgConfig: "libjpeg", apt: "libjpeg62-turbo-dev"),
     shim("CTurboJPEG", pkgConfig: "libturbojpeg", apt: "libturbojpeg0-dev"),
     shim("CWebP", pkgConfig: "libwebp", apt: "libwebp-dev"),
+    shim("CGIF", pkgConfig: "libgif", apt: "libgif-dev"),
+    shim("CTIFF", pkgConfig: "libtiff-4", apt: "libtiff-dev"),
     // libc only (prctl, setrlimit, mmap): no library to link, no package to name.
     .systemLibrary(name: "CSystemCalls"),
 
@@ -59,7 +61,7 @@ let package = Package(
       swiftSettings: strictSettings),
     .target(name: "SeedFiles", dependencies: ["OTP", "TokenCrypto"], swiftSettings: strictSettings),
     .target(
-      name: "QRScan", dependencies: ["CZBar", "CPNG", "CTurboJPEG", "CWebP"],
+      name: "QRScan", dependencies: ["CZBar", "CPNG", "CTurboJPEG", "CWebP", "CGIF", "CTIFF"],
       swiftSettings: strictSettings),
     .target(name: "Terminal", dependencies: ["CNCursesW", "CQREncode", "SafeText"], swiftSettings: strictSettings),
     .target(
@@ -79,7 +81,7 @@ let package = Package(
     // MARK: - Tests
     .testTarget(
       name: "SystemLibraryTests",
-      dependencies: ["CLibCrypto", "CNCursesW", "CPCSCLite", "CZBar", "CQREncode", "CPNG", "CJPEG"],
+      dependencies: ["CLibCrypto", "CNCursesW", "CPCSCLite", "CZBar", "CQREncode", "CPNG", "CJPEG", "CGIF", "CTIFF"],
       swiftSettings: strictSettings),
     .testTarget(name: "TokenCryptoTests", dependencies: ["TokenCrypto"], swiftSettings: strictSettings),
     .testTarget(name: "OTPTests", dependencies: ["OTP"], swiftSettings: strictSettings),

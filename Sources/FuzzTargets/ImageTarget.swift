@@ -1,6 +1,6 @@
 import QRScan
 
-/// The image loader: format detection, the PNG, JPEG and WebP decoders with their size checks,
+/// The image loader: format detection, the PNG, JPEG, WebP, GIF, BMP and TIFF decoders with their size checks,
 /// and the QR scan passes on images small enough to scan quickly.
 enum ImageTarget {
   /// Lower than the program's limit so that one input cannot take seconds to decode; the

@@ -34,4 +34,10 @@ public struct GrayImage: Equatable, Sendable {
     get { pixels[y * width + x] }
     set { pixels[y * width + x] = newValue }
   }
+
+  /// ITU-R BT.601 luma of an 8-bit RGB colour, the gray every colour decoder here uses.
+  static func luma(red: Int, green: Int, blue: Int) -> UInt8 {
+    let weighted: Int = 299 * red + 587 * green + 114 * blue
+    return UInt8(weighted / 1000)
+  }
 }

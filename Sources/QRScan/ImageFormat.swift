@@ -16,7 +16,7 @@ public enum ImageFormat: String, Equatable, Sendable, CaseIterable {
   case svg = "SVG"
 
   /// The formats this module decodes.
-  public static let supported: [ImageFormat] = [.png, .jpeg, .webp]
+  public static let supported: [ImageFormat] = [.png, .jpeg, .webp, .gif, .bmp, .tiff]
 
   /// Whether `QRScanner` can decode this format.
   public var isSupported: Bool { Self.supported.contains(self) }
@@ -62,6 +62,16 @@ public enum ImageFormat: String, Equatable, Sendable, CaseIterable {
     }
     if !bytes.isEmpty, bytes.count < 3, Array([0xFF, 0xD8, 0xFF].prefix(bytes.count)) == bytes {
       return .jpeg
+    }
+    for signature in [Array("GIF87a".utf8), Array("GIF89a".utf8)]
+    where bytes.count >= 3 && bytes.count < signature.count && Array(signature.prefix(bytes.count)) == bytes {
+      return .gif
+    }
+    // "BM" and fewer bytes than the 14-byte file header (detect() wants all 14).
+    if bytes.count >= 2, bytes.count < 14, bytes.starts(with: Array("BM".utf8)) { return .bmp }
+    for signature: [UInt8] in [[0x49, 0x49, 0x2A, 0x00], [0x4D, 0x4D, 0x00, 0x2A]]
+    where bytes.count >= 3 && bytes.count < signature.count && Array(signature.prefix(bytes.count)) == bytes {
+      return .tiff
     }
     return nil
   }

@@ -43,7 +43,8 @@ public enum QRScanError: Error, Equatable, Sendable, CustomStringConvertible {
       "this is a \(format.rawValue) image, which is not read here; save it as PNG or JPEG "
         + "(a screenshot tool does that)."
     case .unknownFormat:
-      "this is not a PNG, JPEG or WebP image (its first bytes match no known image format)."
+      "this is not a PNG, JPEG, WebP, GIF, BMP or TIFF image (its first bytes match no known "
+        + "image format)."
     case .truncated(let format, let detail):
       "the \(format.rawValue) file is cut off (\(detail)); save or copy the image again."
     case .corrupt(let format, let detail):

@@ -1,4 +1,4 @@
-/// Finds the QR codes in a PNG, JPEG or WebP image: reads the file within `limits`, decodes it to
+/// Finds the QR codes in a PNG, JPEG, WebP, GIF, BMP or TIFF image: reads the file within `limits`, decodes it to
 /// grayscale (alpha flattened onto white), then runs the passes of `ScanPlan` until one finds
 /// at least one code.
 public struct QRScanner: Sendable {
@@ -37,19 +37,38 @@ public struct QRScanner: Sendable {
     case .png: return (try PNGDecoder.decode(data, limits: limits), .png)
     case .jpeg: return (try JPEGDecoder.decode(data, limits: limits), .jpeg)
     case .webp: return (try WebPDecoder.decode(data, limits: limits), .webp)
+    case .gif: return (try GIFDecoder.decode(data, limits: limits), .gif)
+    case .bmp: return (try BMPDecoder.decode(data, limits: limits), .bmp)
+    case .tiff: return (try TIFFDecoder.decode(data, limits: limits), .tiff)
     case .some(let other): throw .unsupportedFormat(other)
     case .none: throw .unknownFormat
     }
   }
 
   /// Scans a grayscale image with the planned passes, stopping at the first that finds codes.
+  /// The finder-like marks the cheap check sees decide how far the plan goes: checked once
+  /// the image as it is held no code (so an image read at once never pays for it), or first
+  /// for a large photo, whose half-size pass is worth trying only when marks are there.
   public func scan(image: GrayImage, format: ImageFormat? = nil) throws(QRScanError)
     -> QRScanResult
   {
-    let passes = ScanPlan.passes(width: image.width, height: image.height)
+    let photo = format == .jpeg
+    var passes = ScanPlan.passes(width: image.width, height: image.height, photo: photo)
+    let checkAt = passes.first == ScanPass([]) ? 1 : 0
     var preparer = PassPreparer(image)
     var scans = 0
-    for pass in passes {
+    var index = 0
+    while index < passes.count {
+      if index == checkAt, symbols == .qrOnly {
+        // Label barcodes have no finder patterns: a serial photo keeps every pass.
+        let evidence = FinderPatterns.evidence(in: image)
+        passes = ScanPlan.passes(width: image.width, height: image.height, photo: photo, evidence: evidence)
+        // Nothing code-like in a photo: its half-size pass would only add a scan.
+        if checkAt == 0, evidence == .none { passes = [ScanPass([])] }
+        if index == passes.count { break }
+      }
+      let pass = passes[index]
+      index += 1
       guard let prepared = preparer.prepare(pass) else { continue }
       scans += 1
       let found = ZBarScanner.scan(prepared, symbols: symbols)

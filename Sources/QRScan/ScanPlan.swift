@@ -14,8 +14,32 @@ public enum ScanPlan {
   /// Rotated passes run on a copy whose longer side is at most this many pixels.
   public static let rotationSide = 1600
 
-  /// The passes for a `width × height` image, in the order to try them.
-  public static func passes(width: Int, height: Int) -> [ScanPass] {
+  /// Camera photos (JPEG) whose longer side exceeds this many pixels are scanned at half size
+  /// first: their codes' modules are many pixels wide, and zbar's scan of a quarter of the
+  /// pixels costs a quarter of the time. The full-size pass follows if that finds nothing.
+  public static let halfSizeFirstAbove = 2400
+
+  /// The passes for a `width × height` image given what the cheap finder-pattern check saw.
+  /// Nothing code-like: only the image as it is (zbar has the last word). Two marks that could
+  /// be a cut code's: also the inverted and contrast-stretched passes, which need no
+  /// resampling, in case the check missed the third in a weak image. A code-like three:
+  /// every pass.
+  public static func passes(
+    width: Int, height: Int, photo: Bool = false, evidence: FinderEvidence
+  ) -> [ScanPass] {
+    let all = passes(width: width, height: height, photo: photo)
+    // The passes up to and including the contrast-stretched inverted one need no resampling
+    // (after a leading half-size pass, if any).
+    let asIs = all.firstIndex(of: ScanPass([]))!
+    switch evidence {
+    case .none: return Array(all.prefix(asIs + 1))
+    case .partial: return Array(all.prefix(asIs + 4))
+    case .code: return all
+    }
+  }
+
+  /// Every pass for a `width × height` image, in the order to try them; `photo` for a JPEG.
+  public static func passes(width: Int, height: Int, photo: Bool = false) -> [ScanPass] {
     var passes: [ScanPass] = [
       ScanPass([]),
       ScanPass([.invert]),
@@ -35,6 +59,11 @@ public enum ScanPlan {
         passes.append(ScanPass([.upscale(factor)]))
         passes.append(ScanPass([.upscale(factor), .invert]))
       }
+    }
+    let halfSize = ScanPass([.downscale(2)])
+    if photo, longer > halfSizeFirstAbove, let index = passes.firstIndex(of: halfSize) {
+      passes.remove(at: index)
+      passes.insert(halfSize, at: 0)
     }
     // Large images already had their noise averaged by the downscaled passes.
     if longer <= downscaleAbove {

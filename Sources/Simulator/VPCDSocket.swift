@@ -64,7 +64,15 @@
 
     private var fd: Int32
 
-    private init(fd: Int32) { self.fd = fd }
+    /// Wraps a connected TCP descriptor, which the socket then owns and closes. `connect` is
+    /// the way in for the client; tests hand in one end of a loopback connection.
+    init(adopting fd: Int32) {
+      self.fd = fd
+      TCPQuickAck.request(on: fd)
+    }
+
+    /// The descriptor, for tests that read socket options back (`-1` once shut down).
+    var descriptor: Int32 { fd }
 
     deinit { shutdown() }
 
@@ -102,7 +110,7 @@
         // C interop: setsockopt copies the Int32 from our stack. No Nagle delay: every frame is
         // one small write that vpcd waits for.
         _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
-        return .success(VPCDSocket(fd: fd))
+        return .success(VPCDSocket(adopting: fd))
       }
       return .failure(.refused(errno: lastErrno))
     }
@@ -165,12 +173,17 @@
         }
         if received < 0 && errno == EINTR { continue }
         guard received > 0 else { return .closed }
+        // After every read, not once: the kernel leaves quick-ack mode by itself, and vpcd's
+        // payload waits for the acknowledgement of its length (TCPQuickAck).
+        TCPQuickAck.request(on: fd)
         filled += received
       }
       return .bytes(buffer)
     }
 
-    /// Writes all of `bytes`; `false` when vpcd has gone.
+    /// Writes all of `bytes`, a whole frame, in one `send()` (more only if the kernel takes
+    /// part of it); `false` when vpcd has gone. Never split a frame into header and payload
+    /// writes: vpcd would wait for the second part as the card waits for vpcd's.
     func write(_ bytes: [UInt8]) -> Bool {
       var sent = 0
       while sent < bytes.count {

@@ -102,12 +102,12 @@ import Testing
     #expect(jpegDetail.hasPrefix("libjpeg: "))
   }
 
-  @Test(arguments: ["gif", "bmp", "tiff"])
+  @Test(arguments: ["ico", "psd"])
   func unsupportedFormatIsNamed(_ suffix: String) throws {
     let tools = try ImageTools()
     try tools.qrencode(setupURI(), to: "code.png")
     let path = try tools.convert(["@code.png"], output: "code.\(suffix)")
-    let expected: ImageFormat = ["gif": .gif, "bmp": .bmp, "tiff": .tiff][suffix]!
+    let expected: ImageFormat = ["ico": .icon, "psd": .photoshop][suffix]!
     #expect(throws: QRScanError.unsupportedFormat(expected)) { try scanner.scan(fileAt: path) }
     #expect(QRScanError.unsupportedFormat(expected).description.contains(expected.rawValue))
   }
@@ -164,8 +164,9 @@ import Testing
       Issue.record("expected no QR code, got \(String(describing: error))")
       return
     }
-    #expect(passes == ScanPlan.passes(width: 300, height: 200).map(\.name))
-    #expect(error?.description.contains("tried: as is, inverted") == true)
+    // A square is no finder pattern: nothing code-like, so only the image as it is.
+    #expect(passes == ["as is"])
+    #expect(error?.description.contains("(tried: as is).") == true)
   }
 }
 

@@ -25,8 +25,8 @@ import Testing
     #expect(ImageFormat.detect([0xFF, 0xD8]) == nil)
   }
 
-  @Test func pngJPEGAndWebPAreSupported() {
-    #expect(ImageFormat.allCases.filter(\.isSupported) == [.png, .jpeg, .webp])
+  @Test func pngJPEGWebPGIFBMPAndTIFFAreDecoded() {
+    #expect(ImageFormat.allCases.filter(\.isSupported) == [.png, .jpeg, .gif, .bmp, .webp, .tiff])
   }
 
   @Test func payloadTextIsStrictUTF8() {

@@ -33,6 +33,25 @@ import Testing
     #expect(!medium.contains(ScanPass([.upscale(3)])))
   }
 
+  @Test func finderEvidenceDecidesHowFarThePlanGoes() {
+    let all = ScanPlan.passes(width: 800, height: 600)
+    #expect(ScanPlan.passes(width: 800, height: 600, evidence: .none) == [ScanPass([])])
+    #expect(ScanPlan.passes(width: 800, height: 600, evidence: .partial) == Array(all.prefix(4)))
+    #expect(ScanPlan.passes(width: 800, height: 600, evidence: .code) == all)
+  }
+
+  @Test func largeJPEGPhotosStartAtHalfSize() {
+    let photo = ScanPlan.passes(width: 4000, height: 3000, photo: true)
+    #expect(photo[0] == ScanPass([.downscale(2)]))
+    #expect(photo[1] == ScanPass([]))
+    #expect(Set(photo.map(\.steps)) == Set(ScanPlan.passes(width: 4000, height: 3000).map(\.steps)))
+    #expect(ScanPlan.passes(width: 4000, height: 3000, photo: true, evidence: .none).map(\.name) == ["downscaled 1/2", "as is"])
+    #expect(ScanPlan.passes(width: 4000, height: 3000, photo: true, evidence: .partial).count == 5)
+    // A screenshot of that size, or a smaller photo, starts as it is.
+    #expect(ScanPlan.passes(width: 4000, height: 3000)[0] == ScanPass([]))
+    #expect(ScanPlan.passes(width: 2000, height: 1500, photo: true)[0] == ScanPass([]))
+  }
+
   @Test func passNamesSayWhatWasDone() {
     #expect(ScanPass([.downscale(4), .invert]).name == "downscaled 1/4 + inverted")
     #expect(ScanPass([.upscale(2), .rotate(degrees: 22.5)]).name == "upscaled ×2 + rotated 22.5°")

@@ -1,9 +1,11 @@
+import CGIF
 import CJPEG
 import CLibCrypto
 import CNCursesW
 import CPCSCLite
 import CPNG
 import CQREncode
+import CTIFF
 import CZBar
 import Testing
 
@@ -37,6 +39,15 @@ import Testing
     let code = try #require(QRcode_encodeString("otpauth://totp/x", 0, QR_ECLEVEL_M, QR_MODE_8, 1))
     defer { QRcode_free(code) }
     #expect(code.pointee.width >= 21)
+  }
+
+  @Test func giflibNamesAnErrorCode() throws {
+    let text = String(cString: try #require(GifErrorString(D_GIF_ERR_NOT_GIF_FILE)))
+    #expect(text.lowercased().contains("gif"))
+  }
+
+  @Test func libtiffReportsItsVersion() {
+    #expect(String(cString: TIFFGetVersion()).hasPrefix("LIBTIFF, Version 4."))
   }
 
   @Test func libpngReportsItsVersion() {

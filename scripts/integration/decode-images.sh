@@ -75,18 +75,25 @@ expect_eq "Acme:山田" "$(jq -r '.codes[0].parsed | "\(.issuer):\(.account)"' <
 # --- Per-file errors do not stop the other files; exit 65 when any file fails.
 : >"$dir/empty.png"
 head -c 400 "$dir/q90.jpg" >"$dir/cut.jpg"
-im "$dir/plain.png" "$dir/code.gif"
+im "$dir/plain.png" "$dir/code.psd"
+# GIF, BMP and TIFF are read (the same code as plain.png); each cut in half is "cut off" (65).
+for ext in gif bmp tiff; do
+  im "$dir/plain.png" "$dir/code.$ext"
+  head -c $(( $(stat -c %s "$dir/code.$ext") / 2 )) "$dir/code.$ext" >"$dir/cut.$ext"
+done
 printf '%s' "https://example.com/help" | qrencode -o "$dir/url.png"
 im -size 8000x6000 xc:white "$dir/huge.png"   # 48 megapixels, a few kilobytes on disk
 im -size 400x300 xc:white -fill black -draw "rectangle 50,50 150,150" "$dir/blank.png"
-files=(plain.png missing.png empty.png cut.jpg code.gif url.png huge.png blank.png utf8.png)
+files=(plain.png missing.png empty.png cut.jpg code.psd url.png huge.png blank.png utf8.png
+  code.gif code.bmp code.tiff cut.gif cut.bmp cut.tiff)
 out=$(tb decode --json "${files[@]/#/$dir/}"); status=$?
 expect_eq 65 "$status" "exit status with failing files"
-expect_eq "plain.png url.png utf8.png" \
+expect_eq "plain.png url.png utf8.png code.gif code.bmp code.tiff" \
   "$(jq -r '[.codes[].file | split("/") | last] | join(" ")' <<<"$out")" "files with codes"
-expect_eq "missing.png empty.png cut.jpg code.gif url.png huge.png blank.png" \
+expect_eq "missing.png empty.png cut.jpg code.psd url.png huge.png blank.png cut.gif cut.bmp cut.tiff" \
   "$(jq -r '[.errors[].file | split("/") | last] | join(" ")' <<<"$out")" "files with errors"
-for pair in "missing.png:no such file" "empty.png:empty" "cut.jpg:cut off" "code.gif:GIF image" \
+for pair in "missing.png:no such file" "empty.png:empty" "cut.jpg:cut off" "code.psd:Photoshop (PSD) image" \
+  "cut.gif:GIF file is cut off" "cut.bmp:BMP file is cut off" "cut.tiff:TIFF file is cut off" \
   "url.png:no authenticator key" "huge.png:limit of 40 megapixels" "blank.png:no QR code found"; do
   file=${pair%%:*}; words=${pair#*:}
   message=$(jq -r --arg f "$dir/$file" '.errors[] | select(.file == $f) | .message' <<<"$out")
@@ -96,6 +103,7 @@ expect_eq url "$(jq -r '.codes[] | select(.file | endswith("url.png")) | .kind' 
 expect_status 0 "human output, good files" tb decode "$dir/plain.png" "$dir/inverted.png"
 expect_status 65 "human output, one bad file" tb decode "$dir/plain.png" "$dir/empty.png"
 expect_status 64 "no image named" tb decode
+for ext in gif bmp tiff; do expect_status 65 "cut $ext alone" tb decode "$dir/cut.$ext"; done
 tb decode "$dir/plain.png" "$dir/empty.png" >"$dir/human.txt" 2>&1
 grep -q "empty.png: the file is empty" "$dir/human.txt" || fail "human error line missing"
 grep -q "Acme: bob@example.com" "$dir/human.txt" || fail "human account line missing"

@@ -54,6 +54,9 @@ struct SimulateCommand: ParsableCommand {
   @Option(help: ArgumentHelp("With --drop-after-apdu: come back after this long.", valueName: "ms"))
   var returnAfterMs = 200
 
+  @Flag(help: "Answer every GET CHALLENGE with 01 02 03 ... (benchmarks replaying a recorded burn).")
+  var fixedChallenge = false
+
   @Option(help: "Rewrite this JSON file with the display state four times a second (no secrets).")
   var statusFile: String?
 
@@ -86,7 +89,8 @@ struct SimulateCommand: ParsableCommand {
         model: tokenModel, serial: serial, clockOffset: clockOffset, key: key,
         factorySeed: blank ? nil : defaults.factorySeed, lockAfterFailedAuthentications: lockAfter,
         dropsAuthenticationAfterConfig: dropsAuthAfterConfig),
-      clock: { Int64(Date().timeIntervalSince1970) }, random: SystemRandom())
+      clock: { Int64(Date().timeIntervalSince1970) },
+      random: fixedChallenge ? FixedChallenge() : SystemRandom())
     let applet = SerializedApplet(token)
     let fault = dropAfterApdu.map {
       VPCDFault(
