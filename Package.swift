@@ -89,8 +89,11 @@ let package = Package(
       name: "SystemLibraryTests",
       dependencies: ["CLibCrypto", "CNCursesW", "CPCSCLite", "CZBar", "CQREncode", "CPNG", "CJPEG"],
       swiftSettings: strictSettings),
-    .testTarget(name: "TokenCryptoTests", dependencies: ["TokenCrypto"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "TokenCryptoTests", dependencies: ["TokenCrypto", "TestSupport"], swiftSettings: strictSettings),
     .testTarget(name: "OTPTests", dependencies: ["OTP"], swiftSettings: strictSettings),
+    .testTarget(name: "HexCodingTests", dependencies: ["HexCoding", "SmartCard"], swiftSettings: strictSettings),
+    .testTarget(name: "PlatformTests", dependencies: ["Platform"], swiftSettings: strictSettings),
     .testTarget(name: "SafeTextTests", dependencies: ["SafeText"], swiftSettings: strictSettings),
     .testTarget(
       name: "Token2Tests",
@@ -120,7 +123,7 @@ let package = Package(
       dependencies: ["Registry", "SeedFiles", "OTP", "TokenCrypto", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: strictSettings),
     .testTarget(
-      name: "SeedFilesTests", dependencies: ["SeedFiles", "OTP", "TokenCrypto"],
+      name: "SeedFilesTests", dependencies: ["SeedFiles", "OTP", "TokenCrypto", "TestSupport"],
       swiftSettings: strictSettings),
 
     // MARK: - Fuzzing and benchmarks (make fuzz, make bench; not part of the product)
