@@ -13,9 +13,10 @@ func shim(_ name: String, pkgConfig: String, apt: String) -> Target {
   .systemLibrary(name: name, pkgConfig: pkgConfig, providers: [.apt([apt])])
 }
 
+// Linux only: the drivers call Glibc and link the Debian builds of pcsclite, ncursesw and the
+// image libraries, so no `platforms:` claim is made for systems that do not build.
 let package = Package(
   name: "tokenburner",
-  platforms: [.macOS(.v14)],
   products: [
     .executable(name: "tokenburner", targets: ["tokenburner"])
   ],
@@ -41,21 +42,25 @@ let package = Package(
 
     // MARK: - Pure and thin-wrapper libraries
     .target(name: "SafeText", swiftSettings: strictSettings),
+    .target(name: "HexCoding", swiftSettings: strictSettings),
+    .target(name: "Platform", swiftSettings: strictSettings),
     .target(name: "TokenCrypto", dependencies: ["CLibCrypto", "CSystemCalls"], swiftSettings: strictSettings),
-    .target(name: "OTP", dependencies: ["TokenCrypto", "SafeText"], swiftSettings: strictSettings),
-    .target(name: "SmartCard", swiftSettings: strictSettings),
+    .target(
+      name: "OTP", dependencies: ["TokenCrypto", "SafeText", "HexCoding"], swiftSettings: strictSettings),
+    .target(name: "SmartCard", dependencies: ["HexCoding"], swiftSettings: strictSettings),
     .target(
       name: "Token2", dependencies: ["SmartCard", "OTP", "TokenCrypto"],
       swiftSettings: strictSettings),
     .target(
-      name: "Simulator", dependencies: ["SmartCard", "Token2", "OTP", "TokenCrypto"],
+      name: "Simulator", dependencies: ["SmartCard", "Token2", "OTP", "TokenCrypto", "Platform"],
       swiftSettings: strictSettings),
     .target(
       name: "Wizard", dependencies: ["OTP", "SmartCard", "Token2", "TokenCrypto", "SafeText"],
       swiftSettings: strictSettings),
 
     // MARK: - Drivers (the only importers of their C library)
-    .target(name: "PCSC", dependencies: ["SmartCard", "CPCSCLite"], swiftSettings: strictSettings),
+    .target(
+      name: "PCSC", dependencies: ["SmartCard", "CPCSCLite", "Platform"], swiftSettings: strictSettings),
     .target(
       name: "Registry", dependencies: ["OTP", "SeedFiles", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: strictSettings),
@@ -73,32 +78,42 @@ let package = Package(
       name: "tokenburner",
       dependencies: [
         "TokenCrypto", "OTP", "SmartCard", "Token2", "Simulator", "PCSC", "Registry", "QRScan",
-        "SeedFiles", "Wizard", "Terminal", "Screens", "Doctor", "SafeText",
+        "SeedFiles", "Wizard", "Terminal", "Screens", "Doctor", "SafeText", "HexCoding", "Platform",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),
 
     // MARK: - Tests
+
+    // Test doubles and shared fixtures: only test targets and the fuzz targets depend on it.
+    .target(
+      name: "TestSupport", dependencies: ["SmartCard", "OTP", "Token2", "HexCoding"],
+      swiftSettings: strictSettings),
     .testTarget(
       name: "SystemLibraryTests",
       dependencies: ["CLibCrypto", "CNCursesW", "CPCSCLite", "CZBar", "CQREncode", "CPNG", "CJPEG", "CGIF", "CTIFF"],
       swiftSettings: strictSettings),
-    .testTarget(name: "TokenCryptoTests", dependencies: ["TokenCrypto"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "TokenCryptoTests", dependencies: ["TokenCrypto", "TestSupport"], swiftSettings: strictSettings),
     .testTarget(name: "OTPTests", dependencies: ["OTP"], swiftSettings: strictSettings),
+    .testTarget(name: "HexCodingTests", dependencies: ["HexCoding", "SmartCard"], swiftSettings: strictSettings),
+    .testTarget(name: "PlatformTests", dependencies: ["Platform"], swiftSettings: strictSettings),
     .testTarget(name: "SafeTextTests", dependencies: ["SafeText"], swiftSettings: strictSettings),
     .testTarget(
-      name: "Token2Tests", dependencies: ["SmartCard", "Token2", "Simulator", "OTP", "TokenCrypto"],
+      name: "Token2Tests",
+      dependencies: ["SmartCard", "Token2", "Simulator", "OTP", "TokenCrypto", "TestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "PCSCTests", dependencies: ["PCSC", "SmartCard", "Simulator"],
       swiftSettings: strictSettings),
     .testTarget(name: "QRScanTests", dependencies: ["QRScan"], swiftSettings: strictSettings),
     .testTarget(
-      name: "WizardTests", dependencies: ["Wizard", "OTP", "SmartCard", "Token2", "TokenCrypto"],
+      name: "WizardTests",
+      dependencies: ["Wizard", "OTP", "SmartCard", "Token2", "TokenCrypto", "TestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "ScreensTests",
-      dependencies: ["Screens", "Wizard", "Terminal", "OTP", "Token2", "SmartCard"],
+      dependencies: ["Screens", "Wizard", "Terminal", "OTP", "Token2", "SmartCard", "TestSupport"],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
     .testTarget(
       name: "CLITests",
@@ -112,18 +127,19 @@ let package = Package(
       dependencies: ["Registry", "SeedFiles", "OTP", "TokenCrypto", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: strictSettings),
     .testTarget(
-      name: "SeedFilesTests", dependencies: ["SeedFiles", "OTP", "TokenCrypto"],
+      name: "SeedFilesTests", dependencies: ["SeedFiles", "OTP", "TokenCrypto", "TestSupport"],
       swiftSettings: strictSettings),
 
     // MARK: - Fuzzing and benchmarks (make fuzz, make bench; not part of the product)
     .target(
-      name: "FuzzTargets", dependencies: ["OTP", "SmartCard", "Token2", "Simulator", "QRScan", "TokenCrypto"],
+      name: "FuzzTargets",
+      dependencies: ["OTP", "SmartCard", "Token2", "Simulator", "QRScan", "TokenCrypto", "TestSupport"],
       swiftSettings: strictSettings),
     .executableTarget(name: "tokenburner-fuzz", dependencies: ["FuzzTargets"], swiftSettings: strictSettings),
     .executableTarget(
-      name: "tokenburner-bench", dependencies: ["OTP", "TokenCrypto"], swiftSettings: strictSettings),
+      name: "tokenburner-bench", dependencies: ["OTP", "TokenCrypto", "HexCoding"], swiftSettings: strictSettings),
     .testTarget(
-      name: "FuzzTargetTests", dependencies: ["FuzzTargets", "OTP", "SmartCard", "Token2"],
+      name: "FuzzTargetTests", dependencies: ["FuzzTargets", "OTP", "SmartCard", "Token2", "TestSupport"],
       swiftSettings: strictSettings),
 
     // MARK: - tokenburner doctor: the pure checks (the probes live in the executable)

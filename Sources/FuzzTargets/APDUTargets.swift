@@ -1,5 +1,6 @@
 import OTP
 import Simulator
+import TestSupport
 import SmartCard
 import Token2
 import TokenCrypto

@@ -1,3 +1,4 @@
+import HexCoding
 import TokenCrypto
 
 /// How a backup code is kept in the registry: a salted scrypt digest (RFC 7914), never the code
@@ -61,15 +62,15 @@ public struct BackupCodeHash: Equatable, Sendable {
 
   /// `scrypt$N$r$p$<salt hex>$<digest hex>`, the stored form.
   public var encoded: String {
-    "scrypt$\(parameters.n)$\(parameters.r)$\(parameters.p)$\(HexText.encode(salt))$\(HexText.encode(digest))"
+    "scrypt$\(parameters.n)$\(parameters.r)$\(parameters.p)$\(Hex.lowercase(salt))$\(Hex.lowercase(digest))"
   }
 
   /// Reads the stored form; `nil` for anything else.
   public init?(encoded: String) {
     let parts = encoded.split(separator: "$", omittingEmptySubsequences: false)
     guard parts.count == 6, parts[0] == "scrypt", let n = UInt64(parts[1]),
-      let r = UInt64(parts[2]), let p = UInt64(parts[3]), let salt = HexText.decode(parts[4]),
-      let digest = HexText.decode(parts[5]), !salt.isEmpty, !digest.isEmpty
+      let r = UInt64(parts[2]), let p = UInt64(parts[3]), let salt = Hex.decode(parts[4]),
+      let digest = Hex.decode(parts[5]), !salt.isEmpty, !digest.isEmpty
     else { return nil }
     self.init(salt: salt, digest: digest, parameters: Parameters(n: n, r: r, p: p))
   }

@@ -1,3 +1,4 @@
+import HexCoding
 import TokenCrypto
 
 /// A short, one-way label for a secret, kept in the registry instead of the secret itself: it
@@ -13,6 +14,6 @@ public enum SecretFingerprint {
     var bytes = secret.revealedBytes()
     defer { SecureBytes.zero(&bytes) }
     let mac = HMAC.authenticationCode(.sha256, key: domain, message: bytes)
-    return HexText.encode(mac.prefix(8))
+    return Hex.lowercase(mac.prefix(8))
   }
 }

@@ -1,4 +1,5 @@
 import CPCSCLite
+import Platform
 
 #if canImport(Glibc)
   import Glibc
@@ -155,9 +156,7 @@ public final class PCSCContext {
 
   static func milliseconds(_ timeout: Duration?) -> DWORD {
     guard let timeout else { return DWORD(INFINITE) }
-    let (seconds, attoseconds) = timeout.components
-    let total = max(0, seconds) * 1000 + max(0, attoseconds) / 1_000_000_000_000_000
-    return DWORD(min(total, Int64(INFINITE) - 1))
+    return DWORD(Platform.milliseconds(timeout, atMost: Int64(INFINITE) - 1))
   }
 
   static func splitMultiString(_ buffer: [CChar]) -> [String] {

@@ -1,3 +1,5 @@
+import Platform
+
 #if canImport(Glibc)
   import Glibc
 
@@ -208,9 +210,7 @@
     }
 
     static func milliseconds(_ duration: Duration) -> Int32 {
-      let (seconds, attoseconds) = duration.components
-      let total = max(0, seconds) * 1000 + max(0, attoseconds) / 1_000_000_000_000_000
-      return Int32(min(total, Int64(Int32.max)))
+      Int32(Platform.milliseconds(duration, atMost: Int64(Int32.max)))
     }
   }
 #endif

@@ -1,3 +1,5 @@
+import HexCoding
+
 /// The two status bytes SW1 SW2 that end every response (ISO/IEC 7816-4 §5.1.3).
 public struct StatusWord: Equatable, Hashable, Sendable, CustomStringConvertible {
   /// The status as one 16-bit number, SW1 in the high byte.
@@ -36,14 +38,6 @@ public struct StatusWord: Equatable, Hashable, Sendable, CustomStringConvertible
 
   /// Hex form such as `69 83`, for operator messages.
   public var description: String {
-    String(format2: sw1) + " " + String(format2: sw2)
-  }
-}
-
-extension String {
-  /// Two upper-case hex digits.
-  init(format2 byte: UInt8) {
-    let digits = Array("0123456789ABCDEF")
-    self = String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+    Hex.spaced([sw1, sw2])
   }
 }

@@ -92,18 +92,4 @@ public enum Token2Failure: Error, Equatable, Sendable {
       state
     }
   }
-
-  /// The process exit status for this failure (sysexits, PRODUCT.md "Command-line contract"):
-  /// 65 bad input, 69 unavailable / wrong card, 70 internal or protocol error, 75 link lost
-  /// (retry; for a lost AUTHENTICATE answer only after checking the token), 77 key refused /
-  /// token locked.
-  public var exitCode: Int32 {
-    switch self {
-    case .invalidSecret: 65
-    case .cardUnavailable, .notAToken, .securityKeyTapped, .unreadableInfo, .unknownModel: 69
-    case .hostClockOutOfRange, .unexpectedStatus, .malformedResponse, .internalError: 70
-    case .noAnswer, .linkLost, .differentToken, .authenticationAnswerLost: 75
-    case .tokenRefusedKey: 77
-    }
-  }
 }

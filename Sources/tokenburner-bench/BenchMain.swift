@@ -1,4 +1,5 @@
 import Foundation
+import HexCoding
 import OTP
 import TokenCrypto
 
@@ -18,7 +19,7 @@ enum BenchMain {
       fail("usage: tokenburner-bench totp COUNT UNIX_TIME [sha1|sha256|sha512] < hex-secret", 64)
     }
     let line = readLine(strippingNewline: true) ?? ""
-    guard let bytes = hexBytes(line.trimmingCharacters(in: .whitespaces)), !bytes.isEmpty else {
+    guard let bytes = Hex.decode(line.trimmingCharacters(in: .whitespaces)), !bytes.isEmpty else {
       fail("tokenburner-bench: standard input must hold the secret as hex", 65)
     }
     let secret = Secret(bytes)
@@ -44,18 +45,6 @@ enum BenchMain {
   static func fail(_ message: String, _ status: Int32) -> Never {
     FileHandle.standardError.write(Data((message + "\n").utf8))
     exit(status)
-  }
-
-  static func hexBytes(_ text: String) -> [UInt8]? {
-    let digits = Array(text.utf8)
-    guard digits.count % 2 == 0 else { return nil }
-    var bytes: [UInt8] = []
-    for index in stride(from: 0, to: digits.count, by: 2) {
-      guard let value = UInt8(String(decoding: digits[index...index + 1], as: UTF8.self), radix: 16)
-      else { return nil }
-      bytes.append(value)
-    }
-    return bytes
   }
 }
 

@@ -1,5 +1,6 @@
 import Screens
 import Terminal
+import TestSupport
 import Testing
 import Wizard
 
@@ -57,7 +58,7 @@ import Wizard
     let reader = "Evil\u{1B}[2J\u{9B}1;1H\u{202E}Reader"
     WizardStates.apply(&state, WizardStates.keys(.next))
     WizardStates.apply(
-      &state, [.readersChanged([ReaderEntry(name: reader, hasCard: false)]), .ticked(now: WizardStates.time)])
+      &state, [.readersChanged([ReaderEntry(name: reader, hasCard: false)]), .ticked(now: SampleToken.time)])
     for size in Snapshot.sizes {
       let canvas = ScreenRenderer.render(state, size: size, style: .unicode)
       #expect(Self.unsafe(canvas).isEmpty, "\(Self.unsafe(canvas))")

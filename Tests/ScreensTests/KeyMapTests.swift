@@ -1,5 +1,6 @@
 import Screens
 import Terminal
+import TestSupport
 import Testing
 import Wizard
 

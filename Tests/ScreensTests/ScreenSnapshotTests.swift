@@ -2,6 +2,7 @@ import OTP
 import Screens
 import SmartCard
 import Terminal
+import TestSupport
 import Testing
 import Token2
 import Wizard
@@ -72,7 +73,7 @@ import Wizard
     _ = tapped.handle(.tokenIdentified(reader: WizardStates.reader, .failure(.securityKeyTapped(.fido))))
     for size in Snapshot.sizes { Snapshot.check(tapped, name: "reader-security-key", size: size) }
     _ = state.handle(
-      .tokenIdentified(reader: WizardStates.reader, .success(WizardStates.identity(serial: "1234567000042"))))
+      .tokenIdentified(reader: WizardStates.reader, .success(SampleToken.identity(serial: "1234567000042"))))
     for size in Snapshot.sizes { Snapshot.check(state, name: "reader-unknown-model", size: size) }
   }
 

@@ -1,5 +1,6 @@
 import OTP
 @testable import Token2
+import TestSupport
 import Wizard
 
 /// States of the vault step, the replace-lost vault choice and the register task, reached
@@ -13,9 +14,9 @@ extension WizardStates {
   static func vaultStep(keeping: Bool = false) -> WizardState {
     var state = WizardState()
     _ = state.start()
-    apply(&state, [.ticked(now: time), .vaultChecked(.initialised)])
+    apply(&state, [.ticked(now: SampleToken.time), .vaultChecked(.initialised)])
     apply(&state, keys(.next, .insert("ann@example.com"), .nextField, .insert("Acme"), .next))
-    apply(&state, keys(.moveDown, .insert(uri), .next))
+    apply(&state, keys(.moveDown, .insert(SampleToken.uri), .next))
     if keeping { apply(&state, keys(.choose(2), .insert(passphrase))) }
     return state
   }
@@ -25,7 +26,7 @@ extension WizardStates {
   static func secretFromVault() -> WizardState {
     var state = WizardState()
     _ = state.start()
-    apply(&state, [.ticked(now: time), .vaultChecked(.initialised)])
+    apply(&state, [.ticked(now: SampleToken.time), .vaultChecked(.initialised)])
     let token = TokenToReplace(enrollmentID: 4, serial: "8659622000009", service: "Jira", hasVaultKey: true)
     apply(&state, keys(.choose(4), .insert("ann@example.com"), .next))
     apply(&state, [.tokenToReplaceFound(.success(token))] + keys(.insert("left on a train"), .next))
@@ -37,7 +38,7 @@ extension WizardStates {
   static func factoryStep() -> WizardState {
     var state = WizardState()
     _ = state.start()
-    apply(&state, [.ticked(now: time), .vaultChecked(.initialised)])
+    apply(&state, [.ticked(now: SampleToken.time), .vaultChecked(.initialised)])
     apply(&state, keys(.choose(6), .insert("carol"), .nextField, .insert("Jira"), .next))
     apply(&state, keys(.insert(factorySerial), .nextField, .insert(passphrase)))
     return state
@@ -46,7 +47,7 @@ extension WizardStates {
   /// The register task's key step (hidden) after the seed was found.
   static func factoryKey() -> WizardState {
     var state = factoryStep()
-    let seed = VaultedKey(secret: secret, parameters: .standard, manufacturer: "Feitian")
+    let seed = VaultedKey(secret: SampleToken.secret, parameters: .standard, manufacturer: "Feitian")
     apply(&state, keys(.next) + [.factorySeedFound(serial: factorySerial, .success(seed))])
     return state
   }

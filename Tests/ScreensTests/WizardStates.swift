@@ -1,24 +1,17 @@
 import OTP
 @testable import Token2
+import TestSupport
 import Wizard
 
 /// Wizard states for each screen, reached through events as the runtime would send them.
-/// The key is RFC 6238's SHA-1 seed and the time one of its table rows.
+/// The key, time and token are `SampleToken`'s (RFC 6238's SHA-1 seed, a row of its table).
 enum WizardStates {
-  static let secret = Secret(Array("12345678901234567890".utf8))
-  static let time: Int64 = 1_111_111_109
   static let reader = "ACS ACR1252 Dual Reader PICC 00 00"
-  static let uri =
-    "otpauth://totp/Acme:ann@example.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Acme"
-
-  static func identity(serial: String = "8659622000001") -> TokenIdentity {
-    TokenIdentity(info: TokenInfo(serial: serial, tokenTime: UInt32(time + 2)), hostTime: time)
-  }
 
   static var report: BurnReport {
     BurnReport(
-      before: identity(), after: identity(), algorithm: .sha1, period: .seconds30,
-      displayTimeout: .seconds30, writtenTime: UInt32(time), apduCount: 6, recoveries: [])
+      before: SampleToken.identity(), after: SampleToken.identity(), algorithm: .sha1, period: .seconds30,
+      displayTimeout: .seconds30, writtenTime: UInt32(SampleToken.time), apduCount: 6, recoveries: [])
   }
 
   static var codes: [BackupCode] {
@@ -36,7 +29,7 @@ enum WizardStates {
   static func task(flow: WizardFlow = .enroll) -> WizardState {
     var state = WizardState()
     _ = state.start()
-    apply(&state, [.ticked(now: time)])
+    apply(&state, [.ticked(now: SampleToken.time)])
     if flow == .generate { apply(&state, keys(.moveDown)) }
     return state
   }
@@ -67,7 +60,7 @@ enum WizardStates {
     apply(&state, keys(.choose(5), .insert("ann@example.com"), .nextField, .insert("Acme"), .next))
     apply(&state, [
       .readersChanged([ReaderEntry(name: reader, hasCard: true)]),
-      .tokenIdentified(reader: reader, .success(identity())),
+      .tokenIdentified(reader: reader, .success(SampleToken.identity())),
     ])
     return state
   }
@@ -89,14 +82,14 @@ enum WizardStates {
 
   static func pastedSecret() -> WizardState {
     var state = secretStep()
-    apply(&state, keys(.moveDown, .insert(uri)))
+    apply(&state, keys(.moveDown, .insert(SampleToken.uri)))
     return state
   }
 
   static func readerStep() -> WizardState {
     var state = pastedSecret()
     apply(&state, keys(.next))
-    apply(&state, [.readersChanged([ReaderEntry(name: reader, hasCard: false)]), .ticked(now: time)])
+    apply(&state, [.readersChanged([ReaderEntry(name: reader, hasCard: false)]), .ticked(now: SampleToken.time)])
     return state
   }
 
@@ -106,7 +99,7 @@ enum WizardStates {
       &state,
       [
         .readersChanged([ReaderEntry(name: reader, hasCard: true)]),
-        .tokenIdentified(reader: reader, .success(identity())),
+        .tokenIdentified(reader: reader, .success(SampleToken.identity())),
       ])
     return state
   }
@@ -132,12 +125,12 @@ enum WizardStates {
 
   static func generatedIdentified() -> WizardState {
     var state = secretStep(flow: .generate)
-    apply(&state, keys(.next) + [.secretGenerated(secret)] + keys(.next))
+    apply(&state, keys(.next) + [.secretGenerated(SampleToken.secret)] + keys(.next))
     apply(
       &state,
       [
         .readersChanged([ReaderEntry(name: reader, hasCard: true)]),
-        .tokenIdentified(reader: reader, .success(identity())),
+        .tokenIdentified(reader: reader, .success(SampleToken.identity())),
       ])
     return state
   }

@@ -1,6 +1,7 @@
 import Foundation
 import OTP
 @testable import SeedFiles
+import TestSupport
 import Testing
 import TokenCrypto
 

@@ -1,5 +1,6 @@
 import OTP
 import SmartCard
+import TestSupport
 import Testing
 import Token2
 

@@ -1,6 +1,7 @@
 import OTP
 import Simulator
 import SmartCard
+import TestSupport
 import Testing
 import Token2
 import TokenCrypto

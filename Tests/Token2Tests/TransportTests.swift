@@ -1,5 +1,6 @@
 import Simulator
 import SmartCard
+import TestSupport
 import Testing
 import Token2
 

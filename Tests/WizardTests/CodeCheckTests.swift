@@ -1,4 +1,5 @@
 import OTP
+import TestSupport
 import Testing
 import TokenCrypto
 @testable import Wizard
@@ -8,7 +9,7 @@ import TokenCrypto
 @Suite struct CodeCheckTests {
   private func verdict(_ typed: String) -> CodeVerdict {
     CodeCheck.verdict(
-      typed: typed, secret: Fixture.rfcSecret, parameters: .standard, now: Fixture.rfcTime)
+      typed: typed, secret: SampleToken.secret, parameters: .standard, now: SampleToken.time)
   }
 
   @Test(arguments: [("081804", 0), ("731029", -1), ("050471", 1), ("081 804", 0)])

@@ -1,5 +1,6 @@
 import OTP
 import SmartCard
+import TestSupport
 import Testing
 import Token2
 @testable import Wizard
@@ -27,8 +28,8 @@ import Token2
     #expect(script.state.step == .secret)
     script.type("/home/op/qr.png")
     #expect(script.press(.next) == [.decodeImage(path: "/home/op/qr.png")])
-    script.send(.imageDecoded(path: "/home/op/qr.png", .success([Fixture.uri])))
-    #expect(script.state.credential?.secret == Fixture.rfcSecret)
+    script.send(.imageDecoded(path: "/home/op/qr.png", .success([SampleToken.uri])))
+    #expect(script.state.credential?.secret == SampleToken.secret)
     #expect(script.state.credential?.origin == .image(path: "/home/op/qr.png"))
     #expect(script.state.notice?.kind == .success)
 
@@ -37,13 +38,13 @@ import Token2
     let identify = script.send(
       .readersChanged([ReaderEntry(name: Fixture.reader, hasCard: true)]))
     #expect(identify == [.identifyToken(reader: Fixture.reader)])
-    script.send(.tokenIdentified(reader: Fixture.reader, .success(Fixture.identity())))
-    #expect(script.state.readerPanel.identity?.serial == Fixture.serial)
+    script.send(.tokenIdentified(reader: Fixture.reader, .success(SampleToken.identity())))
+    #expect(script.state.readerPanel.identity?.serial == SampleToken.serial)
     #expect(script.state.readerPanel.isReadyToBurn)
 
     let burn = script.press(.next)
     let order = BurnOrder(
-      reader: Fixture.reader, expectedSerial: Fixture.serial, secret: Fixture.rfcSecret,
+      reader: Fixture.reader, expectedSerial: SampleToken.serial, secret: SampleToken.secret,
       algorithm: .sha1, period: .seconds30, allowUnknownModel: false)
     #expect(burn.contains(.burn(order)))
     #expect(script.state.step == .burn)
@@ -51,20 +52,20 @@ import Token2
     script.send(.burnStageStarted(.writeSeed))
     #expect(script.state.burn.stages == [.authenticate, .writeSeed])
     let record = script.send(.burnFinished(.success(Fixture.report())))
-    #expect(script.state.burn.report?.serial == Fixture.serial)
+    #expect(script.state.burn.report?.serial == SampleToken.serial)
     #expect(
       record == [
         .recordBurn(
           BurnRecordOrder(
             user: "ann@example.com", service: "Acme", account: "ann@example.com",
-            report: Fixture.report(), secret: Fixture.rfcSecret))
+            report: Fixture.report(), secret: SampleToken.secret))
       ])
     script.send(.burnRecorded(.success(Fixture.enrollment)))
     #expect(script.state.recording == .recorded(Fixture.enrollment))
 
     script.press(.next)
     #expect(script.state.step == .confirm)
-    script.send(.ticked(now: Fixture.rfcTime))
+    script.send(.ticked(now: SampleToken.time))
     script.type("081804")  // RFC 6238 appendix B, SHA-1 at 1111111109 (07081804)
     script.press(.next)
     #expect(script.state.confirmation.verdict == .matched(stepOffset: 0))
@@ -94,7 +95,7 @@ import Token2
 
   @Test func anEmptyUserIDDoesNotGoOn() {
     var script = Script()
-    script.send(.ticked(now: Fixture.rfcTime))
+    script.send(.ticked(now: SampleToken.time))
     script.press(.next)
     script.press(.next)
     #expect(script.state.step == .userAndService, "an empty user ID does not go on")
@@ -106,7 +107,7 @@ import Token2
     #expect(script.send(.readersChanged([ReaderEntry(name: Fixture.reader, hasCard: true)])) == [])
     script.toSecretStep()
     script.press(.moveDown)
-    script.type(Fixture.rfcBase32)
+    script.type(SampleToken.base32)
     let effects = script.press(.next)
     #expect(effects.contains(.identifyToken(reader: Fixture.reader)))
   }
@@ -152,7 +153,7 @@ import Token2
 @Suite struct StartOptionTests {
   @Test func anImageGivenAtStartFillsUserAndServiceFromItsURI() {
     var script = Script(options: WizardOptions(imagePath: "/tmp/qr.png"))
-    script.send(.imageDecoded(path: "/tmp/qr.png", .success([Fixture.uri])))
+    script.send(.imageDecoded(path: "/tmp/qr.png", .success([SampleToken.uri])))
     #expect(script.state.user.text == "ann@example.com")
     #expect(script.state.service.text == "Acme")
     #expect(script.state.credential?.origin == .image(path: "/tmp/qr.png"))
@@ -165,7 +166,7 @@ import Token2
 
   @Test func typedValuesWinOverTheURI() {
     var script = Script(options: WizardOptions(imagePath: "/tmp/qr.png", user: "a.nother", service: "Jira"))
-    script.send(.imageDecoded(path: "/tmp/qr.png", .success([Fixture.uri])))
+    script.send(.imageDecoded(path: "/tmp/qr.png", .success([SampleToken.uri])))
     #expect(script.state.user.text == "a.nother")
     #expect(script.state.service.text == "Jira")
   }

@@ -1,5 +1,6 @@
 import OTP
 import SmartCard
+import TestSupport
 import Testing
 import Token2
 @testable import Wizard
@@ -31,7 +32,7 @@ import Token2
     ("8659622000001", "serial number barcode"),
     ("https://example.com/setup", "web link"),
     ("phonefactor://activate?code=1", "Microsoft Authenticator"),
-    ("otpauth://hotp/Acme:ann?secret=\(Fixture.rfcBase32)&counter=1", "cannot hold"),
+    ("otpauth://hotp/Acme:ann?secret=\(SampleToken.base32)&counter=1", "cannot hold"),
   ])
   func wrongQRKindIsExplained(payload: String, explanation: String) {
     var script = atImage()
@@ -46,7 +47,7 @@ import Token2
   @Test func aLateDecodeForAnotherPathIsIgnored() {
     var script = atImage()
     let before = script.state
-    script.send(.imageDecoded(path: "/tmp/other.png", .success([Fixture.uri])))
+    script.send(.imageDecoded(path: "/tmp/other.png", .success([SampleToken.uri])))
     #expect(script.state == before)
   }
 
@@ -54,7 +55,7 @@ import Token2
     var script = Script()
     script.toSecretStep()
     script.press(.moveDown)
-    script.type("otpauth://totp/Acme:ann?secret=\(Fixture.rfcBase32)&digits=8")
+    script.type("otpauth://totp/Acme:ann?secret=\(SampleToken.base32)&digits=8")
     script.press(.next)
     #expect(script.state.step == .secret)
     #expect(script.state.notice?.text.hasPrefix("The token cannot hold this key.") == true)
@@ -83,7 +84,7 @@ import Token2
     // The key is taken away and a token of an unknown model is laid on the reader.
     script.send(.readersChanged([ReaderEntry(name: Fixture.reader, hasCard: false)]))
     #expect(script.state.readerPanel.failure == nil)
-    script.identifyToken(Fixture.identity(serial: "1234567000001"))
+    script.identifyToken(SampleToken.identity(serial: "1234567000001"))
     #expect(script.press(.next) == [])
     #expect(script.state.notice?.text.contains("Press U") == true)
     script.press(.allowUnknownModel)
@@ -179,14 +180,14 @@ import Token2
 
   @Test func lateAndOutOfPlaceEventsChangeNothing() {
     var script = Script()
-    script.send(.ticked(now: Fixture.rfcTime))
+    script.send(.ticked(now: SampleToken.time))
     let before = script.state
     let stray: [WizardEvent] = [
       .burnStageStarted(.writeSeed), .burnFinished(.success(Fixture.report())),
-      .tokenIdentified(reader: Fixture.reader, .success(Fixture.identity())),
+      .tokenIdentified(reader: Fixture.reader, .success(SampleToken.identity())),
       .backupCodesGenerated(Fixture.codes()), .codesPrinted(.success("job")),
-      .codesSaved(.success("/tmp/x")), .secretGenerated(Fixture.rfcSecret),
-      .imageDecoded(path: "/tmp/a.png", .success([Fixture.uri])),
+      .codesSaved(.success("/tmp/x")), .secretGenerated(SampleToken.secret),
+      .imageDecoded(path: "/tmp/a.png", .success([SampleToken.uri])),
       .directoryListed(prefix: "/tmp/", matches: ["/tmp/a.png"]),
       .keyPressed(.back), .keyPressed(.printCodes), .keyPressed(.retry),
       .keyPressed(.confirmCodesMatch), .keyPressed(.allowUnknownModel),
@@ -247,7 +248,7 @@ import Token2
       Issue.record("entering the codes step did not record again")
       return
     }
-    #expect(order.report.serial == Fixture.serial)
+    #expect(order.report.serial == SampleToken.serial)
     #expect(script.state.recording == .pending)
     #expect(
       script.send(.burnRecorded(.success(Fixture.enrollment)))

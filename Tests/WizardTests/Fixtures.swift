@@ -1,35 +1,21 @@
 import OTP
 import SmartCard
+import TestSupport
 @testable import Token2
 @testable import Wizard
 
-/// Values the scripts share. Secrets and codes come from RFC 6238 appendix B, and the codes
-/// for other steps, periods and hashes were computed with oathtool (see the test comments).
+/// Values the scripts share besides `SampleToken` (RFC 6238 appendix B's seed and time, the
+/// token); the codes for other steps, periods and hashes were computed with oathtool (see the
+/// test comments).
 enum Fixture {
-  /// RFC 6238 appendix B SHA-1 seed: ASCII "12345678901234567890".
-  static let rfcSecret = Secret(Array("12345678901234567890".utf8))
-  static let rfcBase32 = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
-  /// A time from the RFC table (SHA-1: 07081804, so 6 digits: 081804).
-  static let rfcTime: Int64 = 1_111_111_109
-
   static let reader = "Virtual PCD 00 00"
   static let otherReader = "Virtual PCD 00 01"
-  static let serial = "8659622000001"  // OTPC-P2-i, restricted
 
-  static var uri: String {
-    "otpauth://totp/Acme:ann@example.com?secret=\(rfcBase32)&issuer=Acme"
-  }
-
-  static func identity(serial: String = serial, drift: Int64 = 2) -> TokenIdentity {
-    TokenIdentity(
-      info: TokenInfo(serial: serial, tokenTime: UInt32(rfcTime + drift)), hostTime: rfcTime)
-  }
-
-  static func report(serial: String = serial) -> BurnReport {
+  static func report(serial: String = SampleToken.serial) -> BurnReport {
     BurnReport(
-      before: identity(serial: serial), after: identity(serial: serial, drift: 0),
+      before: SampleToken.identity(serial: serial), after: SampleToken.identity(serial: serial, drift: 0),
       algorithm: .sha1, period: .seconds30, displayTimeout: .seconds30,
-      writtenTime: UInt32(rfcTime), apduCount: 6, recoveries: [])
+      writtenTime: UInt32(SampleToken.time), apduCount: 6, recoveries: [])
   }
 
   static let enrollment = RecordedEnrollment(id: 7, summary: "enrollment #7 created")
@@ -72,7 +58,7 @@ struct Script {
 
   /// Task (enroll) → user and service filled → secret step.
   mutating func toSecretStep(flow: WizardFlow = .enroll) {
-    send(.ticked(now: Fixture.rfcTime))
+    send(.ticked(now: SampleToken.time))
     press(.choose(flow == .enroll ? 1 : 2))
     type("ann@example.com")
     press(.nextField)
@@ -84,12 +70,12 @@ struct Script {
   mutating func toReaderStep() {
     toSecretStep()
     press(.moveDown)
-    type(Fixture.uri)
+    type(SampleToken.uri)
     press(.next)
   }
 
   /// The reader list with a card, and the token on it identified.
-  mutating func identifyToken(_ identity: TokenIdentity = Fixture.identity()) {
+  mutating func identifyToken(_ identity: TokenIdentity = SampleToken.identity()) {
     send(.readersChanged([ReaderEntry(name: Fixture.reader, hasCard: true)]))
     send(.tokenIdentified(reader: Fixture.reader, .success(identity)))
   }

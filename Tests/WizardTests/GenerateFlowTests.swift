@@ -1,4 +1,5 @@
 import OTP
+import TestSupport
 import Testing
 import Token2
 @testable import Wizard
@@ -11,7 +12,7 @@ import Token2
     #expect(script.state.stepPosition == (3, 9))
     #expect(script.press(.next) == [.generateSecret(byteCount: 20)])
     #expect(script.press(.next) == [], "a second Enter while generating asks for nothing")
-    script.send(.secretGenerated(Fixture.rfcSecret))
+    script.send(.secretGenerated(SampleToken.secret))
     #expect(script.state.credential?.origin == .generated)
     #expect(script.state.credential?.parameters == .standard)
 
@@ -25,7 +26,7 @@ import Token2
     script.press(.toggleReveal)
     #expect(script.state.secretEntry.isRevealed)
     let uri = script.state.credential?.uri(user: "ann@example.com", service: "Acme").uriString
-    #expect(uri == "otpauth://totp/Acme:ann@example.com?secret=\(Fixture.rfcBase32)&issuer=Acme")
+    #expect(uri == "otpauth://totp/Acme:ann@example.com?secret=\(SampleToken.base32)&issuer=Acme")
 
     script.press(.next)
     #expect(script.state.step == .confirm)
@@ -39,7 +40,7 @@ import Token2
 
   @Test func generatedKeyArrivingOutsideTheSecretStepIsIgnored() {
     var script = Script()
-    script.send(.secretGenerated(Fixture.rfcSecret))
+    script.send(.secretGenerated(SampleToken.secret))
     #expect(script.state.credential == nil)
   }
 }
@@ -49,7 +50,7 @@ import Token2
     var script = Script()
     script.toSecretStep(flow: .generate)
     script.press(.next)
-    script.send(.secretGenerated(Fixture.rfcSecret))
+    script.send(.secretGenerated(SampleToken.secret))
     script.press(.next)
     script.identifyToken()
     script.burnSuccessfully()
@@ -60,7 +61,7 @@ import Token2
       script.press(.back)
       #expect(script.state.step == expected)
       #expect(script.state.credential?.origin == .generated)
-      #expect(script.state.credential?.secret == Fixture.rfcSecret)
+      #expect(script.state.credential?.secret == SampleToken.secret)
     }
     script.press(.next, .next)
     #expect(script.state.step == .secret)

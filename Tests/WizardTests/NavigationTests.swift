@@ -1,4 +1,5 @@
 import OTP
+import TestSupport
 import Testing
 import Token2
 @testable import Wizard
@@ -20,7 +21,7 @@ import Token2
       #expect(script.state.step == expected)
       #expect(script.state.user.text == "ann@example.com")
       #expect(script.state.service.text == "Acme")
-      #expect(script.state.credential?.secret == Fixture.rfcSecret)
+      #expect(script.state.credential?.secret == SampleToken.secret)
       #expect(script.state.credential?.origin == .pasted)
       #expect(script.state.backup.codes == Fixture.codes())
     }
@@ -42,7 +43,7 @@ import Token2
     script.press(.back)
     script.press(.next)
     #expect(script.state.step == .reader, "Enter on the empty field goes on with the key read")
-    #expect(script.state.credential?.secret == Fixture.rfcSecret)
+    #expect(script.state.credential?.secret == SampleToken.secret)
   }
 
   @Test func quitAsksOnlyWhenWorkWouldBeLost() {
@@ -98,11 +99,11 @@ import Token2
     script.toSecretStep()
     script.press(.toggleReveal)
     #expect(script.state.secretEntry.isRevealed)
-    #expect(script.send(.ticked(now: Fixture.rfcTime + 1)) == [], "the secret step does not animate")
+    #expect(script.send(.ticked(now: SampleToken.time + 1)) == [], "the secret step does not animate")
     script.press(.moveDown)
-    script.type(Fixture.uri)
+    script.type(SampleToken.uri)
     #expect(script.press(.next).contains(.scheduleTick), "the reader step animates")
-    #expect(script.send(.ticked(now: Fixture.rfcTime + 2)) == [.scheduleTick])
+    #expect(script.send(.ticked(now: SampleToken.time + 2)) == [.scheduleTick])
   }
 
   @Test func readerSelectionMovesAndReadsTheNewReadersToken() {
@@ -118,8 +119,8 @@ import Token2
     #expect(script.press(.moveDown) == [], "the first reader holds no card")
     #expect(script.state.readerPanel.selected == Fixture.reader)
     #expect(script.press(.choose(2)) == [], "the earlier read of this reader is still under way")
-    script.send(.tokenIdentified(reader: Fixture.otherReader, .success(Fixture.identity())))
-    #expect(script.state.readerPanel.identity == Fixture.identity())
+    script.send(.tokenIdentified(reader: Fixture.otherReader, .success(SampleToken.identity())))
+    #expect(script.state.readerPanel.identity == SampleToken.identity())
   }
 
   @Test func aReadForAReaderNoLongerSelectedIsDroppedAndTheSelectedOneIsRead() {
@@ -132,7 +133,7 @@ import Token2
       ]))
     script.press(.choose(2))
     let effects = script.send(
-      .tokenIdentified(reader: Fixture.reader, .success(Fixture.identity())))
+      .tokenIdentified(reader: Fixture.reader, .success(SampleToken.identity())))
     #expect(effects == [.identifyToken(reader: Fixture.otherReader)])
     #expect(script.state.readerPanel.identity == nil)
   }

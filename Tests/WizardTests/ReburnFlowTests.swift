@@ -1,4 +1,5 @@
 import OTP
+import TestSupport
 import Testing
 import Token2
 @testable import Wizard
@@ -8,7 +9,7 @@ import Token2
   /// Task → user and service → reader step with the token identified (drift 2 s).
   private func readToken() -> Script {
     var script = Script()
-    script.send(.ticked(now: Fixture.rfcTime))
+    script.send(.ticked(now: SampleToken.time))
     script.press(.choose(5))
     script.type("ann@example.com")
     script.press(.nextField)
@@ -29,18 +30,18 @@ import Token2
     #expect(!toSecret.contains { if case .burn = $0 { true } else { false } }, "no burn without a key")
     #expect(script.state.step == .secret)
     script.press(.moveDown)
-    script.type(Fixture.uri)
+    script.type(SampleToken.uri)
     let effects = script.press(.next)
     #expect(script.state.step == .burn)
     #expect(
       effects.contains(
         .burn(
           BurnOrder(
-            reader: Fixture.reader, expectedSerial: Fixture.serial, secret: Fixture.rfcSecret,
+            reader: Fixture.reader, expectedSerial: SampleToken.serial, secret: SampleToken.secret,
             algorithm: .sha1, period: .seconds30, allowUnknownModel: false))))
     script.send(.burnFinished(.success(Fixture.report())))
     let records = script.effects.compactMap { if case .recordBurn(let order) = $0 { order } else { nil } }
-    #expect(records.map(\.report.serial) == [Fixture.serial])
+    #expect(records.map(\.report.serial) == [SampleToken.serial])
     #expect(records.map(\.user) == ["ann@example.com"])
     script.send(.burnRecorded(.success(RecordedEnrollment(id: 7, summary: "enrollment #7 re-burned"))))
     script.press(.next)
@@ -53,7 +54,7 @@ import Token2
     script.press(.next)
     script.send(.readersChanged([ReaderEntry(name: Fixture.reader, hasCard: false)]))
     script.press(.moveDown)
-    script.type(Fixture.uri)
+    script.type(SampleToken.uri)
     let effects = script.press(.next)
     #expect(script.state.step == .reader, "no burn without a token read")
     #expect(!effects.contains { if case .burn = $0 { true } else { false } })

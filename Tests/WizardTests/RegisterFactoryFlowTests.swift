@@ -1,4 +1,5 @@
 import OTP
+import TestSupport
 import Testing
 import Token2
 import TokenCrypto

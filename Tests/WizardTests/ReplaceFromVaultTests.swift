@@ -1,4 +1,5 @@
 import OTP
+import TestSupport
 import Testing
 import Token2
 @testable import Wizard
@@ -9,7 +10,7 @@ import Token2
   /// Replace-lost with the vault `vault`: the token found and marked lost → secret step.
   private func marked(_ token: TokenToReplace = VaultFixture.keptToken, vault: VaultAvailability = .initialised) -> Script {
     var script = Script()
-    script.send(.ticked(now: Fixture.rfcTime))
+    script.send(.ticked(now: SampleToken.time))
     script.send(.vaultChecked(vault))
     script.press(.choose(4))
     script.type("ann@example.com")
@@ -40,7 +41,7 @@ import Token2
     #expect(script.press(.next).isEmpty, "one request at a time")
     script.send(.vaultKeyTaken(.success(VaultFixture.key)))
     #expect(script.state.credential?.origin == .vault(enrollmentID: 4))
-    #expect(script.state.credential?.secret == Fixture.rfcSecret)
+    #expect(script.state.credential?.secret == SampleToken.secret)
     #expect(script.state.notice?.kind == .warning)
     #expect(
       script.state.notice?.text
@@ -91,7 +92,7 @@ import Token2
     #expect(!script.state.vault.isUnlocked)
     #expect(script.state.notice?.text == "The key was not taken from the vault: wrong vault passphrase; nothing was changed.")
     script.press(.moveUp)
-    script.type(Fixture.rfcBase32)
+    script.type(SampleToken.base32)
     script.press(.next)
     #expect(script.state.credential?.origin == .pasted)
     #expect(script.state.step == .vault, "a pasted key may be kept like any other")

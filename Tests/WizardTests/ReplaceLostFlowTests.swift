@@ -1,4 +1,5 @@
 import OTP
+import TestSupport
 import Testing
 import Token2
 @testable import Wizard
@@ -10,7 +11,7 @@ import Token2
   /// Task → user typed (no service) → the lookup asked for.
   private func lookingUp(user: String = "ann@example.com", service: String? = nil) -> (Script, [WizardEffect]) {
     var script = Script()
-    script.send(.ticked(now: Fixture.rfcTime))
+    script.send(.ticked(now: SampleToken.time))
     script.press(.choose(4))
     script.type(user)
     if let service {
@@ -50,7 +51,7 @@ import Token2
     #expect(script.press(.next).isEmpty, "a marked token is not looked up or marked again")
     #expect(script.state.step == .secret)
     script.press(.moveDown)
-    script.type("otpauth://totp/Acme:ann@example.com?secret=\(Fixture.rfcBase32)&issuer=Acme")
+    script.type("otpauth://totp/Acme:ann@example.com?secret=\(SampleToken.base32)&issuer=Acme")
     script.press(.next)
     #expect(script.state.step == .reader)
     script.identifyToken()
@@ -59,7 +60,7 @@ import Token2
     let record = script.effects.compactMap { if case .recordBurn(let order) = $0 { order } else { nil } }
     #expect(record.map(\.user) == ["ann@example.com"])
     #expect(record.map(\.service) == ["Acme"])
-    #expect(record.map(\.report.serial) == [Fixture.serial])
+    #expect(record.map(\.report.serial) == [SampleToken.serial])
   }
 
   @Test func theServiceTypedIsPassedToTheLookup() {

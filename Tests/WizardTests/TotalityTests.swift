@@ -1,5 +1,6 @@
 import OTP
 import SmartCard
+import TestSupport
 import Testing
 import Token2
 @testable import Wizard
@@ -11,22 +12,22 @@ import Token2
   static let catalog: [WizardEvent] = {
     let actions: [UserAction] = [
       .next, .back, .quit, .yes, .no, .moveUp, .moveDown, .choose(1), .choose(2), .choose(3), .choose(4), .choose(5), .choose(6), .choose(9),
-      .nextField, .insert("a"), .insert("7"), .insert(Fixture.uri), .insert("081804"),
+      .nextField, .insert("a"), .insert("7"), .insert(SampleToken.uri), .insert("081804"),
       .deleteBackward, .completePath, .toggleReveal, .retry, .chooseAnotherReader,
       .allowUnknownModel, .confirmCodesMatch, .printCodes, .saveCodes, .acknowledgeCodes,
       .startOver,
     ]
     let reader = ReaderEntry(name: Fixture.reader, hasCard: true)
     let others: [WizardEvent] = [
-      .interrupted, .ticked(now: Fixture.rfcTime), .recentImagesListed(["/tmp/a.png"]),
+      .interrupted, .ticked(now: SampleToken.time), .recentImagesListed(["/tmp/a.png"]),
       .directoryListed(prefix: "", matches: ["a.png", "b.png"]),
-      .imageDecoded(path: "/tmp/a.png", .success([Fixture.uri])),
+      .imageDecoded(path: "/tmp/a.png", .success([SampleToken.uri])),
       .imageDecoded(path: "", .failure(DriverFailure("unreadable"))),
-      .secretGenerated(Fixture.rfcSecret), .readersChanged([reader]), .readersChanged([]),
+      .secretGenerated(SampleToken.secret), .readersChanged([reader]), .readersChanged([]),
       .readersChanged([ReaderEntry(name: Fixture.reader, hasCard: false)]),
       .readerServiceFailed(message: "pcscd is not running"),
-      .tokenIdentified(reader: Fixture.reader, .success(Fixture.identity())),
-      .tokenIdentified(reader: Fixture.reader, .success(Fixture.identity(serial: "1234567000001"))),
+      .tokenIdentified(reader: Fixture.reader, .success(SampleToken.identity())),
+      .tokenIdentified(reader: Fixture.reader, .success(SampleToken.identity(serial: "1234567000001"))),
       .tokenIdentified(reader: Fixture.reader, .failure(.securityKeyTapped(.fido))),
       .burnStageStarted(.writeSeed), .burnWaitingForToken,
       .burnFinished(.success(Fixture.report())),
@@ -35,14 +36,14 @@ import Token2
       .burnRecorded(.success(Fixture.enrollment)), .burnRecorded(.failure(DriverFailure("busy"))),
       .backupCodesGenerated(Fixture.codes()), .generationFailed(DriverFailure("failed")),
       .codesPrinted(.success("job 1")), .codesSaved(.failure(DriverFailure("exists"))),
-      .backupCodeChecked(.success(.accepted(position: 1, remaining: 9, serial: Fixture.serial))),
+      .backupCodeChecked(.success(.accepted(position: 1, remaining: 9, serial: SampleToken.serial))),
       .backupCodeChecked(.success(.refused(attemptsLeft: 2))),
       .backupCodeChecked(.success(.rateLimited(retryAfter: 60))),
       .backupCodeChecked(.failure(DriverFailure("busy"))),
-      .tokenToReplaceFound(.success(TokenToReplace(enrollmentID: 4, serial: Fixture.serial, service: "Acme"))),
+      .tokenToReplaceFound(.success(TokenToReplace(enrollmentID: 4, serial: SampleToken.serial, service: "Acme"))),
       .tokenToReplaceFound(.failure(.severalTokens(services: ["Acme #4", "Jira #6"]))),
       .tokenToReplaceFound(.failure(.unknownUser)),
-      .tokenMarkedLost(.success(TokenToReplace(enrollmentID: 4, serial: Fixture.serial, service: "Acme"))),
+      .tokenMarkedLost(.success(TokenToReplace(enrollmentID: 4, serial: SampleToken.serial, service: "Acme"))),
       .tokenMarkedLost(.failure(DriverFailure("busy"))), .keyPressed(.insert(Fixture.codes()[0].text)),
       .tokenToReplaceFound(.success(VaultFixture.keptToken)), .tokenMarkedLost(.success(VaultFixture.keptToken)),
       .vaultChecked(.initialised), .vaultChecked(.absent), .vaultChecked(.unreadable("locked")),
@@ -68,7 +69,7 @@ import Token2
   /// A state on every step, reached by the scripted walks.
   static func starts() -> [Script] {
     var task = Script()
-    task.send(.ticked(now: Fixture.rfcTime))
+    task.send(.ticked(now: SampleToken.time))
     var identity = task
     identity.press(.next)
     var secret = Script()
@@ -91,7 +92,7 @@ import Token2
     var serviceKey = Script()
     serviceKey.toSecretStep(flow: .generate)
     serviceKey.press(.next)
-    serviceKey.send(.secretGenerated(Fixture.rfcSecret))
+    serviceKey.send(.secretGenerated(SampleToken.secret))
     serviceKey.press(.next)
     serviceKey.identifyToken()
     serviceKey.burnSuccessfully()

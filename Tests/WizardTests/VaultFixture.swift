@@ -1,8 +1,9 @@
 import OTP
+import TestSupport
 @testable import Wizard
 
 /// Values the vault scripts share. The key is the RFC 6238 SHA-1 seed, so the codes of
-/// `Fixture` apply (081804 at `Fixture.rfcTime`).
+/// `Fixture` apply (081804 at `SampleToken.time`).
 enum VaultFixture {
   static let passphrase = "correct horse battery"
   static var passphraseSecret: Secret { Secret(Array(passphrase.utf8)) }
@@ -10,7 +11,7 @@ enum VaultFixture {
   static let labelPath = "/tmp/label.png"
   static let keptToken = TokenToReplace(enrollmentID: 4, serial: "8659622000009", service: "Jira", hasVaultKey: true)
   static let key = VaultedKey(
-    secret: Fixture.rfcSecret, parameters: .standard, account: "ann", manufacturer: "Feitian")
+    secret: SampleToken.secret, parameters: .standard, account: "ann", manufacturer: "Feitian")
   static let wrongPassphrase = VaultFailure("wrong vault passphrase; nothing was changed.", isStillUnlocked: false)
   static let noSeed = VaultFailure(
     "no factory seed for token 8651000043 has been imported (`tokenburner seeds import FILE`).",
@@ -21,7 +22,7 @@ enum VaultFixture {
 extension Script {
   /// Task (register, vault initialised) → user and service filled → factory-token step.
   mutating func toFactoryStep() {
-    send(.ticked(now: Fixture.rfcTime))
+    send(.ticked(now: SampleToken.time))
     send(.vaultChecked(.initialised))
     press(.choose(6))
     type("ann@example.com")

@@ -1,4 +1,5 @@
 import OTP
+import TestSupport
 import Testing
 import Token2
 @testable import Wizard
@@ -12,7 +13,7 @@ import Token2
     script.send(.vaultChecked(vault))
     script.toSecretStep()
     script.press(.moveDown)
-    script.type(Fixture.uri)
+    script.type(SampleToken.uri)
     script.press(.next)
     return script
   }
@@ -67,7 +68,7 @@ import Token2
     script.identifyToken()
     script.burnSuccessfully()
     #expect(script.recordOrders.map(\.keepsSecret) == [true])
-    #expect(script.recordOrders.first?.secret == Fixture.rfcSecret)
+    #expect(script.recordOrders.first?.secret == SampleToken.secret)
   }
 
   @Test func aWrongPassphraseStaysWithAReasonAndNothingKept() {
@@ -111,7 +112,7 @@ import Token2
     script.send(.vaultChecked(.initialised))
     script.toSecretStep(flow: .generate)
     script.press(.next)
-    script.send(.secretGenerated(Fixture.rfcSecret))
+    script.send(.secretGenerated(SampleToken.secret))
     script.press(.next)
     #expect(script.state.step == .vault)
     #expect(script.state.stepPosition == (4, 10))
@@ -119,7 +120,7 @@ import Token2
 
   @Test func theReburnFlowUnlocksThenBurnsAtOnce() {
     var script = Script()
-    script.send(.ticked(now: Fixture.rfcTime))
+    script.send(.ticked(now: SampleToken.time))
     script.send(.vaultChecked(.initialised))
     script.press(.choose(5))
     script.type("ann@example.com")
@@ -129,7 +130,7 @@ import Token2
     script.identifyToken()
     script.press(.next)
     script.press(.moveDown)
-    script.type(Fixture.rfcBase32)
+    script.type(SampleToken.base32)
     script.press(.next)
     #expect(script.state.step == .vault)
     script.press(.choose(2))

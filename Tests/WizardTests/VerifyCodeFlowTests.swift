@@ -1,4 +1,5 @@
 import OTP
+import TestSupport
 import Testing
 @testable import Wizard
 
@@ -9,7 +10,7 @@ import Testing
   /// Task → verify-code step with the user typed and the code typed in the code field.
   private func typedCode(_ text: String = code.text, user: String = "ann@example.com") -> Script {
     var script = Script()
-    script.send(.ticked(now: Fixture.rfcTime))
+    script.send(.ticked(now: SampleToken.time))
     script.press(.choose(3))
     script.type(user)
     script.press(.next)
@@ -39,8 +40,8 @@ import Testing
     #expect(script.state.codeCheck.code.isEmpty, "the typed code is dropped once sent")
     #expect(script.state.codeCheck.isChecking)
     #expect(script.press(.next).isEmpty, "no second check while one runs")
-    script.send(.backupCodeChecked(.success(.accepted(position: 3, remaining: 9, serial: Fixture.serial))))
-    #expect(script.state.codeCheck.verdict == .accepted(position: 3, remaining: 9, serial: Fixture.serial))
+    script.send(.backupCodeChecked(.success(.accepted(position: 3, remaining: 9, serial: SampleToken.serial))))
+    #expect(script.state.codeCheck.verdict == .accepted(position: 3, remaining: 9, serial: SampleToken.serial))
     #expect(script.state.notice?.kind == .success)
     #expect(script.state.notice?.text.contains("code #3") == true)
     #expect(script.state.notice?.text.contains("9 left") == true)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HexCoding
 import PCSC
 import SmartCard
 import Token2

@@ -1,6 +1,7 @@
 import Doctor
 import Foundation
 import PCSC
+import Platform
 import QRScan
 import Registry
 import Token2
@@ -19,7 +20,7 @@ struct DoctorProbe {
     let fromEnvironment = environment["PCSCLITE_CSOCK_NAME"].map { !$0.isEmpty } ?? false
     let socket = fromEnvironment ? environment["PCSCLITE_CSOCK_NAME"]! : PCSCLibraryVersion.defaultSocket
     var facts = PCSCFacts(
-      socketPath: socket, socketFromEnvironment: fromEnvironment, socketExists: Self.isSocket(socket),
+      socketPath: socket, socketFromEnvironment: fromEnvironment, socketExists: Platform.isSocket(socket),
       daemonSeen: Self.processRunning(named: "pcscd"), contextFailure: nil, readers: [])
     let context: PCSCContext
     do {
@@ -98,16 +99,9 @@ struct DoctorProbe {
 
   func terminal() -> TerminalFacts {
     let term = environment["TERM"]
-    var size: (columns: Int, rows: Int)?
-    for descriptor in [STDOUT_FILENO, STDIN_FILENO, STDERR_FILENO] {
-      var window = winsize()
-      if ioctl(descriptor, UInt(TIOCGWINSZ), &window) == 0, window.ws_col > 0 {
-        size = (Int(window.ws_col), Int(window.ws_row))
-        break
-      }
-    }
+    let size = Platform.terminalSize(of: [STDOUT_FILENO, STDIN_FILENO, STDERR_FILENO])
     return TerminalFacts(
-      term: term, isTerminal: isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1,
+      term: term, isTerminal: Platform.isTerminal(STDIN_FILENO) && Platform.isTerminal(STDOUT_FILENO),
       colors: term.flatMap { $0.isEmpty || $0 == "dumb" ? nil : Self.terminfoColors(term: $0) },
       size: size, noColor: !(environment["NO_COLOR"] ?? "").isEmpty)
   }
@@ -128,15 +122,15 @@ struct DoctorProbe {
     // The directory, or the closest ancestor that exists: creating the registry needs it to be
     // a directory this user may write to.
     var directory = location.directory
-    let exists = Self.isDirectory(directory)
+    let exists = Platform.isDirectory(directory)
     while stat(directory, &status) != 0 && directory != "/" {
       directory = (directory as NSString).deletingLastPathComponent
     }
     return RegistryFacts(
       location: location, entry: entry, directoryExists: exists,
-      directoryWritable: Self.isDirectory(directory) && access(directory, W_OK | X_OK) == 0,
+      directoryWritable: Platform.isDirectory(directory) && access(directory, W_OK | X_OK) == 0,
       control: RegistryOwnershipProbe.problem(databasePath: location.path).map(Self.control),
-      user: RegistryOwnershipProbe.userName(geteuid()))
+      user: RegistryOwnershipProbe.userName(Platform.effectiveUserID))
   }
 
   /// The registry's own verdict in the Doctor target's terms, owners named.
@@ -153,16 +147,6 @@ struct DoctorProbe {
   }
 
   // MARK: - Helpers
-
-  static func isDirectory(_ path: String) -> Bool {
-    var status = stat()
-    return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
-  }
-
-  static func isSocket(_ path: String) -> Bool {
-    var status = stat()
-    return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFSOCK
-  }
 
   /// Whether a process with this command name runs (nil when /proc cannot be read).
   static func processRunning(named name: String) -> Bool? {

@@ -9,6 +9,19 @@ enum FailureMapping {
     failure.isLinkLoss ? .temporaryFailure : .unavailable
   }
 
+  /// The exit status for a protocol failure (sysexits, PRODUCT.md "Command-line contract"): 65
+  /// bad input, 69 unavailable / wrong card, 70 internal or protocol error, 75 link lost (retry;
+  /// for a lost AUTHENTICATE answer only after checking the token), 77 key refused / token locked.
+  static func status(for failure: Token2Failure) -> ExitStatus {
+    switch failure {
+    case .invalidSecret: .dataError
+    case .cardUnavailable, .notAToken, .securityKeyTapped, .unreadableInfo, .unknownModel: .unavailable
+    case .hostClockOutOfRange, .unexpectedStatus, .malformedResponse, .internalError: .software
+    case .noAnswer, .linkLost, .differentToken, .authenticationAnswerLost: .temporaryFailure
+    case .tokenRefusedKey: .permissionDenied
+    }
+  }
+
   static func operatorError(_ error: PCSCError) -> OperatorError {
     OperatorError(error.operatorMessage, status: status(for: error.cardFailure))
   }
@@ -19,7 +32,7 @@ enum FailureMapping {
 
   static func operatorError(_ failure: Token2Failure) -> OperatorError {
     OperatorError(
-      failure.description, status: ExitStatus(rawValue: failure.exitCode) ?? .software,
+      failure.description, status: status(for: failure),
       tokenState: failure.state)
   }
 }

@@ -1,3 +1,5 @@
+import SmartCard
+
 /// A `CardTransport` decorator that keeps every exchange, for APDU counts, traces and tests.
 ///
 /// The recorded commands include WRITE SEED ciphertext, which under the public Token2 key is

@@ -1,6 +1,8 @@
+import SmartCard
+
 /// When and how a test link to the card breaks: the card "leaves the field" around the Kth
-/// APDU of the session. Shared by the in-memory `FaultInjectingTransport` and the simulator's
-/// vpcd client (which closes its socket instead), so both break the link the same way.
+/// APDU of the session, as `FaultInjectingTransport` plays it. (The simulator's vpcd client has
+/// its own `VPCDFault`, which closes the socket instead.)
 public struct LinkFaultPlan: Equatable, Sendable {
   /// 1-based index of the APDU at which the link breaks, counted over every APDU the
   /// transport carries (including ones sent after a reconnect).

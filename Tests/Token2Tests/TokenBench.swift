@@ -1,14 +1,9 @@
 import OTP
 import Simulator
 import SmartCard
+import TestSupport
 import Token2
 import TokenCrypto
-
-/// Bytes from hex digits with optional spaces. Fixtures only: traps on bad input.
-func hex(_ text: String) -> [UInt8] {
-  guard let bytes = Hex.parse(text) else { fatalError("bad hex fixture: \(text)") }
-  return bytes
-}
 
 /// The fixed host time used by most tests: 2023-11-14 22:13:20 UTC.
 let hostNow: Int64 = 1_700_000_000

@@ -1,3 +1,5 @@
+import SmartCard
+
 /// An in-memory `CardTransport` that hands every APDU straight to a `CardApplet`: the card
 /// "on the reader" in unit tests. Powers the applet on when created.
 public final class AppletTransport: CardTransport {

@@ -1,3 +1,5 @@
+import SmartCard
+
 /// A `CardTransport` decorator that breaks the link on schedule (`LinkFaultPlan`), for testing
 /// what a protocol does when the token is lifted mid-session.
 ///

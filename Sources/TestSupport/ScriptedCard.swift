@@ -4,14 +4,17 @@ import SmartCard
 /// length byte and that many bytes of response (data and status word). An answer shorter than
 /// a status word, or the end of the input, is a lost link; a length byte of 0xFF makes the
 /// next `reconnect()` fail.
-final class ScriptedCard: CardTransport {
+public final class ScriptedCard: CardTransport {
   private var script: ArraySlice<UInt8>
   private var failNextReconnect = false
-  private(set) var exchanges = 0
+  /// Commands sent so far, answered or not.
+  public private(set) var exchanges = 0
 
-  init(_ bytes: [UInt8]) { script = bytes[...] }
+  /// A card that answers from `bytes`, first byte first.
+  public init(_ bytes: [UInt8]) { script = bytes[...] }
 
-  func transmit(_ command: CommandAPDU) throws(CardFailure) -> ResponseAPDU {
+  /// The next scripted answer; `cardRemoved` when it is shorter than a status word or missing.
+  public func transmit(_ command: CommandAPDU) throws(CardFailure) -> ResponseAPDU {
     exchanges += 1
     // Every command the protocol sends must be encodable and parse back to itself.
     precondition(CommandAPDU(parsing: command.bytes) == command, "a sent APDU does not round-trip")
@@ -26,7 +29,8 @@ final class ScriptedCard: CardTransport {
     return response
   }
 
-  func reconnect() throws(CardFailure) {
+  /// Fails after a 0xFF length byte or once the script is used up.
+  public func reconnect() throws(CardFailure) {
     if failNextReconnect || script.isEmpty {
       failNextReconnect = false
       throw .noCard
