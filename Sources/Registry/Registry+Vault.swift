@@ -48,7 +48,7 @@ extension Registry {
         ])
       try Self.audit(
         AuditEvent(
-          action: "vault_init", outcome: "success",
+          action: .vaultInit, outcome: .success,
           detail: "vault initialised (scrypt N = \(parameters.n), r = \(parameters.r), p = \(parameters.p))"),
         at: at, operatorName: operatorName, in: db)
     }
@@ -95,7 +95,7 @@ extension Registry {
     try vaultWrite { db in
       try Self.upgradeLegacyRows(key: key, at: at, operatorName: operatorName, in: db)
       try Self.audit(
-        AuditEvent(action: "vault_check", outcome: "success", detail: "passphrase accepted; \(rows.count) vault entries verified"),
+        AuditEvent(action: .vaultCheck, outcome: .success, detail: "passphrase accepted; \(rows.count) vault entries verified"),
         at: at, operatorName: operatorName, in: db)
     }
     return rows.count
@@ -138,7 +138,7 @@ extension Registry {
       try Self.upgradeLegacyRows(key: key, at: at, operatorName: operatorName, in: db)
       try Self.audit(
         AuditEvent(
-          action: "vault_passphrase_changed", outcome: "success",
+          action: .vaultPassphraseChanged, outcome: .success,
           detail: "vault passphrase changed (scrypt N = \(costs.n), r = \(costs.r), p = \(costs.p))"),
         at: at, operatorName: operatorName, in: db)
     }
@@ -163,7 +163,7 @@ extension Registry {
     try vaultWrite { db in
       try Self.upgradeLegacyRows(key: key, at: at, operatorName: operatorName, in: db)
       try Self.audit(
-        AuditEvent(action: "vault_export", outcome: "success", detail: "\(entries.count) vault entries exported"),
+        AuditEvent(action: .vaultExport, outcome: .success, detail: "\(entries.count) vault entries exported"),
         at: at, operatorName: operatorName, in: db)
     }
     return entries

@@ -156,8 +156,8 @@ public final class Registry: Sendable {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """,
       arguments: [
-        at, operatorName, event.action, event.user, event.serial, event.enrollmentId,
-        event.outcome, event.detail,
+        at, operatorName, event.action.rawValue, event.user, event.serial, event.enrollmentId,
+        event.outcome.rawValue, event.detail,
       ])
   }
 
