@@ -6,8 +6,8 @@ import OTP
 ///
 /// The contract every store keeps:
 /// - each write and its audit row take effect together or not at all;
-/// - a user has at most one active enrollment per service, and a serial at most one active
-///   enrollment (`BurnPlan` decides a burn's effect, the same for every store);
+/// - a serial has at most one active enrollment, and `BurnPlan` decides what a burn does (the
+///   same for every store); a user may hold several active tokens, even for one service;
 /// - a backup code works once; a new set, a lost or a reassigned token revokes the unused ones;
 /// - at most `BackupCodePolicy.maximumFailures` wrong codes per user in any `failureWindow`,
 ///   counted by the store so the limit holds for every process that uses it;
