@@ -30,7 +30,7 @@ extension Registry {
         SELECT id FROM enrollment WHERE user = ? AND service IS ? AND status = 'lost'
         ORDER BY updated_at DESC, id DESC LIMIT 1
         """, arguments: [burn.user, burn.service])
-    let plan = BurnPlan.classify(burn, activeOnSerial: activeOnSerial, latestLost: latestLost)
+    let plan = BurnRecordPlan.classify(burn, activeOnSerial: activeOnSerial, latestLost: latestLost)
     let id: Int64
     switch plan {
     case .reburn(let existing):
@@ -52,7 +52,7 @@ extension Registry {
       for other in ending {
         try db.execute(
           sql: "UPDATE enrollment SET status = 'replaced', updated_at = ? WHERE id = ?", arguments: [at, other])
-        try Self.revokeCodes(of: other, reason: BurnPlan.reassignedReason, at: at, in: db)
+        try Self.revokeCodes(of: other, reason: BurnRecordPlan.reassignedReason, at: at, in: db)
       }
       if let replaces {
         try db.execute(

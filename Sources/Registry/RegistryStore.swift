@@ -6,7 +6,7 @@ import OTP
 ///
 /// The contract every store keeps:
 /// - each write and its audit row take effect together or not at all;
-/// - a serial has at most one active enrollment, and `BurnPlan` decides what a burn does (the
+/// - a serial has at most one active enrollment, and `BurnRecordPlan` decides what a burn does (the
 ///   same for every store); a user may hold several active tokens, even for one service;
 /// - a backup code works once; a new set, a lost or a reassigned token revokes the unused ones;
 /// - at most `BackupCodePolicy.maximumFailures` wrong codes per user in any `failureWindow`,
@@ -17,7 +17,7 @@ import OTP
 /// is not part of the port yet: it stays on `Registry`.
 public protocol RegistryStore: Sendable {
   /// Records a burn the token confirmed: a new enrollment, a re-burn, the replacement of a lost
-  /// token or a reassignment of the serial, as `BurnPlan.classify` decides, with its audit row.
+  /// token or a reassignment of the serial, as `BurnRecordPlan.classify` decides, with its audit row.
   func recordBurn(_ burn: BurnRecord, at: Int64, operatorName: String)
     throws(RegistryError) -> (Enrollment, BurnRecordOutcome)
 

@@ -91,7 +91,7 @@ final class InMemoryRegistryStore: RegistryStore {
       let latestLost = state.enrollments
         .filter { $0.user == burn.user && $0.service == burn.service && $0.status == .lost }
         .max { ($0.updatedAt, $0.id) < ($1.updatedAt, $1.id) }?.id
-      let plan = BurnPlan.classify(
+      let plan = BurnRecordPlan.classify(
         burn, activeOnSerial: state.enrollments.filter { $0.serial == burn.serial && $0.status == .active },
         latestLost: latestLost)
       let recorded: Enrollment
@@ -102,7 +102,7 @@ final class InMemoryRegistryStore: RegistryStore {
       case .enroll(let ending, let replaces):
         for other in ending {
           state.setStatus(other, .replaced, at: at)
-          state.revokeCodes(of: other, reason: BurnPlan.reassignedReason, at: at)
+          state.revokeCodes(of: other, reason: BurnRecordPlan.reassignedReason, at: at)
         }
         if let replaces { state.setStatus(replaces, .replaced, at: at) }
         let id = (state.enrollments.map(\.id).max() ?? 0) + 1

@@ -1,7 +1,7 @@
 /// What recording a confirmed burn does, decided from what the registry knew before it. Pure,
 /// so every store makes the same decision and writes the same audit text; the stores only
 /// carry the plan out.
-public enum BurnPlan: Equatable, Sendable {
+public enum BurnRecordPlan: Equatable, Sendable {
   /// The same serial is active for the same user and service: update that enrollment.
   case reburn(of: Enrollment)
   /// A new enrollment. `ending` are the enrollments active on the same serial for someone else
@@ -11,7 +11,7 @@ public enum BurnPlan: Equatable, Sendable {
 
   /// Decides from the facts: the enrollments active on `burn.serial`, and the id of the most
   /// recent lost enrollment of `burn.user` for `burn.service` (if any).
-  public static func classify(_ burn: BurnRecord, activeOnSerial: [Enrollment], latestLost: Int64?) -> BurnPlan {
+  public static func classify(_ burn: BurnRecord, activeOnSerial: [Enrollment], latestLost: Int64?) -> BurnRecordPlan {
     if let existing = activeOnSerial.first(where: { $0.user == burn.user && $0.service == burn.service }) {
       return .reburn(of: existing)
     }
