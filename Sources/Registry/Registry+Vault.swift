@@ -22,7 +22,7 @@ extension Registry {
   ///   `.invalidParameters`, registry errors.
   @discardableResult
   public func initialiseVault(
-    passphrase: Secret, parameters: VaultParameters = .standard, at: Int64, operatorName: String,
+    passphrase: Secret, parameters: VaultParameters = .vault, at: Int64, operatorName: String,
     random: any RandomSource = SystemRandom()
   ) throws(VaultError) -> VaultKey {
     try VaultPassphrasePolicy.check(passphrase)
@@ -62,25 +62,25 @@ extension Registry {
   ///   (before scrypt runs), `.wrongPassphrase`.
   public func unlockVault(passphrase: Secret) throws(VaultError) -> VaultKey {
     let stored = try storedKey()
-    guard weakVaultCostsAllowed || stored.parameters.isStrongEnough else {
+    guard weakVaultCostsAllowed || stored.parameters.isStrongEnoughForVault else {
       let costs = stored.parameters
       throw .weakParameters(
         "this vault's key derivation is too cheap (scrypt N = \(costs.n), r = \(costs.r), p = \(costs.p); at least "
-          + "N = \(VaultParameters.minimum.n) and r = \(VaultParameters.minimum.r)): raise it with `tokenburner vault "
-          + "change-passphrase --scrypt-n \(VaultParameters.standard.n) --scrypt-r \(VaultParameters.standard.r)`")
+          + "N = \(ScryptCost.vaultMinimum.n) and r = \(ScryptCost.vaultMinimum.r)): raise it with `tokenburner vault "
+          + "change-passphrase --scrypt-n \(ScryptCost.vault.n) --scrypt-r \(ScryptCost.vault.r)`")
     }
     return try unwrap(stored, passphrase: passphrase)
   }
 
-  /// Refuses scrypt costs that are not a valid choice or are below `VaultParameters.minimum`
+  /// Refuses scrypt costs that are not a valid choice or are below `ScryptCost.vaultMinimum`
   /// (unless a unit test opened this registry).
   public func checkVaultCosts(_ parameters: VaultParameters) throws(VaultError) {
-    try parameters.validate()
-    guard weakVaultCostsAllowed || parameters.isStrongEnough else {
+    try parameters.validateForVault()
+    guard weakVaultCostsAllowed || parameters.isStrongEnoughForVault else {
       throw .weakParameters(
         "scrypt N = \(parameters.n), r = \(parameters.r) is too cheap for the vault: at least N = "
-          + "\(VaultParameters.minimum.n) and r = \(VaultParameters.minimum.r) (default N = \(VaultParameters.standard.n), "
-          + "r = \(VaultParameters.standard.r)); nothing was changed")
+          + "\(ScryptCost.vaultMinimum.n) and r = \(ScryptCost.vaultMinimum.r) (default N = \(ScryptCost.vault.n), "
+          + "r = \(ScryptCost.vault.r)); nothing was changed")
     }
   }
 
