@@ -5,26 +5,8 @@ import TokenCrypto
 /// (PRODUCT.md "Backup codes"). The parameters travel with each hash, so they can be raised
 /// later without invalidating codes already issued.
 public struct BackupCodeHash: Equatable, Sendable {
-  /// scrypt cost parameters.
-  public struct Parameters: Equatable, Sendable {
-    /// CPU/memory cost, a power of two.
-    public var n: UInt64
-    /// Block size.
-    public var r: UInt64
-    /// Parallelism.
-    public var p: UInt64
-
-    public init(n: UInt64, r: UInt64, p: UInt64) {
-      self.n = n
-      self.r = r
-      self.p = p
-    }
-
-    /// N = 2^14, r = 8, p = 1: 16 MiB and tens of milliseconds per code. A code carries about
-    /// 73 bits, so the cost guards against a stolen database being searched, not against a
-    /// short password.
-    public static let standard = Parameters(n: 1 << 14, r: 8, p: 1)
-  }
+  /// scrypt cost parameters (the one `ScryptCost`; this name stays for callers).
+  public typealias Parameters = ScryptCost
 
   /// Random salt, `saltLength` bytes.
   public var salt: [UInt8]
@@ -45,7 +27,7 @@ public struct BackupCodeHash: Equatable, Sendable {
 
   /// Hashes `code` with `salt` (from the CSPRNG, `saltLength` bytes).
   public static func make(
-    _ code: BackupCode, salt: [UInt8], parameters: Parameters = .standard
+    _ code: BackupCode, salt: [UInt8], parameters: ScryptCost = .backupCode
   ) throws(CryptoError) -> BackupCodeHash {
     BackupCodeHash(
       salt: salt, digest: try derive(code, salt: salt, parameters: parameters),
@@ -80,8 +62,13 @@ public struct BackupCodeHash: Equatable, Sendable {
   {
     var password = Array(code.symbols.utf8)
     defer { SecureBytes.zero(&password) }
-    return try KeyDerivation.scrypt(
-      password: password, salt: salt, n: parameters.n, r: parameters.r, p: parameters.p,
-      keyLength: digestLength)
+    return try KeyDerivation.scrypt(password: password, salt: salt, cost: parameters, keyLength: digestLength)
   }
+}
+
+extension ScryptCost {
+  /// Backup codes: N = 2^14, r = 8, p = 1, 16 MiB and tens of milliseconds per code. A code
+  /// carries about 73 bits, so the cost guards against a stolen database being searched, not
+  /// against a short password.
+  public static let backupCode = ScryptCost(n: 1 << 14, r: 8, p: 1)
 }

@@ -1,5 +1,3 @@
-import GRDB
-
 /// One row of the append-only audit log: who did what, when, to which user and token, and how
 /// it ended. Never a secret or a backup code.
 public struct AuditEntry: Equatable, Sendable, Codable {
@@ -7,41 +5,50 @@ public struct AuditEntry: Equatable, Sendable, Codable {
   /// Unix seconds.
   public var at: Int64
   public var operatorName: String
-  /// e.g. `burn`, `lost`, `codes_issued`, `code_verified`, `code_rejected`.
+  /// The stored text of an `AuditAction` (`burn`, `lost`, `codes_issued`, ...), kept as text
+  /// so a row written by a newer version still lists; `kind` is the typed reading.
   public var action: String
   public var user: String?
   public var serial: String?
   public var enrollmentId: Int64?
-  /// `success`, `failure`, `unknown`, ...
+  /// The stored text of an `AuditOutcome`; `result` is the typed reading.
   public var outcome: String
   /// One operator sentence.
   public var detail: String
 
-  init(row: Row) {
-    id = row["id"]
-    at = row["at"]
-    operatorName = row["operator"]
-    action = row["action"]
-    user = row["user"]
-    serial = row["serial"]
-    enrollmentId = row["enrollment_id"]
-    outcome = row["outcome"]
-    detail = row["detail"]
+  /// The action, when it is one this version writes.
+  public var kind: AuditAction? { AuditAction(rawValue: action) }
+  /// The outcome, when it is one this version writes.
+  public var result: AuditOutcome? { AuditOutcome(rawValue: outcome) }
+
+  /// A row as a store returns it.
+  public init(
+    id: Int64, at: Int64, operatorName: String, event: AuditEvent
+  ) {
+    self.id = id
+    self.at = at
+    self.operatorName = operatorName
+    action = event.action.rawValue
+    user = event.user
+    serial = event.serial
+    enrollmentId = event.enrollmentId
+    outcome = event.outcome.rawValue
+    detail = event.detail
   }
 }
 
 /// An audit row to append.
-public struct AuditEvent: Sendable {
-  public var action: String
+public struct AuditEvent: Equatable, Sendable {
+  public var action: AuditAction
   public var user: String?
   public var serial: String?
   public var enrollmentId: Int64?
-  public var outcome: String
+  public var outcome: AuditOutcome
   public var detail: String
 
   public init(
-    action: String, user: String? = nil, serial: String? = nil, enrollmentId: Int64? = nil,
-    outcome: String, detail: String
+    action: AuditAction, user: String? = nil, serial: String? = nil, enrollmentId: Int64? = nil,
+    outcome: AuditOutcome, detail: String
   ) {
     self.action = action
     self.user = user

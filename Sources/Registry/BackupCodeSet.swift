@@ -7,6 +7,11 @@ public struct BackupCodeSet: Equatable, Sendable, Codable {
     public var position: Int
     /// Unix seconds when it was used; `nil` while unused.
     public var usedAt: Int64?
+
+    public init(position: Int, usedAt: Int64?) {
+      self.position = position
+      self.usedAt = usedAt
+    }
   }
 
   public var id: Int64
@@ -17,6 +22,17 @@ public struct BackupCodeSet: Equatable, Sendable, Codable {
   public var revokedAt: Int64?
   public var revokedReason: String?
   public var slots: [Slot]
+
+  public init(
+    id: Int64, enrollmentId: Int64, createdAt: Int64, revokedAt: Int64?, revokedReason: String?, slots: [Slot]
+  ) {
+    self.id = id
+    self.enrollmentId = enrollmentId
+    self.createdAt = createdAt
+    self.revokedAt = revokedAt
+    self.revokedReason = revokedReason
+    self.slots = slots
+  }
 
   /// Codes neither used nor revoked.
   public var usableCount: Int { revokedAt == nil ? slots.filter { $0.usedAt == nil }.count : 0 }

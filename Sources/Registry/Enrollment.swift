@@ -1,5 +1,3 @@
-import GRDB
-
 /// Where an enrollment stands.
 public enum EnrollmentStatus: String, Sendable, Codable, CaseIterable {
   /// The token is in use.
@@ -35,23 +33,38 @@ public struct Enrollment: Equatable, Sendable, Codable {
   public var createdAt: Int64
   public var updatedAt: Int64
 
-  init(row: Row) {
-    id = row["id"]
-    user = row["user"]
-    service = row["service"]
-    account = row["account"]
-    serial = row["serial"]
-    model = row["model"]
-    algorithm = row["algorithm"]
-    digits = row["digits"]
-    period = row["period"]
-    secretFingerprint = row["secret_fingerprint"]
-    status = EnrollmentStatus(rawValue: row["status"]) ?? .active
-    replacesId = row["replaces_id"]
-    lostReason = row["lost_reason"]
-    operatorName = row["operator"]
-    createdAt = row["created_at"]
-    updatedAt = row["updated_at"]
+  /// A new active enrollment of `burn`, as a store creates it (`id` is the store's).
+  public init(id: Int64, burn: BurnRecord, replacesId: Int64?, operatorName: String, at: Int64) {
+    self.id = id
+    user = burn.user
+    service = burn.service
+    account = burn.account
+    serial = burn.serial
+    model = burn.model
+    algorithm = burn.algorithm
+    digits = burn.digits
+    period = burn.period
+    secretFingerprint = burn.secretFingerprint
+    status = .active
+    self.replacesId = replacesId
+    lostReason = nil
+    self.operatorName = operatorName
+    createdAt = at
+    updatedAt = at
+  }
+
+  /// `self` after a re-burn of `burn` at `at`: the new settings and fingerprint; the account
+  /// only when the burn names one.
+  public func reburned(_ burn: BurnRecord, at: Int64) -> Enrollment {
+    var updated = self
+    updated.algorithm = burn.algorithm
+    updated.digits = burn.digits
+    updated.period = burn.period
+    updated.secretFingerprint = burn.secretFingerprint
+    updated.model = burn.model
+    updated.account = burn.account ?? account
+    updated.updatedAt = at
+    return updated
   }
 }
 

@@ -25,8 +25,8 @@ extension Registry {
       }
       try Self.audit(
         AuditEvent(
-          action: "codes_issued", user: enrollment.user, serial: enrollment.serial,
-          enrollmentId: enrollmentID, outcome: "success",
+          action: .codesIssued, user: enrollment.user, serial: enrollment.serial,
+          enrollmentId: enrollmentID, outcome: .success,
           detail: "\(hashes.count) backup codes issued (set #\(setID))"
             + (revoked > 0 ? "; \(revoked) unused codes of the previous set revoked" : "")),
         at: at, operatorName: operatorName, in: db)
@@ -45,10 +45,9 @@ extension Registry {
           """, arguments: [user])
       return try sets.map { row in
         let id: Int64 = row["id"]
-        let slots = try Row.fetchAll(
+        let slots = try BackupCodeSet.Slot.fetchAll(
           db, sql: "SELECT position, used_at FROM backup_code WHERE set_id = ? ORDER BY position",
-          arguments: [id]
-        ).map { BackupCodeSet.Slot(position: $0["position"], usedAt: $0["used_at"]) }
+          arguments: [id])
         return BackupCodeSet(
           id: id, enrollmentId: row["enrollment_id"], createdAt: row["created_at"],
           revokedAt: row["revoked_at"], revokedReason: row["revoked_reason"], slots: slots)
@@ -108,8 +107,8 @@ extension Registry {
           try Self.recordAttempt(user: user, success: true, at: at, in: db)
           try Self.audit(
             AuditEvent(
-              action: "code_verified", user: user, serial: enrollment.serial,
-              enrollmentId: enrollmentID, outcome: "success",
+              action: .codeVerified, user: user, serial: enrollment.serial,
+              enrollmentId: enrollmentID, outcome: .success,
               detail: "backup code #\(outcome.position) accepted and used up; \(remaining) left"),
             at: at, operatorName: operatorName, in: db)
           return .accepted(enrollment: enrollment, position: outcome.position, remaining: remaining)
@@ -119,7 +118,7 @@ extension Registry {
       let failures = try Self.recentFailures(user: user, at: at, in: db)
       try Self.audit(
         AuditEvent(
-          action: "code_rejected", user: user, outcome: "failure",
+          action: .codeRejected, user: user, outcome: .failure,
           detail: "a backup code was refused (wrong, used or revoked); \(failures.count) of "
             + "\(BackupCodePolicy.maximumFailures) failures in the last "
             + "\(BackupCodePolicy.failureWindow / 60) minutes"),

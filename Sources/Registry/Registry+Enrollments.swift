@@ -19,15 +19,22 @@ extension Registry {
   /// `keepsSecret` says the caller keeps the new one: the vault never holds a key the token
   /// no longer has.
   static func recordBurn(
-    _ burn: BurnRecord, at: Int64, operatorName: String, action: String = "burn", keepsSecret: Bool = false,
+    _ burn: BurnRecord, at: Int64, operatorName: String, action: AuditAction = .burn, keepsSecret: Bool = false,
     in db: Database
   ) throws -> (Enrollment, BurnRecordOutcome) {
-    let sameSerial = try Row.fetchAll(
-      db, sql: "SELECT * FROM enrollment WHERE serial = ? AND status = 'active'",
-      arguments: [burn.serial]
-    ).map(Enrollment.init(row:))
-    var outcome = BurnRecordOutcome.enrolled
-    if let existing = sameSerial.first(where: { $0.user == burn.user && $0.service == burn.service }) {
+    let activeOnSerial = try Enrollment.fetchAll(
+      db, sql: "SELECT * FROM enrollment WHERE serial = ? AND status = 'active'", arguments: [burn.serial])
+    let latestLost = try Int64.fetchOne(
+      db,
+      sql: """
+        SELECT id FROM enrollment WHERE user = ? AND service IS ? AND status = 'lost'
+        ORDER BY updated_at DESC, id DESC LIMIT 1
+        """, arguments: [burn.user, burn.service])
+    let plan = BurnRecordPlan.classify(burn, activeOnSerial: activeOnSerial, latestLost: latestLost)
+    let id: Int64
+    switch plan {
+    case .reburn(let existing):
+      id = existing.id
       try db.execute(
         sql: """
           UPDATE enrollment SET algorithm = ?, digits = ?, period = ?, secret_fingerprint = ?,
@@ -37,65 +44,34 @@ extension Registry {
           burn.algorithm, burn.digits, burn.period, burn.secretFingerprint, burn.model,
           burn.account, at, existing.id,
         ])
-      try Self.audit(
-        AuditEvent(
-          action: action, user: burn.user, serial: burn.serial, enrollmentId: existing.id,
-          outcome: "success",
-          detail: (action == "burn" ? "re-burned" : "re-registered")
-            + " enrollment #\(existing.id) (\(burn.algorithm), \(burn.period) s)"
-            + (action == "burn" ? "; clock drift before: \(burn.clockDriftBefore) s" : "")),
-        at: at, operatorName: operatorName, in: db)
+      try Self.audit(plan.auditEvent(burn, enrollmentID: id, action: action), at: at, operatorName: operatorName, in: db)
       if !keepsSecret, existing.secretFingerprint != burn.secretFingerprint {
         try discardKeptSecret(of: existing, at: at, operatorName: operatorName, in: db)
       }
-      return (try Self.enrollment(existing.id, in: db), BurnRecordOutcome.reburned)
-    }
-    for other in sameSerial {
-      try db.execute(
-        sql: "UPDATE enrollment SET status = 'replaced', updated_at = ? WHERE id = ?",
-        arguments: [at, other.id])
-      try Self.revokeCodes(of: other.id, reason: "token reassigned", at: at, in: db)
-      outcome = .reassigned(from: other.id)
-    }
-    var replaces: Int64?
-    if case .enrolled = outcome {
-      replaces = try Int64.fetchOne(
-        db,
-        sql: """
-          SELECT id FROM enrollment WHERE user = ? AND service IS ? AND status = 'lost'
-          ORDER BY updated_at DESC, id DESC LIMIT 1
-          """, arguments: [burn.user, burn.service])
+    case .enroll(let ending, let replaces):
+      for other in ending {
+        try db.execute(
+          sql: "UPDATE enrollment SET status = 'replaced', updated_at = ? WHERE id = ?", arguments: [at, other])
+        try Self.revokeCodes(of: other, reason: BurnRecordPlan.reassignedReason, at: at, in: db)
+      }
       if let replaces {
         try db.execute(
-          sql: "UPDATE enrollment SET status = 'replaced', updated_at = ? WHERE id = ?",
-          arguments: [at, replaces])
-        outcome = .replacedLost(replaces)
+          sql: "UPDATE enrollment SET status = 'replaced', updated_at = ? WHERE id = ?", arguments: [at, replaces])
       }
+      try db.execute(
+        sql: """
+          INSERT INTO enrollment (user, service, account, serial, model, algorithm, digits, period,
+            secret_fingerprint, status, replaces_id, operator, created_at, updated_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)
+          """,
+        arguments: [
+          burn.user, burn.service, burn.account, burn.serial, burn.model, burn.algorithm,
+          burn.digits, burn.period, burn.secretFingerprint, replaces, operatorName, at, at,
+        ])
+      id = db.lastInsertedRowID
+      try Self.audit(plan.auditEvent(burn, enrollmentID: id, action: action), at: at, operatorName: operatorName, in: db)
     }
-    try db.execute(
-      sql: """
-        INSERT INTO enrollment (user, service, account, serial, model, algorithm, digits, period,
-          secret_fingerprint, status, replaces_id, operator, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)
-        """,
-      arguments: [
-        burn.user, burn.service, burn.account, burn.serial, burn.model, burn.algorithm,
-        burn.digits, burn.period, burn.secretFingerprint, replaces, operatorName, at, at,
-      ])
-    let id = db.lastInsertedRowID
-    var detail = "enrolled token \(burn.serial) as #\(id) (\(burn.algorithm), \(burn.period) s)"
-      + (action == "burn" ? "; clock drift before: \(burn.clockDriftBefore) s" : "; factory-seeded")
-    switch outcome {
-    case .replacedLost(let old): detail += "; replaces lost enrollment #\(old)"
-    case .reassigned(let old): detail += "; the token was taken over from enrollment #\(old)"
-    case .enrolled, .reburned: break
-    }
-    try Self.audit(
-      AuditEvent(
-        action: action, user: burn.user, serial: burn.serial, enrollmentId: id,
-        outcome: "success", detail: detail),
-      at: at, operatorName: operatorName, in: db)
-    return (try Self.enrollment(id, in: db), outcome)
+    return (try Self.enrollment(id, in: db), plan.outcome)
   }
 
   /// Marks an active enrollment lost and revokes its backup codes, with an audit row.
@@ -113,8 +89,8 @@ extension Registry {
       let revoked = try Self.revokeCodes(of: id, reason: "token lost", at: at, in: db)
       try Self.audit(
         AuditEvent(
-          action: "lost", user: enrollment.user, serial: enrollment.serial, enrollmentId: id,
-          outcome: "success",
+          action: .lost, user: enrollment.user, serial: enrollment.serial, enrollmentId: id,
+          outcome: .success,
           detail: "token \(enrollment.serial) marked lost (\(reason)); \(revoked) unused backup "
             + "codes revoked"),
         at: at, operatorName: operatorName, in: db)
@@ -132,49 +108,31 @@ extension Registry {
     throws(RegistryError) -> [Enrollment]
   {
     try read { db in
-      try Row.fetchAll(
+      try Enrollment.fetchAll(
         db,
         sql: """
           SELECT * FROM enrollment WHERE (? IS NULL OR user = ?) AND (? IS NULL OR status = ?)
           ORDER BY id DESC
-          """, arguments: [user, user, status?.rawValue, status?.rawValue]
-      ).map(Enrollment.init(row:))
+          """, arguments: [user, user, status?.rawValue, status?.rawValue])
     }
-  }
-
-  /// The user's one active enrollment (for `service` when given).
-  ///
-  /// - Throws: `.noActiveEnrollment`, or `.ambiguousEnrollment` when several match.
-  public func activeEnrollment(user: String, service: String?) throws(RegistryError) -> Enrollment {
-    let matches = try enrollments(user: user, status: .active).filter {
-      service == nil || $0.service == service
-    }
-    guard let first = matches.first else {
-      throw .noActiveEnrollment(user: user, service: service)
-    }
-    guard matches.count == 1 else {
-      throw .ambiguousEnrollment(user: user, ids: matches.map(\.id))
-    }
-    return first
   }
 
   /// Audit rows about a user or a serial (or everything), oldest first.
   public func history(user: String? = nil, serial: String? = nil) throws(RegistryError) -> [AuditEntry] {
     try read { db in
-      try Row.fetchAll(
+      try AuditEntry.fetchAll(
         db,
         sql: """
           SELECT * FROM audit WHERE (? IS NULL OR user = ?) AND (? IS NULL OR serial = ?)
           ORDER BY id
-          """, arguments: [user, user, serial, serial]
-      ).map(AuditEntry.init(row:))
+          """, arguments: [user, user, serial, serial])
     }
   }
 
   static func enrollment(_ id: Int64, in db: Database) throws -> Enrollment {
-    guard let row = try Row.fetchOne(db, sql: "SELECT * FROM enrollment WHERE id = ?", arguments: [id])
+    guard let found = try Enrollment.fetchOne(db, sql: "SELECT * FROM enrollment WHERE id = ?", arguments: [id])
     else { throw RegistryError.noSuchEnrollment(id) }
-    return Enrollment(row: row)
+    return found
   }
 
   /// Deletes the secret kept for `enrollment`, if any, with an audit row.
@@ -184,8 +142,8 @@ extension Registry {
     guard db.changesCount > 0 else { return }
     try audit(
       AuditEvent(
-        action: "vault_discard", user: enrollment.user, serial: enrollment.serial, enrollmentId: enrollment.id,
-        outcome: "success",
+        action: .vaultDiscard, user: enrollment.user, serial: enrollment.serial, enrollmentId: enrollment.id,
+        outcome: .success,
         detail: "the kept secret of enrollment #\(enrollment.id) was deleted: the token was re-burned with another secret"),
       at: at, operatorName: operatorName, in: db)
   }

@@ -44,7 +44,7 @@ extension Registry {
       try Self.upgradeLegacyRows(key: key, at: at, operatorName: operatorName, random: random, in: db)
       try Self.audit(
         AuditEvent(
-          action: "seeds_imported", outcome: "success",
+          action: .seedsImported, outcome: .success,
           detail: "\(imported.count) factory seeds imported from \(source)"
             + (skipped.isEmpty ? "" : "; \(skipped.count) skipped (already in the vault)")),
         at: at, operatorName: operatorName, in: db)
@@ -82,7 +82,7 @@ extension Registry {
       try Self.upgradeLegacyRows(key: key, at: at, operatorName: operatorName, in: db)
       try Self.audit(
         AuditEvent(
-          action: "seed_read", serial: serial, outcome: "success",
+          action: .seedRead, serial: serial, outcome: .success,
           detail: "the factory seed of token \(serial) was read from the vault"),
         at: at, operatorName: operatorName, in: db)
       return seed
@@ -113,7 +113,7 @@ extension Registry {
         algorithm: seed.algorithm, digits: seed.digits, period: seed.period,
         secretFingerprint: SecretFingerprint.of(seed.secret), clockDriftBefore: 0)
       let (enrollment, outcome) = try Self.recordBurn(
-        record, at: at, operatorName: operatorName, action: "register", in: db)
+        record, at: at, operatorName: operatorName, action: .register, in: db)
       try Self.upgradeLegacyRows(key: key, at: at, operatorName: operatorName, in: db)
       return (enrollment, outcome, seed)
     }

@@ -22,7 +22,7 @@ extension Registry {
   ///   `.invalidParameters`, registry errors.
   @discardableResult
   public func initialiseVault(
-    passphrase: Secret, parameters: VaultParameters = .standard, at: Int64, operatorName: String,
+    passphrase: Secret, parameters: VaultParameters = .vault, at: Int64, operatorName: String,
     random: any RandomSource = SystemRandom()
   ) throws(VaultError) -> VaultKey {
     try VaultPassphrasePolicy.check(passphrase)
@@ -48,7 +48,7 @@ extension Registry {
         ])
       try Self.audit(
         AuditEvent(
-          action: "vault_init", outcome: "success",
+          action: .vaultInit, outcome: .success,
           detail: "vault initialised (scrypt N = \(parameters.n), r = \(parameters.r), p = \(parameters.p))"),
         at: at, operatorName: operatorName, in: db)
     }
@@ -62,25 +62,25 @@ extension Registry {
   ///   (before scrypt runs), `.wrongPassphrase`.
   public func unlockVault(passphrase: Secret) throws(VaultError) -> VaultKey {
     let stored = try storedKey()
-    guard weakVaultCostsAllowed || stored.parameters.isStrongEnough else {
+    guard weakVaultCostsAllowed || stored.parameters.isStrongEnoughForVault else {
       let costs = stored.parameters
       throw .weakParameters(
         "this vault's key derivation is too cheap (scrypt N = \(costs.n), r = \(costs.r), p = \(costs.p); at least "
-          + "N = \(VaultParameters.minimum.n) and r = \(VaultParameters.minimum.r)): raise it with `tokenburner vault "
-          + "change-passphrase --scrypt-n \(VaultParameters.standard.n) --scrypt-r \(VaultParameters.standard.r)`")
+          + "N = \(ScryptCost.vaultMinimum.n) and r = \(ScryptCost.vaultMinimum.r)): raise it with `tokenburner vault "
+          + "change-passphrase --scrypt-n \(ScryptCost.vault.n) --scrypt-r \(ScryptCost.vault.r)`")
     }
     return try unwrap(stored, passphrase: passphrase)
   }
 
-  /// Refuses scrypt costs that are not a valid choice or are below `VaultParameters.minimum`
+  /// Refuses scrypt costs that are not a valid choice or are below `ScryptCost.vaultMinimum`
   /// (unless a unit test opened this registry).
   public func checkVaultCosts(_ parameters: VaultParameters) throws(VaultError) {
-    try parameters.validate()
-    guard weakVaultCostsAllowed || parameters.isStrongEnough else {
+    try parameters.validateForVault()
+    guard weakVaultCostsAllowed || parameters.isStrongEnoughForVault else {
       throw .weakParameters(
         "scrypt N = \(parameters.n), r = \(parameters.r) is too cheap for the vault: at least N = "
-          + "\(VaultParameters.minimum.n) and r = \(VaultParameters.minimum.r) (default N = \(VaultParameters.standard.n), "
-          + "r = \(VaultParameters.standard.r)); nothing was changed")
+          + "\(ScryptCost.vaultMinimum.n) and r = \(ScryptCost.vaultMinimum.r) (default N = \(ScryptCost.vault.n), "
+          + "r = \(ScryptCost.vault.r)); nothing was changed")
     }
   }
 
@@ -95,7 +95,7 @@ extension Registry {
     try vaultWrite { db in
       try Self.upgradeLegacyRows(key: key, at: at, operatorName: operatorName, in: db)
       try Self.audit(
-        AuditEvent(action: "vault_check", outcome: "success", detail: "passphrase accepted; \(rows.count) vault entries verified"),
+        AuditEvent(action: .vaultCheck, outcome: .success, detail: "passphrase accepted; \(rows.count) vault entries verified"),
         at: at, operatorName: operatorName, in: db)
     }
     return rows.count
@@ -138,7 +138,7 @@ extension Registry {
       try Self.upgradeLegacyRows(key: key, at: at, operatorName: operatorName, in: db)
       try Self.audit(
         AuditEvent(
-          action: "vault_passphrase_changed", outcome: "success",
+          action: .vaultPassphraseChanged, outcome: .success,
           detail: "vault passphrase changed (scrypt N = \(costs.n), r = \(costs.r), p = \(costs.p))"),
         at: at, operatorName: operatorName, in: db)
     }
@@ -163,7 +163,7 @@ extension Registry {
     try vaultWrite { db in
       try Self.upgradeLegacyRows(key: key, at: at, operatorName: operatorName, in: db)
       try Self.audit(
-        AuditEvent(action: "vault_export", outcome: "success", detail: "\(entries.count) vault entries exported"),
+        AuditEvent(action: .vaultExport, outcome: .success, detail: "\(entries.count) vault entries exported"),
         at: at, operatorName: operatorName, in: db)
     }
     return entries

@@ -50,7 +50,7 @@ extension Registry {
       }
       try Self.audit(
         AuditEvent(
-          action: "vault_rekeyed", outcome: "success",
+          action: .vaultRekeyed, outcome: .success,
           detail: "vault data key replaced; \(rows.count) vault entries re-encrypted "
             + "(scrypt N = \(costs.n), r = \(costs.r), p = \(costs.p))"),
         at: at, operatorName: operatorName, in: db)

@@ -92,7 +92,7 @@ extension Registry {
     guard upgraded > 0 else { return }
     try audit(
       AuditEvent(
-        action: "vault_upgraded", outcome: "success",
+        action: .vaultUpgraded, outcome: .success,
         detail: "\(upgraded) vault entries re-sealed in format 2 (bound to their user, service and serial)"),
       at: at, operatorName: operatorName, in: db)
   }

@@ -38,14 +38,13 @@ extension Registry {
   /// the vault, newest first, optionally for one service. Needs no passphrase.
   public func reburnCandidates(user: String, service: String?) throws(VaultError) -> [Enrollment] {
     try vaultRead { db in
-      try Row.fetchAll(
+      try Enrollment.fetchAll(
         db,
         sql: """
           SELECT e.* FROM enrollment e JOIN vault_secret v ON v.enrollment_id = e.id
           WHERE e.user = ? AND (? IS NULL OR e.service = ?) AND e.status != 'active'
           ORDER BY e.updated_at DESC, e.id DESC
-          """, arguments: [user, service, service]
-      ).map(Enrollment.init(row:))
+          """, arguments: [user, service, service])
     }
   }
 
@@ -73,8 +72,8 @@ extension Registry {
       try Self.upgradeLegacyRows(key: key, at: at, operatorName: operatorName, in: db)
       try Self.audit(
         AuditEvent(
-          action: "vault_read", user: enrollment.user, serial: enrollment.serial, enrollmentId: id,
-          outcome: "success", detail: "the secret of enrollment #\(id) was taken from the vault to burn a token"),
+          action: .vaultRead, user: enrollment.user, serial: enrollment.serial, enrollmentId: id,
+          outcome: .success, detail: "the secret of enrollment #\(id) was taken from the vault to burn a token"),
         at: at, operatorName: operatorName, in: db)
       return VaultedSecret(enrollment: enrollment, secret: secret)
     }
@@ -98,8 +97,8 @@ extension Registry {
       ])
     try audit(
       AuditEvent(
-        action: "vault_keep", user: enrollment.user, serial: enrollment.serial, enrollmentId: enrollment.id,
-        outcome: "success", detail: "secret of enrollment #\(enrollment.id) kept in the vault"),
+        action: .vaultKeep, user: enrollment.user, serial: enrollment.serial, enrollmentId: enrollment.id,
+        outcome: .success, detail: "secret of enrollment #\(enrollment.id) kept in the vault"),
       at: at, operatorName: operatorName, in: db)
   }
 }

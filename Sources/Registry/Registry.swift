@@ -15,7 +15,7 @@ public final class Registry: Sendable {
   /// How long a writer waits for another process's lock before `RegistryError.busy`.
   public static let defaultBusyTimeout: TimeInterval = 5
 
-  /// Whether the vault may use scrypt costs below `VaultParameters.minimum`. Only unit tests
+  /// Whether the vault may use scrypt costs below `ScryptCost.vaultMinimum`. Only unit tests
   /// set it, through the internal initialiser (`@testable import`): no option, environment
   /// variable or public API of the shipped program reaches it.
   let weakVaultCostsAllowed: Bool
@@ -156,8 +156,8 @@ public final class Registry: Sendable {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """,
       arguments: [
-        at, operatorName, event.action, event.user, event.serial, event.enrollmentId,
-        event.outcome, event.detail,
+        at, operatorName, event.action.rawValue, event.user, event.serial, event.enrollmentId,
+        event.outcome.rawValue, event.detail,
       ])
   }
 

@@ -18,13 +18,13 @@ enum VaultCrypto {
   static func wrappingKey(passphrase: Secret, salt: [UInt8], parameters: VaultParameters)
     throws(VaultError) -> [UInt8]
   {
-    try parameters.validate()
+    try parameters.validateForVault()
     var password = passphrase.revealedBytes()
     defer { SecureBytes.zero(&password) }
     do {
       return try KeyDerivation.scrypt(
-        password: password, salt: salt, n: parameters.n, r: parameters.r, p: parameters.p,
-        keyLength: AESGCM.keyLength, maxMemory: parameters.memoryBytes + (64 << 20))
+        password: password, salt: salt, cost: parameters, keyLength: AESGCM.keyLength,
+        maxMemory: parameters.memoryBytes + (64 << 20))
     } catch {
       throw .crypto("scrypt: \(error)")
     }

@@ -14,7 +14,7 @@ public enum VaultError: Error, Equatable, Sendable, CustomStringConvertible {
   case noFactorySeed(serial: String)
   /// Unusable scrypt costs or passphrase.
   case invalidParameters(String)
-  /// scrypt costs below `VaultParameters.minimum`, asked for or stored in the vault's header.
+  /// scrypt costs below `ScryptCost.vaultMinimum`, asked for or stored in the vault's header.
   case weakParameters(String)
   /// A new passphrase that is too short or too easy to guess (`VaultPassphrasePolicy`).
   case weakPassphrase(String)

@@ -1,37 +1,26 @@
 import OTP
 import SeedFiles
+import TokenCrypto
 
 /// How the vault turns the operator's passphrase into the key that unwraps its data key:
-/// scrypt (RFC 7914) with these costs, stored in the registry so they can be raised later.
-public struct VaultParameters: Equatable, Sendable, Codable {
-  /// CPU/memory cost, a power of two.
-  public var n: UInt64
-  /// Block size.
-  public var r: UInt64
-  /// Parallelisation.
-  public var p: UInt64
+/// scrypt (RFC 7914) with these costs, stored in the registry so they can be raised later. The
+/// one `ScryptCost`; this name stays for callers.
+public typealias VaultParameters = ScryptCost
 
-  public init(n: UInt64, r: UInt64, p: UInt64) {
-    self.n = n
-    self.r = r
-    self.p = p
-  }
-
-  /// N = 2^17, r = 8, p = 1: 128 MiB and roughly half a second per unlock on a helpdesk PC.
-  public static let standard = VaultParameters(n: 1 << 17, r: 8, p: 1)
+extension ScryptCost {
+  /// The vault's default: N = 2^17, r = 8, p = 1, 128 MiB and roughly half a second per unlock
+  /// on a helpdesk PC.
+  public static let vault = ScryptCost(n: 1 << 17, r: 8, p: 1)
 
   /// The least the vault accepts outside unit tests: N = 2^15, r = 8 (32 MiB). Below it an
   /// offline guess costs too little, whatever the passphrase (docs/vault.md).
-  public static let minimum = VaultParameters(n: 1 << 15, r: 8, p: 1)
+  public static let vaultMinimum = ScryptCost(n: 1 << 15, r: 8, p: 1)
 
-  /// Whether these costs reach `minimum` (N and r each; p only multiplies the work).
-  public var isStrongEnough: Bool { n >= Self.minimum.n && r >= Self.minimum.r }
-
-  /// Memory scrypt needs for these costs, bytes (128 · N · r · p).
-  public var memoryBytes: UInt64 { 128 &* n &* r &* p }
+  /// Whether these costs reach `vaultMinimum` (N and r each; p only multiplies the work).
+  public var isStrongEnoughForVault: Bool { n >= Self.vaultMinimum.n && r >= Self.vaultMinimum.r }
 
   /// Refuses costs that are not a valid scrypt choice or would need more than 1 GiB.
-  public func validate() throws(VaultError) {
+  public func validateForVault() throws(VaultError) {
     guard n >= 2, n & (n - 1) == 0 else { throw .invalidParameters("scrypt N must be a power of two, at least 2") }
     guard (1...32).contains(r), (1...16).contains(p) else {
       throw .invalidParameters("scrypt r must be 1 to 32 and p 1 to 16")

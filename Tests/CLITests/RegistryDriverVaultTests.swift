@@ -17,7 +17,7 @@ import TokenCrypto
   static let passphrase = Secret(Array("correct horse battery".utf8))
   static let wrong = Secret(Array("wrong".utf8))
   /// The lowest costs the shipped program accepts: the driver opens the registry as it does.
-  static let cheap = VaultParameters.minimum
+  static let cheap = ScryptCost.vaultMinimum
   static let seed = Secret((1...20).map { UInt8($0) })
 
   /// A driver on a registry path in a fresh directory, with a vault (and `seeds` imported)

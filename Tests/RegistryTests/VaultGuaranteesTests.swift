@@ -52,8 +52,8 @@ import TokenCrypto
       try shipped.changeVaultPassphrase(from: Self.passphrase, to: newPassphrase, at: 2, operatorName: "op")
     }
     try shipped.changeVaultPassphrase(
-      from: Self.passphrase, to: newPassphrase, parameters: .minimum, at: 3, operatorName: "op")
-    #expect(try shipped.unlockVault(passphrase: newPassphrase).parameters == .minimum)
+      from: Self.passphrase, to: newPassphrase, parameters: .vaultMinimum, at: 3, operatorName: "op")
+    #expect(try shipped.unlockVault(passphrase: newPassphrase).parameters == .vaultMinimum)
   }
 
   @Test(arguments: [

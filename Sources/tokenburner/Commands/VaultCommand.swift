@@ -48,7 +48,7 @@ struct VaultInit: ParsableCommand {
   func run() throws {
     do {
       let registry = try registryOptions.open()
-      let parameters = scrypt.parameters(base: .standard)
+      let parameters = scrypt.parameters(base: .vault)
       try withVault { () throws(VaultError) in try registry.checkVaultCosts(parameters) }
       if try withVault({ () throws(VaultError) in try registry.vaultStatus() }) != nil {
         throw OperatorError(vaultError: .alreadyInitialised)

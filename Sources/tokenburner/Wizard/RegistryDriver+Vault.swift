@@ -80,6 +80,7 @@ extension RegistryDriver {
         service: registration.service.isEmpty ? nil : registration.service, account: nil, key: key,
         at: unixNow(), operatorName: operatorName)
       lockVault()
+      sink.enrollmentRecorded(registered.enrollment, outcome: registered.outcome)
       return .success(
         RecordedEnrollment(
           id: registered.enrollment.id, summary: registered.outcome.summary(registered.enrollment)))

@@ -9,19 +9,23 @@ import Wizard
 /// The registry as the wizard uses it: the enrollment of a burned token, its backup code
 /// hashes, and audit rows for failed burns. Opened on first use, so a wizard that never burns
 /// creates no file. Called from background threads (`Registry` is `Sendable`; SQLite
-/// serialises writers, and a busy database waits, then fails with a sentence).
+/// serialises writers, and a busy database waits, then fails with a sentence). Everything but
+/// the vault goes through `store()`, the `RegistryStore` port.
 final class RegistryDriver: Sendable {
   let path: String
   let operatorName: String
+  /// Told of each enrollment the wizard records (burned or factory-seeded).
+  let sink: any EnrollmentSink
   private let opened = Mutex<Registry?>(nil)
   /// The unlocked vault key, held from the passphrase until the enrollment that needs it is
   /// recorded (RegistryDriver+Vault.swift).
   let heldVaultKey = Mutex<VaultKey?>(nil)
 
   /// A driver for the registry at `path`, writing `operatorName` into the audit log.
-  init(path: String, operatorName: String) {
+  init(path: String, operatorName: String, sink: any EnrollmentSink = NoEnrollmentSink()) {
     self.path = path
     self.operatorName = operatorName
+    self.sink = sink
   }
 
   /// The registry, opened once. With `create` false (the tasks that only read or check), a
@@ -35,20 +39,27 @@ final class RegistryDriver: Sendable {
     }
   }
 
+  /// The registry as a store, for everything that is not the vault.
+  func store(create: Bool = true) throws(RegistryError) -> any RegistryStore {
+    try registry(create: create)
+  }
+
   /// Records a confirmed burn as an enrollment (or a re-burn of one), never the secret; with
   /// `keepsSecret`, an encrypted copy goes into the vault under the held key, which is then
   /// forgotten.
   func record(_ order: BurnRecordOrder) -> Result<RecordedEnrollment, DriverFailure> {
     do {
-      var recorder = BurnRecorder(
-        registry: try registry(), operatorName: operatorName, user: order.user,
-        service: order.service.isEmpty ? nil : order.service, account: order.account)
+      var vaultKey: VaultKey?
       if order.keepsSecret {
         guard let key = heldVaultKey.withLock({ $0 }) else {
           return .failure(DriverFailure("the vault is locked, so the key could not be kept; nothing was recorded."))
         }
-        recorder.vaultKey = key
+        vaultKey = key
       }
+      let recorder = BurnRecorder(
+        registry: try registry(), operatorName: operatorName, user: order.user,
+        service: order.service.isEmpty ? nil : order.service, account: order.account, vaultKey: vaultKey,
+        sink: sink)
       let (enrollment, outcome) = try recorder.recordSuccess(order.report, secret: order.secret)
       if order.keepsSecret { lockVault() }
       let kept = order.keepsSecret ? "; its key is kept in the vault" : ""
@@ -68,7 +79,7 @@ final class RegistryDriver: Sendable {
       let hashes = try codes.map { code throws(CryptoError) in
         try BackupCodeHash.make(code, salt: try random.bytes(BackupCodeHash.saltLength))
       }
-      _ = try registry().issueBackupCodes(
+      _ = try store().issueBackupCodes(
         enrollmentID: enrollmentID, hashes: hashes, at: unixNow(), operatorName: operatorName)
       return .success(codes)
     } catch let error as RegistryError {
@@ -82,7 +93,7 @@ final class RegistryDriver: Sendable {
   /// busy or unreadable registry a failure. The code never appears in the result.
   func verify(_ code: BackupCode, user: String) -> Result<BackupCodeVerdict, DriverFailure> {
     do {
-      let verification = try registry(create: false).verifyBackupCode(
+      let verification = try store(create: false).verifyBackupCode(
         code, user: user, at: unixNow(), operatorName: operatorName)
       switch verification {
       case .accepted(let enrollment, let position, let remaining):
@@ -99,10 +110,10 @@ final class RegistryDriver: Sendable {
   /// The user's one active token (for `service` when given), or why there is not one.
   func tokenToReplace(user: String, service: String?) -> Result<TokenToReplace, ReplaceLookupFailure> {
     do {
-      let registry = try registry(create: false)
-      guard !(try registry.enrollments(user: user)).isEmpty else { return .failure(.unknownUser) }
-      let found = try registry.activeEnrollment(user: user, service: service)
-      let kept = (try? registry.hasVaultSecret(forEnrollment: found.id)) ?? false
+      let store = try store(create: false)
+      guard !(try store.enrollments(user: user, status: nil)).isEmpty else { return .failure(.unknownUser) }
+      let found = try store.activeEnrollment(user: user, service: service)
+      let kept = (try? registry(create: false).hasVaultSecret(forEnrollment: found.id)) ?? false
       return .success(
         TokenToReplace(enrollmentID: found.id, serial: found.serial, service: found.service, hasVaultKey: kept))
     } catch {
@@ -110,7 +121,7 @@ final class RegistryDriver: Sendable {
       case .noActiveEnrollment: return .failure(.noActiveToken)
       case .noRegistry: return .failure(.unknownUser)
       case .ambiguousEnrollment:
-        let active = (try? registry().enrollments(user: user, status: .active)) ?? []
+        let active = (try? store().enrollments(user: user, status: .active)) ?? []
         return .failure(.severalTokens(services: active.map { "\($0.service ?? "no service") #\($0.id)" }))
       default: return .failure(.registry(error.description))
       }
@@ -120,9 +131,8 @@ final class RegistryDriver: Sendable {
   /// Marks the enrollment lost with `reason`; its unused backup codes are revoked.
   func markLost(_ id: Int64, reason: String) -> Result<TokenToReplace, DriverFailure> {
     do {
-      let registry = try registry()
-      let lost = try registry.markLost(id, reason: reason, at: unixNow(), operatorName: operatorName)
-      let kept = (try? registry.hasVaultSecret(forEnrollment: lost.id)) ?? false
+      let lost = try store().markLost(id, reason: reason, at: unixNow(), operatorName: operatorName)
+      let kept = (try? registry().hasVaultSecret(forEnrollment: lost.id)) ?? false
       return .success(
         TokenToReplace(enrollmentID: lost.id, serial: lost.serial, service: lost.service, hasVaultKey: kept))
     } catch {
@@ -133,7 +143,7 @@ final class RegistryDriver: Sendable {
   /// The sheet as `tokenburner codes generate` prints it (enrollment, operator, "used" boxes);
   /// the wizard's own plain layout when the enrollment cannot be read.
   func sheetText(_ sheet: BackupSheet) -> String {
-    guard let id = sheet.enrollmentID, let enrollment = try? registry().enrollment(id) else {
+    guard let id = sheet.enrollmentID, let enrollment = try? store().enrollment(id) else {
       return sheet.lines.joined(separator: "\n") + "\n"
     }
     return BackupCodeSheet(
@@ -145,14 +155,8 @@ final class RegistryDriver: Sendable {
   /// Appends an audit row for a burn that did not confirm the seed. A registry failure here
   /// only loses the row: the screen already tells the operator what happened.
   func auditFailure(user: String, failure: Token2Failure) {
-    let outcome =
-      switch failure.state {
-      case .unknown: "unknown"
-      case .unchanged: "failure"
-      case let state: "failure (\(state.code))"
-      }
-    try? registry().audit(
-      AuditEvent(action: "burn", user: user.isEmpty ? nil : user, outcome: outcome, detail: failure.description),
+    try? store().audit(
+      BurnRecorder.failedBurn(user: user.isEmpty ? nil : user, leaving: failure.state, detail: failure.description),
       at: unixNow(), operatorName: operatorName)
   }
 }
