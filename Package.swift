@@ -95,7 +95,7 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(
       name: "TokenCryptoTests", dependencies: ["TokenCrypto", "TestSupport"], swiftSettings: strictSettings),
-    .testTarget(name: "OTPTests", dependencies: ["OTP"], swiftSettings: strictSettings),
+    .testTarget(name: "OTPTests", dependencies: ["OTP", "TestSupport"], swiftSettings: strictSettings),
     .testTarget(name: "HexCodingTests", dependencies: ["HexCoding", "SmartCard"], swiftSettings: strictSettings),
     .testTarget(name: "PlatformTests", dependencies: ["Platform"], swiftSettings: strictSettings),
     .testTarget(name: "SafeTextTests", dependencies: ["SafeText"], swiftSettings: strictSettings),
