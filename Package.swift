@@ -44,9 +44,12 @@ let package = Package(
     .target(name: "SafeText", swiftSettings: strictSettings),
     .target(name: "HexCoding", swiftSettings: strictSettings),
     .target(name: "Platform", swiftSettings: strictSettings),
-    .target(name: "TokenCrypto", dependencies: ["CLibCrypto", "CSystemCalls"], swiftSettings: strictSettings),
     .target(
-      name: "OTP", dependencies: ["TokenCrypto", "SafeText", "HexCoding"], swiftSettings: strictSettings),
+      name: "TokenCrypto", dependencies: ["CLibCrypto", "CSystemCalls"],
+      swiftSettings: strictSettings),
+    .target(
+      name: "OTP", dependencies: ["TokenCrypto", "SafeText", "HexCoding"],
+      swiftSettings: strictSettings),
     .target(name: "SmartCard", dependencies: ["HexCoding"], swiftSettings: strictSettings),
     .target(
       name: "Token2", dependencies: ["SmartCard", "OTP", "TokenCrypto"],
@@ -60,15 +63,20 @@ let package = Package(
 
     // MARK: - Drivers (the only importers of their C library)
     .target(
-      name: "PCSC", dependencies: ["SmartCard", "CPCSCLite", "Platform"], swiftSettings: strictSettings),
-    .target(
-      name: "Registry", dependencies: ["OTP", "SeedFiles", .product(name: "GRDB", package: "GRDB.swift")],
+      name: "PCSC", dependencies: ["SmartCard", "CPCSCLite", "Platform"],
       swiftSettings: strictSettings),
-    .target(name: "SeedFiles", dependencies: ["OTP", "TokenCrypto"], swiftSettings: strictSettings),
+    .target(
+      name: "Registry",
+      dependencies: ["OTP", "SeedFiles", .product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: strictSettings),
+    .target(
+      name: "SeedFiles", dependencies: ["OTP", "TokenCrypto"], swiftSettings: strictSettings),
     .target(
       name: "QRScan", dependencies: ["CZBar", "CPNG", "CTurboJPEG", "CWebP", "CGIF", "CTIFF"],
       swiftSettings: strictSettings),
-    .target(name: "Terminal", dependencies: ["CNCursesW", "CQREncode", "SafeText"], swiftSettings: strictSettings),
+    .target(
+      name: "Terminal", dependencies: ["CNCursesW", "CQREncode", "SafeText"],
+      swiftSettings: strictSettings),
     .target(
       name: "Screens", dependencies: ["Wizard", "Terminal", "OTP", "Token2", "TokenCrypto"],
       swiftSettings: strictSettings),
@@ -91,12 +99,19 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(
       name: "SystemLibraryTests",
-      dependencies: ["CLibCrypto", "CNCursesW", "CPCSCLite", "CZBar", "CQREncode", "CPNG", "CJPEG", "CGIF", "CTIFF"],
+      dependencies: [
+        "CLibCrypto", "CNCursesW", "CPCSCLite", "CZBar", "CQREncode", "CPNG", "CJPEG", "CGIF",
+        "CTIFF",
+      ],
       swiftSettings: strictSettings),
     .testTarget(
-      name: "TokenCryptoTests", dependencies: ["TokenCrypto", "TestSupport"], swiftSettings: strictSettings),
-    .testTarget(name: "OTPTests", dependencies: ["OTP", "TestSupport"], swiftSettings: strictSettings),
-    .testTarget(name: "HexCodingTests", dependencies: ["HexCoding", "SmartCard"], swiftSettings: strictSettings),
+      name: "TokenCryptoTests", dependencies: ["TokenCrypto", "TestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "OTPTests", dependencies: ["OTP", "TestSupport"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "HexCodingTests", dependencies: ["HexCoding", "SmartCard"],
+      swiftSettings: strictSettings),
     .testTarget(name: "PlatformTests", dependencies: ["Platform"], swiftSettings: strictSettings),
     .testTarget(name: "SafeTextTests", dependencies: ["SafeText"], swiftSettings: strictSettings),
     .testTarget(
@@ -118,13 +133,17 @@ let package = Package(
     .testTarget(
       name: "CLITests",
       dependencies: [
-        "tokenburner", "SafeText", "Registry", "SeedFiles", "Wizard", "OTP", "SmartCard", "Token2", "TokenCrypto",
+        "tokenburner", "SafeText", "Registry", "SeedFiles", "Wizard", "OTP", "SmartCard", "Token2",
+        "TokenCrypto",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),
     .testTarget(
       name: "RegistryTests",
-      dependencies: ["Registry", "SeedFiles", "OTP", "TokenCrypto", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: [
+        "Registry", "SeedFiles", "OTP", "TokenCrypto",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       swiftSettings: strictSettings),
     .testTarget(
       name: "SeedFilesTests", dependencies: ["SeedFiles", "OTP", "TokenCrypto", "TestSupport"],
@@ -133,13 +152,18 @@ let package = Package(
     // MARK: - Fuzzing and benchmarks (make fuzz, make bench; not part of the product)
     .target(
       name: "FuzzTargets",
-      dependencies: ["OTP", "SmartCard", "Token2", "Simulator", "QRScan", "TokenCrypto", "TestSupport"],
+      dependencies: [
+        "OTP", "SmartCard", "Token2", "Simulator", "QRScan", "TokenCrypto", "TestSupport",
+      ],
       swiftSettings: strictSettings),
-    .executableTarget(name: "tokenburner-fuzz", dependencies: ["FuzzTargets"], swiftSettings: strictSettings),
     .executableTarget(
-      name: "tokenburner-bench", dependencies: ["OTP", "TokenCrypto", "HexCoding"], swiftSettings: strictSettings),
+      name: "tokenburner-fuzz", dependencies: ["FuzzTargets"], swiftSettings: strictSettings),
+    .executableTarget(
+      name: "tokenburner-bench", dependencies: ["OTP", "TokenCrypto", "HexCoding"],
+      swiftSettings: strictSettings),
     .testTarget(
-      name: "FuzzTargetTests", dependencies: ["FuzzTargets", "OTP", "SmartCard", "Token2", "TestSupport"],
+      name: "FuzzTargetTests",
+      dependencies: ["FuzzTargets", "OTP", "SmartCard", "Token2", "TestSupport"],
       swiftSettings: strictSettings),
 
     // MARK: - tokenburner doctor: the pure checks (the probes live in the executable)

@@ -11,7 +11,9 @@ public enum EnvironmentChecks {
           fix: "`sudo apt-get install \(library.package)`")
       }
       let version = library.version.map { " \($0)" } ?? ""
-      return Finding("libraries", library.name, .ok, "\(library.name)\(version) from \(path) (\(library.purpose))")
+      return Finding(
+        "libraries", library.name, .ok,
+        "\(library.name)\(version) from \(path) (\(library.purpose))")
     }
   }
 
@@ -46,15 +48,20 @@ public enum EnvironmentChecks {
     } else {
       findings.append(
         Finding(
-          "terminal", "tty", .warning, "standard input or output is not a terminal (fine for commands, not for the wizard)",
+          "terminal", "tty", .warning,
+          "standard input or output is not a terminal (fine for commands, not for the wizard)",
           fix: "run the wizard directly in a terminal window, not through a pipe or a script"))
     }
     switch facts.term {
     case nil, "":
-      findings.append(Finding("terminal", "TERM", .warning, "TERM is not set", fix: "`export TERM=xterm-256color`"))
+      findings.append(
+        Finding(
+          "terminal", "TERM", .warning, "TERM is not set", fix: "`export TERM=xterm-256color`"))
     case "dumb"?:
       findings.append(
-        Finding("terminal", "TERM", .warning, "TERM=dumb cannot move the cursor", fix: "`export TERM=xterm-256color`"))
+        Finding(
+          "terminal", "TERM", .warning, "TERM=dumb cannot move the cursor",
+          fix: "`export TERM=xterm-256color`"))
     case let term?:
       if let colors = facts.colors {
         let detail = colors >= 8 ? "\(colors) colours" : "no colours (monochrome display)"

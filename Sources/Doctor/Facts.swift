@@ -117,7 +117,9 @@ public struct TerminalFacts: Equatable, Sendable {
   /// Whether NO_COLOR is set (non-empty).
   public var noColor: Bool
 
-  public init(term: String?, isTerminal: Bool, colors: Int?, size: (columns: Int, rows: Int)?, noColor: Bool) {
+  public init(
+    term: String?, isTerminal: Bool, colors: Int?, size: (columns: Int, rows: Int)?, noColor: Bool
+  ) {
     self.term = term
     self.isTerminal = isTerminal
     self.colors = colors

@@ -32,7 +32,9 @@ public struct Finding: Equatable, Sendable {
   public var fix: String?
 
   /// A finding; `fix` is expected for warnings and problems.
-  public init(_ area: String, _ subject: String, _ severity: Severity, _ detail: String, fix: String? = nil) {
+  public init(
+    _ area: String, _ subject: String, _ severity: Severity, _ detail: String, fix: String? = nil
+  ) {
     self.area = area
     self.subject = subject
     self.severity = severity

@@ -32,7 +32,9 @@ public enum PCSCChecks {
       return Finding(
         "pcscd", "socket", .problem,
         "PCSCLITE_CSOCK_NAME names \(facts.socketPath), which does not exist",
-        fix: "start the pcscd that socket belongs to, or `unset PCSCLITE_CSOCK_NAME` to use the system pcscd")
+        fix:
+          "start the pcscd that socket belongs to, or `unset PCSCLITE_CSOCK_NAME` to use the system pcscd"
+      )
     }
     let running = facts.daemonSeen == true ? "a pcscd process runs but " : "pcscd is not running: "
     return Finding(
@@ -58,7 +60,8 @@ public enum PCSCChecks {
     let name = reader.name
     switch (reader.slot, reader.card) {
     case (.empty, _):
-      return Finding("readers", name, .ok, "ready, no token on it (lay one on it to check the token too)")
+      return Finding(
+        "readers", name, .ok, "ready, no token on it (lay one on it to check the token too)")
     case (.mute, _):
       return Finding(
         "readers", name, .warning, "something is on the reader but does not answer",
@@ -79,7 +82,8 @@ public enum PCSCChecks {
         fix: model == nil ? "check that this is the token you expect before burning it" : nil)
     case (.card, .other(let reason)?):
       return Finding(
-        "readers", name, .warning, "a card is on the reader but it is not a Token2 token: \(reason)",
+        "readers", name, .warning,
+        "a card is on the reader but it is not a Token2 token: \(reason)",
         fix: "lay a Token2 programmable token on the reader instead")
     case (.card, nil):
       return Finding("readers", name, .ok, "a card is on the reader")

@@ -5,13 +5,16 @@ public enum RegistryChecks {
     guard let facts else {
       return [
         Finding(
-          "registry", "path", .problem, "neither TOKENBURNER_REGISTRY, XDG_DATA_HOME nor HOME is set",
+          "registry", "path", .problem,
+          "neither TOKENBURNER_REGISTRY, XDG_DATA_HOME nor HOME is set",
           fix: "set HOME, or point TOKENBURNER_REGISTRY at the database file")
       ]
     }
     let path = facts.location.path
     let from = "from \(facts.location.source.rawValue)"
-    if let control = facts.control { return [refusal(control, path: path, from: from, user: facts.user)] }
+    if let control = facts.control {
+      return [refusal(control, path: path, from: from, user: facts.user)]
+    }
     switch facts.entry {
     case .notAFile:
       return [
@@ -40,11 +43,14 @@ public enum RegistryChecks {
     case .missing:
       let directory = facts.location.directory
       guard facts.directoryWritable else {
-        let what = facts.directoryExists ? "\(directory) is not writable" : "\(directory) cannot be created"
+        let what =
+          facts.directoryExists ? "\(directory) is not writable" : "\(directory) cannot be created"
         return [
           Finding(
             "registry", path, .problem, "no registry yet (\(from)), and \(what)",
-            fix: "`mkdir -p \(directory)` as a user who may, or set TOKENBURNER_REGISTRY to a writable path")
+            fix:
+              "`mkdir -p \(directory)` as a user who may, or set TOKENBURNER_REGISTRY to a writable path"
+          )
         ]
       }
       return [
@@ -56,7 +62,9 @@ public enum RegistryChecks {
   }
 
   /// What tokenburner would refuse, and how to get a registry only this user controls.
-  private static func refusal(_ control: RegistryFacts.Control, path: String, from: String, user: String) -> Finding {
+  private static func refusal(
+    _ control: RegistryFacts.Control, path: String, from: String, user: String
+  ) -> Finding {
     let elsewhere = "or set TOKENBURNER_REGISTRY to a file in a directory only you can write"
     switch control {
     case .symbolicLink(let link):
@@ -65,18 +73,23 @@ public enum RegistryChecks {
         fix: "name the real file (`readlink -f \(link)`) if it is yours and safe, \(elsewhere)")
     case .notARegularFile(let file):
       return Finding(
-        "registry", path, .problem, "\(file) is not a regular file (\(from)); tokenburner refuses it",
+        "registry", path, .problem,
+        "\(file) is not a regular file (\(from)); tokenburner refuses it",
         fix: "move it away, \(elsewhere)")
     case .fileOwnedBy(let file, let owner):
       return Finding(
         "registry", path, .problem,
         "\(file) is owned by \(owner), not by \(user) (\(from)): its owner can read and change the records; tokenburner refuses it",
-        fix: "move it aside and check it (`mv \(file) \(file).untrusted`); if it is really yours, `chown \(user.split(separator: " ").first.map(String.init) ?? "$USER") \(file)`; \(elsewhere)")
+        fix:
+          "move it aside and check it (`mv \(file) \(file).untrusted`); if it is really yours, `chown \(user.split(separator: " ").first.map(String.init) ?? "$USER") \(file)`; \(elsewhere)"
+      )
     case .directoryOwnedBy(let directory, let owner):
       return Finding(
         "registry", path, .problem,
         "the directory \(directory) is owned by \(owner), who can replace the files in it (\(from)); tokenburner refuses it",
-        fix: "use a directory owned by you or root: `mkdir -m 700 DIR` and set TOKENBURNER_REGISTRY to DIR/registry.sqlite")
+        fix:
+          "use a directory owned by you or root: `mkdir -m 700 DIR` and set TOKENBURNER_REGISTRY to DIR/registry.sqlite"
+      )
     case .directoryWritableByOthers(let directory, let mode):
       return Finding(
         "registry", path, .problem,

@@ -33,7 +33,8 @@ public struct RegistryLocation: Equatable, Sendable {
       return RegistryLocation(path: explicit, source: .environment)
     }
     if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
-      return RegistryLocation(path: trimmed(data) + "/tokenburner/registry.sqlite", source: .xdgDataHome)
+      return RegistryLocation(
+        path: trimmed(data) + "/tokenburner/registry.sqlite", source: .xdgDataHome)
     }
     if let home = environment["HOME"], home.hasPrefix("/") {
       return RegistryLocation(

@@ -1,7 +1,7 @@
 import OTP
 import Simulator
-import TestSupport
 import SmartCard
+import TestSupport
 import Token2
 import TokenCrypto
 
@@ -30,7 +30,8 @@ enum APDUTargets {
       precondition(elements.flatMap(\.encoded) == bytes, "SIMPLE-TLV does not round-trip")
     }
     if let command = CommandAPDU(parsing: bytes) {
-      precondition(CommandAPDU(parsing: command.bytes) == command, "CommandAPDU does not round-trip")
+      precondition(
+        CommandAPDU(parsing: command.bytes) == command, "CommandAPDU does not round-trip")
     }
     _ = VPCDMessage(payload: bytes)
     if bytes.count >= 2 { _ = VPCDFrame.payloadLength(header: Array(bytes.prefix(2))) }
@@ -70,7 +71,8 @@ enum APDUTargets {
   /// other status (a `6C XX` included: its resend is a second attempt), or with its answer lost
   /// (the token may have refused the key). An answer `61 XX` is judged by the GET RESPONSE
   /// exchanges that follow it.
-  static func authenticatesAgainAfterUnconfirmed(_ exchanges: [RecordingTransport.Exchange]) -> Bool {
+  static func authenticatesAgainAfterUnconfirmed(_ exchanges: [RecordingTransport.Exchange]) -> Bool
+  {
     var unconfirmed = false
     var judging = false
     for exchange in exchanges {

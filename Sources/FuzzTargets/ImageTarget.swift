@@ -5,7 +5,8 @@ import QRScan
 enum ImageTarget {
   /// Lower than the program's limit so that one input cannot take seconds to decode; the
   /// header checks that enforce the limit are the same code.
-  static let scanner = QRScanner(limits: ImageLimits(maximumPixels: 4_000_000, maximumFileBytes: 1 << 20))
+  static let scanner = QRScanner(
+    limits: ImageLimits(maximumPixels: 4_000_000, maximumFileBytes: 1 << 20))
   /// Decoded images up to this many pixels are also scanned (all passes, zbar included).
   static let scanPixels = 256 * 256
 

@@ -62,7 +62,8 @@ public struct BackupCodeHash: Equatable, Sendable {
   {
     var password = Array(code.symbols.utf8)
     defer { SecureBytes.zero(&password) }
-    return try KeyDerivation.scrypt(password: password, salt: salt, cost: parameters, keyLength: digestLength)
+    return try KeyDerivation.scrypt(
+      password: password, salt: salt, cost: parameters, keyLength: digestLength)
   }
 }
 

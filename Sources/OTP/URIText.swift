@@ -112,7 +112,8 @@ enum PercentCoding {
       if isUnreserved || kept.contains(byte) {
         output.unicodeScalars.append(Unicode.Scalar(byte))
       } else {
-        output += "%" + String(byte >> 4, radix: 16, uppercase: true)
+        output +=
+          "%" + String(byte >> 4, radix: 16, uppercase: true)
           + String(byte & 0x0F, radix: 16, uppercase: true)
       }
     }

@@ -119,7 +119,7 @@ public final class PCSCContext {
     // C interop: each szReader must stay valid for the whole call; strdup gives C-owned copies
     // that we free right after, on every path.
     let names = all.map { strdup($0.name) }
-    defer { names.forEach { free($0) } }
+    defer { for name in names { free(name) } }
     var states = zip(all, names).map { entry, cName in
       var state = SCARD_READERSTATE()
       state.szReader = UnsafePointer(cName)

@@ -25,8 +25,12 @@ public enum CardStatus: Equatable, Sendable {
   /// Decodes `dwEventState` of `SCARD_READERSTATE` (pcsclite.h). The flag order matters: a
   /// mute card also has the PRESENT bit, an exclusive one also INUSE.
   public init(flags: UInt32) {
-    let unavailable: UInt32 = 0x0008, empty: UInt32 = 0x0010, present: UInt32 = 0x0020
-    let exclusive: UInt32 = 0x0080, inUse: UInt32 = 0x0100, mute: UInt32 = 0x0200
+    let unavailable: UInt32 = 0x0008
+    let empty: UInt32 = 0x0010
+    let present: UInt32 = 0x0020
+    let exclusive: UInt32 = 0x0080
+    let inUse: UInt32 = 0x0100
+    let mute: UInt32 = 0x0200
     let unknown: UInt32 = 0x0004
     if flags & (unknown | unavailable) != 0 {
       self = .unavailable

@@ -12,9 +12,13 @@ enum BMPDecoder {
     if header.isRunLength { return try BMPRunLength.decode(bytes, header: header) }
     let rowBytes = (header.width * header.bitsPerPixel + 31) / 32 * 4
     let (needed, overflow) = rowBytes.multipliedReportingOverflow(by: header.height)
-    guard !overflow, header.dataOffset <= bytes.count, needed <= bytes.count - header.dataOffset else {
+    guard !overflow, header.dataOffset <= bytes.count, needed <= bytes.count - header.dataOffset
+    else {
       throw .truncated(
-        .bmp, detail: "the pixels need \(needed) bytes from byte \(header.dataOffset), the file has \(bytes.count)")
+        .bmp,
+        detail:
+          "the pixels need \(needed) bytes from byte \(header.dataOffset), the file has \(bytes.count)"
+      )
     }
     var pixels = [UInt8](repeating: 255, count: header.width * header.height)
     for row in 0..<header.height {
@@ -71,11 +75,17 @@ struct BMPHeader {
       throw .corrupt(.bmp, detail: "the header says the image is \(width)×\(height)")
     }
     switch (compression, bitsPerPixel) {
-    case (0, 1), (0, 4), (0, 8), (0, 16), (0, 24), (0, 32), (3, 16), (3, 32), (6, 16), (6, 32): break
-    case (1, 8), (2, 4): isRunLength = !topDown
-      guard isRunLength else { throw .corrupt(.bmp, detail: "its RLE rows run top-down, which BMP does not allow") }
-    case (4, _), (5, _): throw .corrupt(.bmp, detail: "it holds an embedded JPEG or PNG; save it as PNG")
-    default: throw .corrupt(.bmp, detail: "\(bitsPerPixel) bits per pixel with compression \(compression)")
+    case (0, 1), (0, 4), (0, 8), (0, 16), (0, 24), (0, 32), (3, 16), (3, 32), (6, 16), (6, 32):
+      break
+    case (1, 8), (2, 4):
+      isRunLength = !topDown
+      guard isRunLength else {
+        throw .corrupt(.bmp, detail: "its RLE rows run top-down, which BMP does not allow")
+      }
+    case (4, _), (5, _):
+      throw .corrupt(.bmp, detail: "it holds an embedded JPEG or PNG; save it as PNG")
+    default:
+      throw .corrupt(.bmp, detail: "\(bitsPerPixel) bits per pixel with compression \(compression)")
     }
     if bitsPerPixel == 16 { masks = [0x7C00, 0x03E0, 0x001F, 0] }
     if bitsPerPixel == 32 { masks = [0x00FF_0000, 0x0000_FF00, 0x0000_00FF, 0] }
@@ -84,7 +94,9 @@ struct BMPHeader {
       // Masks sit at byte 54 either way: in a V2+ header, or right after a 40-byte one.
       let count = compression == 6 ? 4 : 3
       let maskStart = 54
-      guard bytes.count >= maskStart + 4 * count else { throw short("the colour masks are cut off") }
+      guard bytes.count >= maskStart + 4 * count else {
+        throw short("the colour masks are cut off")
+      }
       masks = (0..<4).map { $0 < count ? Self.u32(bytes, maskStart + 4 * $0) : 0 }
       if infoSize == 40 { paletteStart += 4 * count }
     }
@@ -93,11 +105,14 @@ struct BMPHeader {
     }
     if bitsPerPixel <= 8 {
       let count = paletteSize == 0 ? 1 << bitsPerPixel : min(paletteSize, 1 << bitsPerPixel)
-      guard bytes.count >= paletteStart + count * entryBytes else { throw short("the palette is cut off") }
+      guard bytes.count >= paletteStart + count * entryBytes else {
+        throw short("the palette is cut off")
+      }
       palette = (0..<(1 << bitsPerPixel)).map { index in
         guard index < count else { return 0 }
         let entry = paletteStart + index * entryBytes  // blue, green, red (, reserved)
-        return GrayImage.luma(red: Int(bytes[entry + 2]), green: Int(bytes[entry + 1]), blue: Int(bytes[entry]))
+        return GrayImage.luma(
+          red: Int(bytes[entry + 2]), green: Int(bytes[entry + 1]), blue: Int(bytes[entry]))
       }
     }
   }
@@ -111,9 +126,11 @@ struct BMPHeader {
       return palette[Int(bytes[row + bit / 8] >> shift) & ((1 << bitsPerPixel) - 1)]
     case 24:
       let at = row + 3 * x
-      return GrayImage.luma(red: Int(bytes[at + 2]), green: Int(bytes[at + 1]), blue: Int(bytes[at]))
+      return GrayImage.luma(
+        red: Int(bytes[at + 2]), green: Int(bytes[at + 1]), blue: Int(bytes[at]))
     default:
-      let value = bitsPerPixel == 16 ? UInt32(Self.u16(bytes, row + 2 * x)) : Self.u32(bytes, row + 4 * x)
+      let value =
+        bitsPerPixel == 16 ? UInt32(Self.u16(bytes, row + 2 * x)) : Self.u32(bytes, row + 4 * x)
       let channels = masks.map { Self.channel(value, mask: $0) }
       let luma = Int(GrayImage.luma(red: channels[0], green: channels[1], blue: channels[2]))
       let alpha = masks[3] == 0 ? 255 : channels[3]
@@ -129,9 +146,12 @@ struct BMPHeader {
     return Int(UInt64(shifted) * 255 / UInt64(maximum))
   }
 
-  static func u16(_ bytes: [UInt8], _ at: Int) -> UInt16 { UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8 }
+  static func u16(_ bytes: [UInt8], _ at: Int) -> UInt16 {
+    UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8
+  }
 
   static func u32(_ bytes: [UInt8], _ at: Int) -> UInt32 {
-    UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24
+    UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(
+      bytes[at + 3]) << 24
   }
 }

@@ -14,12 +14,15 @@ enum BMPRunLength {
     var row = 0
     var at = header.dataOffset
     func put(_ index: UInt8) {
-      if x < width, row < height { pixels[(height - 1 - row) * width + x] = header.palette[Int(index)] }
+      if x < width, row < height {
+        pixels[(height - 1 - row) * width + x] = header.palette[Int(index)]
+      }
       x += 1
     }
     func need(_ count: Int) throws(QRScanError) {
       guard at + count <= bytes.count else {
-        throw .truncated(.bmp, detail: "the run-length data stops at byte \(bytes.count) before the picture ends")
+        throw .truncated(
+          .bmp, detail: "the run-length data stops at byte \(bytes.count) before the picture ends")
       }
     }
     while row < height {

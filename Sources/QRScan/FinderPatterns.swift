@@ -19,7 +19,10 @@ enum FinderPatterns {
     var mark: Mark { Mark(x: sumX / count, y: sumY / count, size: sumSize / count) }
 
     mutating func add(x: Int, y: Int, size: Int) {
-      sumX += x; sumY += y; sumSize += size; count += 1
+      sumX += x
+      sumY += y
+      sumSize += size
+      count += 1
     }
 
     func holds(x: Int, y: Int) -> Bool {
@@ -59,7 +62,9 @@ enum FinderPatterns {
     guard marks.count <= manyMarks else { return true }
     for i in marks.indices {
       for j in marks.indices where j > i {
-        for k in marks.indices where k > j && isCodeLike(marks[i], marks[j], marks[k]) { return true }
+        for k in marks.indices where k > j && isCodeLike(marks[i], marks[j], marks[k]) {
+          return true
+        }
       }
     }
     return false
@@ -98,7 +103,11 @@ enum FinderPatterns {
             continue
           }
           // A run ended at x - 1: shift it into the last five.
-          runs[0] = runs[1]; runs[1] = runs[2]; runs[2] = runs[3]; runs[3] = runs[4]; runs[4] = length
+          runs[0] = runs[1]
+          runs[1] = runs[2]
+          runs[2] = runs[3]
+          runs[3] = runs[4]
+          runs[4] = length
           filled = min(filled + 1, 5)
           if filled == 5, let size = matches(runs) {
             let centre = x - runs[4] - runs[3] - runs[2] / 2 - 1
@@ -123,11 +132,18 @@ enum FinderPatterns {
     var histogram = [Int](repeating: 0, count: 256)
     for value in image.pixels { histogram[Int(value)] += 1 }
     let clip = image.pixelCount / 100
-    var low = 0, seen = 0
-    while low < 255, seen + histogram[low] <= clip { seen += histogram[low]; low += 1 }
+    var low = 0
+    var seen = 0
+    while low < 255, seen + histogram[low] <= clip {
+      seen += histogram[low]
+      low += 1
+    }
     var high = 255
     seen = 0
-    while high > 0, seen + histogram[high] <= clip { seen += histogram[high]; high -= 1 }
+    while high > 0, seen + histogram[high] <= clip {
+      seen += histogram[high]
+      high -= 1
+    }
     guard high - low >= 24 else { return nil }
     return UInt8((low + high + 1) / 2)
   }
@@ -147,7 +163,8 @@ enum FinderPatterns {
   /// Whether the column through (`x`, `y`) crosses the same pattern, about as large (a code
   /// rotated by any angle still shows it on every line through the centre).
   private static func confirmed(
-    _ pixels: UnsafeBufferPointer<UInt8>, _ image: GrayImage, x: Int, y: Int, threshold: UInt8, size: Int
+    _ pixels: UnsafeBufferPointer<UInt8>, _ image: GrayImage, x: Int, y: Int, threshold: UInt8,
+    size: Int
   ) -> Bool {
     let reach = size * 2
     func runs(step: Int) -> [Int] {

@@ -23,7 +23,8 @@ enum GIFDecoder {
         case EXTENSION_RECORD_TYPE:
           transparent = try readExtension(gif) ?? transparent
         case IMAGE_DESC_RECORD_TYPE:
-          return try readFrame(gif, width: width, height: height, transparent: transparent, limits: limits)
+          return try readFrame(
+            gif, width: width, height: height, transparent: transparent, limits: limits)
         case TERMINATE_RECORD_TYPE:
           throw .corrupt(.gif, detail: "it holds no image")
         default:
@@ -34,7 +35,9 @@ enum GIFDecoder {
   }
 
   /// Skips one extension; returns the transparent palette index of a graphic control block.
-  private static func readExtension(_ gif: UnsafeMutablePointer<GifFileType>) throws(QRScanError) -> Int? {
+  private static func readExtension(_ gif: UnsafeMutablePointer<GifFileType>) throws(QRScanError)
+    -> Int?
+  {
     var code: Int32 = 0
     var block: UnsafeMutablePointer<GifByteType>?
     guard DGifGetExtension(gif, &code, &block) == GIF_OK else { throw failure(gif.pointee.Error) }
@@ -65,14 +68,17 @@ enum GIFDecoder {
     var palette = [UInt8](repeating: 255, count: 256)
     for index in 0..<min(colorCount, 256) where index != transparent {
       let color = colors[index]
-      palette[index] = GrayImage.luma(red: Int(color.Red), green: Int(color.Green), blue: Int(color.Blue))
+      palette[index] = GrayImage.luma(
+        red: Int(color.Red), green: Int(color.Green), blue: Int(color.Blue))
     }
     var pixels = [UInt8](repeating: 255, count: width * height)
     var line = [GifPixelType](repeating: 0, count: frameWidth)
     let left = Int(frame.Left)
     let top = Int(frame.Top)
     for row in rowOrder(height: frameHeight, interlaced: frame.Interlace) {
-      let status = line.withUnsafeMutableBufferPointer { DGifGetLine(gif, $0.baseAddress, Int32(frameWidth)) }
+      let status = line.withUnsafeMutableBufferPointer {
+        DGifGetLine(gif, $0.baseAddress, Int32(frameWidth))
+      }
       guard status == GIF_OK else { throw failure(gif.pointee.Error) }
       let y = top + row
       guard y >= 0, y < height else { continue }
@@ -105,7 +111,8 @@ enum GIFDecoder {
 
 /// giflib's input callback: the next `count` bytes of the file, fewer at its end.
 private func readCallback(
-  _ gif: UnsafeMutablePointer<GifFileType>?, _ buffer: UnsafeMutablePointer<GifByteType>?, _ count: Int32
+  _ gif: UnsafeMutablePointer<GifFileType>?, _ buffer: UnsafeMutablePointer<GifByteType>?,
+  _ count: Int32
 ) -> Int32 {
   guard let gif, let buffer, let user = gif.pointee.UserData, count > 0 else { return 0 }
   return Int32(MemorySource.from(user).read(into: buffer, count: Int(count)))

@@ -57,20 +57,26 @@ public enum ImageFormat: String, Equatable, Sendable, CaseIterable {
   /// Whether `bytes` are a proper prefix of a supported format's signature: a file cut off
   /// within its first bytes.
   static func isTruncatedSignature(_ bytes: [UInt8]) -> ImageFormat? {
-    if !bytes.isEmpty, bytes.count < pngSignature.count, Array(pngSignature.prefix(bytes.count)) == bytes {
+    if !bytes.isEmpty, bytes.count < pngSignature.count,
+      Array(pngSignature.prefix(bytes.count)) == bytes
+    {
       return .png
     }
     if !bytes.isEmpty, bytes.count < 3, Array([0xFF, 0xD8, 0xFF].prefix(bytes.count)) == bytes {
       return .jpeg
     }
     for signature in [Array("GIF87a".utf8), Array("GIF89a".utf8)]
-    where bytes.count >= 3 && bytes.count < signature.count && Array(signature.prefix(bytes.count)) == bytes {
+    where bytes.count >= 3 && bytes.count < signature.count
+      && Array(signature.prefix(bytes.count)) == bytes
+    {
       return .gif
     }
     // "BM" and fewer bytes than the 14-byte file header (detect() wants all 14).
     if bytes.count >= 2, bytes.count < 14, bytes.starts(with: Array("BM".utf8)) { return .bmp }
     for signature: [UInt8] in [[0x49, 0x49, 0x2A, 0x00], [0x4D, 0x4D, 0x00, 0x2A]]
-    where bytes.count >= 3 && bytes.count < signature.count && Array(signature.prefix(bytes.count)) == bytes {
+    where bytes.count >= 3 && bytes.count < signature.count
+      && Array(signature.prefix(bytes.count)) == bytes
+    {
       return .tiff
     }
     return nil

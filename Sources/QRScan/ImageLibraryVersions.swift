@@ -6,7 +6,9 @@ import CZBar
 public enum ImageLibraryVersions {
   /// zbar's `major.minor.patch`.
   public static var zbar: String {
-    var major: UInt32 = 0, minor: UInt32 = 0, patch: UInt32 = 0
+    var major: UInt32 = 0
+    var minor: UInt32 = 0
+    var patch: UInt32 = 0
     _ = zbar_version(&major, &minor, &patch)
     return "\(major).\(minor).\(patch)"
   }

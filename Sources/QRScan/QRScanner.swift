@@ -25,7 +25,8 @@ public struct QRScanner: Sendable {
   }
 
   /// Decodes an image file's contents to grayscale without scanning.
-  public func decode(_ data: [UInt8]) throws(QRScanError) -> (image: GrayImage, format: ImageFormat) {
+  public func decode(_ data: [UInt8]) throws(QRScanError) -> (image: GrayImage, format: ImageFormat)
+  {
     guard !data.isEmpty else { throw .emptyFile }
     guard data.count <= limits.maximumFileBytes else {
       throw .fileTooLarge(bytes: data.count, limit: limits.maximumFileBytes)
@@ -62,7 +63,8 @@ public struct QRScanner: Sendable {
       if index == checkAt, symbols == .qrOnly {
         // Label barcodes have no finder patterns: a serial photo keeps every pass.
         let evidence = FinderPatterns.evidence(in: image)
-        passes = ScanPlan.passes(width: image.width, height: image.height, photo: photo, evidence: evidence)
+        passes = ScanPlan.passes(
+          width: image.width, height: image.height, photo: photo, evidence: evidence)
         // Nothing code-like in a photo: its half-size pass would only add a scan.
         if checkAt == 0, evidence == .none { passes = [ScanPass([])] }
         if index == passes.count { break }

@@ -53,7 +53,9 @@ enum TIFFDecoder {
   /// An ABGR raster pixel (R in the low byte) composited onto white, as BT.601 luma.
   static func gray(_ pixel: UInt32) -> UInt8 {
     let alpha = Int(pixel >> 24)
-    let luma = Int(GrayImage.luma(red: Int(pixel & 0xFF), green: Int((pixel >> 8) & 0xFF), blue: Int((pixel >> 16) & 0xFF)))
+    let luma = Int(
+      GrayImage.luma(
+        red: Int(pixel & 0xFF), green: Int((pixel >> 8) & 0xFF), blue: Int((pixel >> 16) & 0xFF)))
     return UInt8((luma * alpha + 255 * (255 - alpha)) / 255)
   }
 
@@ -65,13 +67,16 @@ enum TIFFDecoder {
     let offset = (4..<8).reduce(0) { value, index in
       little ? value | Int(bytes[index]) << (8 * (index - 4)) : value << 8 | Int(bytes[index])
     }
-    return offset + 2 > bytes.count ? "its directory at byte \(offset) is past the end (\(bytes.count) bytes)" : nil
+    return offset + 2 > bytes.count
+      ? "its directory at byte \(offset) is past the end (\(bytes.count) bytes)" : nil
   }
 
   private static func failure(_ source: MemorySource) -> QRScanError {
-    let detail = source.messages.isEmpty ? "libtiff gave no reason" : "libtiff: \(source.messages[0])"
+    let detail =
+      source.messages.isEmpty ? "libtiff gave no reason" : "libtiff: \(source.messages[0])"
     let lowered = source.messages.joined(separator: " ").lowercased()
-    if lowered.contains("read error") || lowered.contains("seek error") || lowered.contains("past end")
+    if lowered.contains("read error") || lowered.contains("seek error")
+      || lowered.contains("past end")
       || lowered.contains("unexpected end") || lowered.contains("not enough data")
     {
       return .truncated(.tiff, detail: detail)
@@ -81,12 +86,16 @@ enum TIFFDecoder {
 }
 
 // libtiff's client callbacks over a `MemorySource` (read-only: writes fail, no mapping).
-private func readCallback(_ handle: thandle_t?, _ buffer: UnsafeMutableRawPointer?, _ count: tmsize_t) -> tmsize_t {
+private func readCallback(
+  _ handle: thandle_t?, _ buffer: UnsafeMutableRawPointer?, _ count: tmsize_t
+) -> tmsize_t {
   guard let handle, let buffer, count > 0 else { return 0 }
   return tmsize_t(MemorySource.from(handle).read(into: buffer, count: Int(count)))
 }
 
-private func writeCallback(_: thandle_t?, _: UnsafeMutableRawPointer?, _: tmsize_t) -> tmsize_t { -1 }
+private func writeCallback(_: thandle_t?, _: UnsafeMutableRawPointer?, _: tmsize_t) -> tmsize_t {
+  -1
+}
 
 private func seekCallback(_ handle: thandle_t?, _ offset: toff_t, _ whence: Int32) -> toff_t {
   guard let handle else { return toff_t.max }
@@ -110,7 +119,10 @@ private func sizeCallback(_ handle: thandle_t?) -> toff_t {
   handle.map { toff_t(MemorySource.from($0).bytes.count) } ?? 0
 }
 
-private func mapCallback(_: thandle_t?, _: UnsafeMutablePointer<UnsafeMutableRawPointer?>?, _: UnsafeMutablePointer<toff_t>?) -> Int32 { 0 }
+private func mapCallback(
+  _: thandle_t?, _: UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
+  _: UnsafeMutablePointer<toff_t>?
+) -> Int32 { 0 }
 
 private func unmapCallback(_: thandle_t?, _: UnsafeMutableRawPointer?, _: toff_t) {}
 

@@ -6,7 +6,9 @@ import CZBar
 /// holds. A fresh scanner per call: zbar scanners are not shared across threads.
 enum ZBarScanner {
   /// The linear symbologies read for `.qrAndLabelBarcodes`.
-  static let labelBarcodes: [zbar_symbol_type_t] = [ZBAR_CODE128, ZBAR_CODE39, ZBAR_EAN13, ZBAR_I25]
+  static let labelBarcodes: [zbar_symbol_type_t] = [
+    ZBAR_CODE128, ZBAR_CODE39, ZBAR_EAN13, ZBAR_I25,
+  ]
 
   /// The payloads zbar finds in reading order (rows top to bottom, left to right within a
   /// row), duplicates included.
@@ -38,7 +40,9 @@ enum ZBarScanner {
       var found: [ReadingOrder.Symbol] = []
       var symbol = zbar_image_first_symbol(zbarImage)
       while let current = symbol {
-        if wanted.contains(zbar_symbol_get_type(current).rawValue), let data = zbar_symbol_get_data(current) {
+        if wanted.contains(zbar_symbol_get_type(current).rawValue),
+          let data = zbar_symbol_get_data(current)
+        {
           let length = Int(zbar_symbol_get_data_length(current))
           let points = (0..<zbar_symbol_get_loc_size(current)).map {
             (x: Int(zbar_symbol_get_loc_x(current, $0)), y: Int(zbar_symbol_get_loc_y(current, $0)))

@@ -24,7 +24,8 @@ public struct BackupCodeSet: Equatable, Sendable, Codable {
   public var slots: [Slot]
 
   public init(
-    id: Int64, enrollmentId: Int64, createdAt: Int64, revokedAt: Int64?, revokedReason: String?, slots: [Slot]
+    id: Int64, enrollmentId: Int64, createdAt: Int64, revokedAt: Int64?, revokedReason: String?,
+    slots: [Slot]
   ) {
     self.id = id
     self.enrollmentId = enrollmentId

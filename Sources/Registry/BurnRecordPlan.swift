@@ -11,8 +11,12 @@ public enum BurnRecordPlan: Equatable, Sendable {
 
   /// Decides from the facts: the enrollments active on `burn.serial`, and the id of the most
   /// recent lost enrollment of `burn.user` for `burn.service` (if any).
-  public static func classify(_ burn: BurnRecord, activeOnSerial: [Enrollment], latestLost: Int64?) -> BurnRecordPlan {
-    if let existing = activeOnSerial.first(where: { $0.user == burn.user && $0.service == burn.service }) {
+  public static func classify(_ burn: BurnRecord, activeOnSerial: [Enrollment], latestLost: Int64?)
+    -> BurnRecordPlan
+  {
+    if let existing = activeOnSerial.first(where: {
+      $0.user == burn.user && $0.service == burn.service
+    }) {
       return .reburn(of: existing)
     }
     let ending = activeOnSerial.map(\.id)
@@ -24,7 +28,13 @@ public enum BurnRecordPlan: Equatable, Sendable {
     switch self {
     case .reburn: .reburned
     case .enroll(let ending, let lost):
-      if let last = ending.last { .reassigned(from: last) } else if let lost { .replacedLost(lost) } else { .enrolled }
+      if let last = ending.last {
+        .reassigned(from: last)
+      } else if let lost {
+        .replacedLost(lost)
+      } else {
+        .enrolled
+      }
     }
   }
 
@@ -33,15 +43,20 @@ public enum BurnRecordPlan: Equatable, Sendable {
 
   /// The audit row of the recorded burn; `enrollmentID` is the updated or the new enrollment.
   /// A factory registration (`.register`) has no clock drift to report.
-  public func auditEvent(_ burn: BurnRecord, enrollmentID id: Int64, action: AuditAction) -> AuditEvent {
+  public func auditEvent(_ burn: BurnRecord, enrollmentID id: Int64, action: AuditAction)
+    -> AuditEvent
+  {
     let drift = "; clock drift before: \(burn.clockDriftBefore) s"
     var detail: String
     switch self {
     case .reburn:
-      detail = (action == .burn ? "re-burned" : "re-registered")
-        + " enrollment #\(id) (\(burn.algorithm), \(burn.period) s)" + (action == .burn ? drift : "")
+      detail =
+        (action == .burn ? "re-burned" : "re-registered")
+        + " enrollment #\(id) (\(burn.algorithm), \(burn.period) s)"
+        + (action == .burn ? drift : "")
     case .enroll:
-      detail = "enrolled token \(burn.serial) as #\(id) (\(burn.algorithm), \(burn.period) s)"
+      detail =
+        "enrolled token \(burn.serial) as #\(id) (\(burn.algorithm), \(burn.period) s)"
         + (action == .burn ? drift : "; factory-seeded")
       switch outcome {
       case .replacedLost(let old): detail += "; replaces lost enrollment #\(old)"
@@ -50,6 +65,7 @@ public enum BurnRecordPlan: Equatable, Sendable {
       }
     }
     return AuditEvent(
-      action: action, user: burn.user, serial: burn.serial, enrollmentId: id, outcome: .success, detail: detail)
+      action: action, user: burn.user, serial: burn.serial, enrollmentId: id, outcome: .success,
+      detail: detail)
   }
 }

@@ -13,7 +13,8 @@ extension Registry {
       guard enrollment.status == .active else {
         throw RegistryError.notActive(id: enrollmentID, status: enrollment.status)
       }
-      let revoked = try Self.revokeCodes(of: enrollmentID, reason: "replaced by a new set", at: at, in: db)
+      let revoked = try Self.revokeCodes(
+        of: enrollmentID, reason: "replaced by a new set", at: at, in: db)
       try db.execute(
         sql: "INSERT INTO backup_code_set (enrollment_id, created_at) VALUES (?, ?)",
         arguments: [enrollmentID, at])
@@ -91,19 +92,21 @@ extension Registry {
           sql: "UPDATE backup_code SET used_at = ? WHERE id = ? AND used_at IS NULL",
           arguments: [at, outcome.id])
         if db.changesCount == 1 {
-          let enrollmentID = try Int64.fetchOne(
-            db,
-            sql: """
-              SELECT s.enrollment_id FROM backup_code c JOIN backup_code_set s ON c.set_id = s.id
-              WHERE c.id = ?
-              """, arguments: [outcome.id]) ?? 0
+          let enrollmentID =
+            try Int64.fetchOne(
+              db,
+              sql: """
+                SELECT s.enrollment_id FROM backup_code c JOIN backup_code_set s ON c.set_id = s.id
+                WHERE c.id = ?
+                """, arguments: [outcome.id]) ?? 0
           let enrollment = try Self.enrollment(enrollmentID, in: db)
-          let remaining = try Int.fetchOne(
-            db,
-            sql: """
-              SELECT COUNT(*) FROM backup_code c JOIN backup_code_set s ON c.set_id = s.id
-              WHERE s.enrollment_id = ? AND s.revoked_at IS NULL AND c.used_at IS NULL
-              """, arguments: [enrollmentID]) ?? 0
+          let remaining =
+            try Int.fetchOne(
+              db,
+              sql: """
+                SELECT COUNT(*) FROM backup_code c JOIN backup_code_set s ON c.set_id = s.id
+                WHERE s.enrollment_id = ? AND s.revoked_at IS NULL AND c.used_at IS NULL
+                """, arguments: [enrollmentID]) ?? 0
           try Self.recordAttempt(user: user, success: true, at: at, in: db)
           try Self.audit(
             AuditEvent(
@@ -127,7 +130,8 @@ extension Registry {
     }
   }
 
-  private static func recordAttempt(user: String, success: Bool, at: Int64, in db: Database) throws {
+  private static func recordAttempt(user: String, success: Bool, at: Int64, in db: Database) throws
+  {
     try db.execute(
       sql: "INSERT INTO code_attempt (user, at, success) VALUES (?, ?, ?)",
       arguments: [user, at, success ? 1 : 0])

@@ -19,11 +19,13 @@ extension Registry {
   /// `keepsSecret` says the caller keeps the new one: the vault never holds a key the token
   /// no longer has.
   static func recordBurn(
-    _ burn: BurnRecord, at: Int64, operatorName: String, action: AuditAction = .burn, keepsSecret: Bool = false,
+    _ burn: BurnRecord, at: Int64, operatorName: String, action: AuditAction = .burn,
+    keepsSecret: Bool = false,
     in db: Database
   ) throws -> (Enrollment, BurnRecordOutcome) {
     let activeOnSerial = try Enrollment.fetchAll(
-      db, sql: "SELECT * FROM enrollment WHERE serial = ? AND status = 'active'", arguments: [burn.serial])
+      db, sql: "SELECT * FROM enrollment WHERE serial = ? AND status = 'active'",
+      arguments: [burn.serial])
     let latestLost = try Int64.fetchOne(
       db,
       sql: """
@@ -44,19 +46,23 @@ extension Registry {
           burn.algorithm, burn.digits, burn.period, burn.secretFingerprint, burn.model,
           burn.account, at, existing.id,
         ])
-      try Self.audit(plan.auditEvent(burn, enrollmentID: id, action: action), at: at, operatorName: operatorName, in: db)
+      try Self.audit(
+        plan.auditEvent(burn, enrollmentID: id, action: action), at: at, operatorName: operatorName,
+        in: db)
       if !keepsSecret, existing.secretFingerprint != burn.secretFingerprint {
         try discardKeptSecret(of: existing, at: at, operatorName: operatorName, in: db)
       }
     case .enroll(let ending, let replaces):
       for other in ending {
         try db.execute(
-          sql: "UPDATE enrollment SET status = 'replaced', updated_at = ? WHERE id = ?", arguments: [at, other])
+          sql: "UPDATE enrollment SET status = 'replaced', updated_at = ? WHERE id = ?",
+          arguments: [at, other])
         try Self.revokeCodes(of: other, reason: BurnRecordPlan.reassignedReason, at: at, in: db)
       }
       if let replaces {
         try db.execute(
-          sql: "UPDATE enrollment SET status = 'replaced', updated_at = ? WHERE id = ?", arguments: [at, replaces])
+          sql: "UPDATE enrollment SET status = 'replaced', updated_at = ? WHERE id = ?",
+          arguments: [at, replaces])
       }
       try db.execute(
         sql: """
@@ -69,7 +75,9 @@ extension Registry {
           burn.digits, burn.period, burn.secretFingerprint, replaces, operatorName, at, at,
         ])
       id = db.lastInsertedRowID
-      try Self.audit(plan.auditEvent(burn, enrollmentID: id, action: action), at: at, operatorName: operatorName, in: db)
+      try Self.audit(
+        plan.auditEvent(burn, enrollmentID: id, action: action), at: at, operatorName: operatorName,
+        in: db)
     }
     return (try Self.enrollment(id, in: db), plan.outcome)
   }
@@ -118,7 +126,9 @@ extension Registry {
   }
 
   /// Audit rows about a user or a serial (or everything), oldest first.
-  public func history(user: String? = nil, serial: String? = nil) throws(RegistryError) -> [AuditEntry] {
+  public func history(user: String? = nil, serial: String? = nil) throws(RegistryError)
+    -> [AuditEntry]
+  {
     try read { db in
       try AuditEntry.fetchAll(
         db,
@@ -130,33 +140,44 @@ extension Registry {
   }
 
   static func enrollment(_ id: Int64, in db: Database) throws -> Enrollment {
-    guard let found = try Enrollment.fetchOne(db, sql: "SELECT * FROM enrollment WHERE id = ?", arguments: [id])
+    guard
+      let found = try Enrollment.fetchOne(
+        db, sql: "SELECT * FROM enrollment WHERE id = ?", arguments: [id])
     else { throw RegistryError.noSuchEnrollment(id) }
     return found
   }
 
   /// Deletes the secret kept for `enrollment`, if any, with an audit row.
-  static func discardKeptSecret(of enrollment: Enrollment, at: Int64, operatorName: String, in db: Database) throws {
+  static func discardKeptSecret(
+    of enrollment: Enrollment, at: Int64, operatorName: String, in db: Database
+  ) throws {
     try db.execute(
-      sql: "DELETE FROM vault_secret WHERE kind = 'enrollment' AND enrollment_id = ?", arguments: [enrollment.id])
+      sql: "DELETE FROM vault_secret WHERE kind = 'enrollment' AND enrollment_id = ?",
+      arguments: [enrollment.id])
     guard db.changesCount > 0 else { return }
     try audit(
       AuditEvent(
-        action: .vaultDiscard, user: enrollment.user, serial: enrollment.serial, enrollmentId: enrollment.id,
+        action: .vaultDiscard, user: enrollment.user, serial: enrollment.serial,
+        enrollmentId: enrollment.id,
         outcome: .success,
-        detail: "the kept secret of enrollment #\(enrollment.id) was deleted: the token was re-burned with another secret"),
+        detail:
+          "the kept secret of enrollment #\(enrollment.id) was deleted: the token was re-burned with another secret"
+      ),
       at: at, operatorName: operatorName, in: db)
   }
 
   /// Revokes the enrollment's open code sets; returns how many unused codes that voided.
   @discardableResult
-  static func revokeCodes(of enrollmentID: Int64, reason: String, at: Int64, in db: Database) throws -> Int {
-    let unused = try Int.fetchOne(
-      db,
-      sql: """
-        SELECT COUNT(*) FROM backup_code c JOIN backup_code_set s ON c.set_id = s.id
-        WHERE s.enrollment_id = ? AND s.revoked_at IS NULL AND c.used_at IS NULL
-        """, arguments: [enrollmentID]) ?? 0
+  static func revokeCodes(of enrollmentID: Int64, reason: String, at: Int64, in db: Database) throws
+    -> Int
+  {
+    let unused =
+      try Int.fetchOne(
+        db,
+        sql: """
+          SELECT COUNT(*) FROM backup_code c JOIN backup_code_set s ON c.set_id = s.id
+          WHERE s.enrollment_id = ? AND s.revoked_at IS NULL AND c.used_at IS NULL
+          """, arguments: [enrollmentID]) ?? 0
     try db.execute(
       sql: """
         UPDATE backup_code_set SET revoked_at = ?, revoked_reason = ?

@@ -19,16 +19,19 @@ extension Registry {
       var imported: [String] = []
       var skipped: [SkippedSeed] = []
       for seed in seeds {
-        let exists = try Int.fetchOne(
-          db, sql: "SELECT COUNT(*) FROM vault_secret WHERE kind = 'factory_seed' AND serial = ?",
-          arguments: [seed.serial]) ?? 0
+        let exists =
+          try Int.fetchOne(
+            db, sql: "SELECT COUNT(*) FROM vault_secret WHERE kind = 'factory_seed' AND serial = ?",
+            arguments: [seed.serial]) ?? 0
         guard exists == 0 else {
           skipped.append(SkippedSeed(serial: seed.serial, reason: "already in the vault"))
           continue
         }
         let ad = Self.factorySeedAD(
-          serial: seed.serial, type: seed.type, algorithm: seed.algorithm, digits: seed.digits, period: seed.period)
-        let sealed = try VaultCrypto.sealSecret(seed.secret, key: key, associatedData: ad, random: random)
+          serial: seed.serial, type: seed.type, algorithm: seed.algorithm, digits: seed.digits,
+          period: seed.period)
+        let sealed = try VaultCrypto.sealSecret(
+          seed.secret, key: key, associatedData: ad, random: random)
         try db.execute(
           sql: """
             INSERT INTO vault_secret (kind, serial, otp_type, algorithm, digits, period, manufacturer,
@@ -41,7 +44,8 @@ extension Registry {
           ])
         imported.append(seed.serial)
       }
-      try Self.upgradeLegacyRows(key: key, at: at, operatorName: operatorName, random: random, in: db)
+      try Self.upgradeLegacyRows(
+        key: key, at: at, operatorName: operatorName, random: random, in: db)
       try Self.audit(
         AuditEvent(
           action: .seedsImported, outcome: .success,
@@ -64,9 +68,12 @@ extension Registry {
           """
       ).map { row in
         FactorySeedInfo(
-          serial: row["serial"], type: row["otp_type"], algorithm: row["algorithm"], digits: row["digits"],
-          period: row["period"], manufacturer: row["manufacturer"], assignedUser: row["assigned_user"],
-          source: row["source"], importedAt: row["created_at"], enrollmentId: row["active_enrollment"])
+          serial: row["serial"], type: row["otp_type"], algorithm: row["algorithm"],
+          digits: row["digits"],
+          period: row["period"], manufacturer: row["manufacturer"],
+          assignedUser: row["assigned_user"],
+          source: row["source"], importedAt: row["created_at"],
+          enrollmentId: row["active_enrollment"])
       }
     }
   }
@@ -98,15 +105,18 @@ extension Registry {
   public func registerFactoryToken(
     serial: String, user: String, service: String?, account: String?, key: VaultKey, at: Int64,
     operatorName: String
-  ) throws(VaultError) -> (enrollment: Enrollment, outcome: BurnRecordOutcome, seed: SeedFileEntry) {
+  ) throws(VaultError) -> (enrollment: Enrollment, outcome: BurnRecordOutcome, seed: SeedFileEntry)
+  {
     try vaultWrite { db in
       let seed = try Self.factorySeed(serial: serial, key: key, in: db)
       guard seed.type == "totp" else {
         throw VaultError.unsupported(
-          "token \(serial) counts events (HOTP); tokenburner registers time-based (TOTP) tokens only")
+          "token \(serial) counts events (HOTP); tokenburner registers time-based (TOTP) tokens only"
+        )
       }
       guard ["sha1", "sha256"].contains(seed.algorithm) else {
-        throw VaultError.unsupported("token \(serial) uses \(seed.algorithm), which the registry does not record")
+        throw VaultError.unsupported(
+          "token \(serial) uses \(seed.algorithm), which the registry does not record")
       }
       let record = BurnRecord(
         user: user, service: service, account: account, serial: serial, model: seed.manufacturer,
@@ -122,10 +132,12 @@ extension Registry {
   static func factorySeed(serial: String, key: VaultKey, in db: Database) throws -> SeedFileEntry {
     guard
       let row = try Row.fetchOne(
-        db, sql: secretRowsSQL + " WHERE v.kind = 'factory_seed' AND v.serial = ?", arguments: [serial])
+        db, sql: secretRowsSQL + " WHERE v.kind = 'factory_seed' AND v.serial = ?",
+        arguments: [serial])
     else { throw VaultError.noFactorySeed(serial: serial) }
     return SeedFileEntry(
-      serial: serial, secret: try openRow(row, key: key), type: row["otp_type"], algorithm: row["algorithm"],
+      serial: serial, secret: try openRow(row, key: key), type: row["otp_type"],
+      algorithm: row["algorithm"],
       digits: row["digits"], period: row["period"], manufacturer: row["manufacturer"],
       user: row["assigned_user"])
   }

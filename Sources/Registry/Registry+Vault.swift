@@ -7,11 +7,18 @@ extension Registry {
   /// The vault's settings and counts, or `nil` while it is not initialised. Needs no passphrase.
   public func vaultStatus() throws(VaultError) -> VaultStatus? {
     try vaultRead { db in
-      guard let row = try Row.fetchOne(db, sql: "SELECT * FROM vault WHERE id = 1") else { return nil }
-      let kept = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vault_secret WHERE kind = 'enrollment'") ?? 0
-      let seeds = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vault_secret WHERE kind = 'factory_seed'") ?? 0
+      guard let row = try Row.fetchOne(db, sql: "SELECT * FROM vault WHERE id = 1") else {
+        return nil
+      }
+      let kept =
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vault_secret WHERE kind = 'enrollment'")
+        ?? 0
+      let seeds =
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vault_secret WHERE kind = 'factory_seed'")
+        ?? 0
       return VaultStatus(
-        parameters: Self.parameters(of: row), createdAt: row["created_at"], updatedAt: row["updated_at"],
+        parameters: Self.parameters(of: row), createdAt: row["created_at"],
+        updatedAt: row["updated_at"],
         enrollmentSecrets: kept, factorySeeds: seeds)
     }
   }
@@ -43,13 +50,16 @@ extension Registry {
             created_at, updated_at) VALUES (1, 'scrypt', ?, ?, ?, ?, ?, ?, ?, ?)
           """,
         arguments: [
-          Int64(parameters.n), Int64(parameters.r), Int64(parameters.p), wrapped.salt, wrapped.nonce,
+          Int64(parameters.n), Int64(parameters.r), Int64(parameters.p), wrapped.salt,
+          wrapped.nonce,
           wrapped.sealed, at, at,
         ])
       try Self.audit(
         AuditEvent(
           action: .vaultInit, outcome: .success,
-          detail: "vault initialised (scrypt N = \(parameters.n), r = \(parameters.r), p = \(parameters.p))"),
+          detail:
+            "vault initialised (scrypt N = \(parameters.n), r = \(parameters.r), p = \(parameters.p))"
+        ),
         at: at, operatorName: operatorName, in: db)
     }
     return key
@@ -88,14 +98,20 @@ extension Registry {
   /// moved, and records the check. Returns how many blobs verified.
   ///
   /// - Throws: `.wrongPassphrase` (nothing written), `.damaged` naming the first bad entry.
-  public func checkVault(passphrase: Secret, at: Int64, operatorName: String) throws(VaultError) -> Int {
+  public func checkVault(passphrase: Secret, at: Int64, operatorName: String) throws(VaultError)
+    -> Int
+  {
     let key = try unlockVault(passphrase: passphrase)
-    let rows = try vaultRead { db in try Row.fetchAll(db, sql: Self.secretRowsSQL + " ORDER BY v.id") }
+    let rows = try vaultRead { db in
+      try Row.fetchAll(db, sql: Self.secretRowsSQL + " ORDER BY v.id")
+    }
     for row in rows { _ = try Self.openRow(row, key: key) }
     try vaultWrite { db in
       try Self.upgradeLegacyRows(key: key, at: at, operatorName: operatorName, in: db)
       try Self.audit(
-        AuditEvent(action: .vaultCheck, outcome: .success, detail: "passphrase accepted; \(rows.count) vault entries verified"),
+        AuditEvent(
+          action: .vaultCheck, outcome: .success,
+          detail: "passphrase accepted; \(rows.count) vault entries verified"),
         at: at, operatorName: operatorName, in: db)
     }
     return rows.count
@@ -128,24 +144,29 @@ extension Registry {
             wrapped_key = ?, updated_at = ? WHERE id = 1 AND wrapped_key = ?
           """,
         arguments: [
-          Int64(costs.n), Int64(costs.r), Int64(costs.p), wrapped.salt, wrapped.nonce, wrapped.sealed,
+          Int64(costs.n), Int64(costs.r), Int64(costs.p), wrapped.salt, wrapped.nonce,
+          wrapped.sealed,
           at, stored.sealed,
         ])
       guard db.changesCount == 1 else {
         throw VaultError.invalidParameters(
-          "another operator changed the vault passphrase at the same time; nothing was changed, try again")
+          "another operator changed the vault passphrase at the same time; nothing was changed, try again"
+        )
       }
       try Self.upgradeLegacyRows(key: key, at: at, operatorName: operatorName, in: db)
       try Self.audit(
         AuditEvent(
           action: .vaultPassphraseChanged, outcome: .success,
-          detail: "vault passphrase changed (scrypt N = \(costs.n), r = \(costs.r), p = \(costs.p))"),
+          detail: "vault passphrase changed (scrypt N = \(costs.n), r = \(costs.r), p = \(costs.p))"
+        ),
         at: at, operatorName: operatorName, in: db)
     }
   }
 
   /// Every secret in the vault, decrypted, for `vault export`; records the export.
-  public func exportVault(key: VaultKey, at: Int64, operatorName: String) throws(VaultError) -> [VaultExportEntry] {
+  public func exportVault(key: VaultKey, at: Int64, operatorName: String) throws(VaultError)
+    -> [VaultExportEntry]
+  {
     let rows = try vaultRead { db in
       try Row.fetchAll(db, sql: Self.secretRowsSQL + " ORDER BY v.id")
     }
@@ -155,15 +176,19 @@ extension Registry {
       let kind: String = row["kind"]
       entries.append(
         VaultExportEntry(
-          kind: kind, serial: (kind == "enrollment" ? row["enrollment_serial"] : row["serial"]) ?? "",
+          kind: kind,
+          serial: (kind == "enrollment" ? row["enrollment_serial"] : row["serial"]) ?? "",
           enrollmentId: row["enrollment_id"], user: row["enrollment_user"] ?? row["assigned_user"],
           service: row["enrollment_service"], type: row["otp_type"], algorithm: row["algorithm"],
-          digits: row["digits"], period: row["period"], manufacturer: row["manufacturer"], secret: secret))
+          digits: row["digits"], period: row["period"], manufacturer: row["manufacturer"],
+          secret: secret))
     }
     try vaultWrite { db in
       try Self.upgradeLegacyRows(key: key, at: at, operatorName: operatorName, in: db)
       try Self.audit(
-        AuditEvent(action: .vaultExport, outcome: .success, detail: "\(entries.count) vault entries exported"),
+        AuditEvent(
+          action: .vaultExport, outcome: .success, detail: "\(entries.count) vault entries exported"
+        ),
         at: at, operatorName: operatorName, in: db)
     }
     return entries
@@ -191,15 +216,20 @@ extension Registry {
   }
 
   /// The vault row: costs, salt and the sealed data key.
-  func storedKey() throws(VaultError) -> (parameters: VaultParameters, salt: [UInt8], nonce: Data, sealed: Data) {
+  func storedKey() throws(VaultError) -> (
+    parameters: VaultParameters, salt: [UInt8], nonce: Data, sealed: Data
+  ) {
     let row = try vaultRead { db in try Row.fetchOne(db, sql: "SELECT * FROM vault WHERE id = 1") }
     guard let row else { throw .notInitialised }
-    return (Self.parameters(of: row), [UInt8](row["salt"] as Data), row["key_nonce"], row["wrapped_key"])
+    return (
+      Self.parameters(of: row), [UInt8](row["salt"] as Data), row["key_nonce"], row["wrapped_key"]
+    )
   }
 
   /// Opens the sealed data key with the passphrase; nothing is written.
   func unwrap(
-    _ stored: (parameters: VaultParameters, salt: [UInt8], nonce: Data, sealed: Data), passphrase: Secret
+    _ stored: (parameters: VaultParameters, salt: [UInt8], nonce: Data, sealed: Data),
+    passphrase: Secret
   ) throws(VaultError) -> VaultKey {
     var wrappingKey = try VaultCrypto.wrappingKey(
       passphrase: passphrase, salt: stored.salt, parameters: stored.parameters)
@@ -214,17 +244,23 @@ extension Registry {
   }
 
   /// Seals the data key under scrypt(passphrase) with a fresh salt.
-  func wrap(_ key: VaultKey, passphrase: Secret, parameters: VaultParameters, random: any RandomSource)
+  func wrap(
+    _ key: VaultKey, passphrase: Secret, parameters: VaultParameters, random: any RandomSource
+  )
     throws(VaultError) -> (salt: Data, nonce: Data, sealed: Data)
   {
     let salt: [UInt8]
-    do { salt = try random.bytes(VaultCrypto.saltLength) } catch { throw .crypto("random: \(error)") }
-    var wrappingKey = try VaultCrypto.wrappingKey(passphrase: passphrase, salt: salt, parameters: parameters)
+    do { salt = try random.bytes(VaultCrypto.saltLength) } catch {
+      throw .crypto("random: \(error)")
+    }
+    var wrappingKey = try VaultCrypto.wrappingKey(
+      passphrase: passphrase, salt: salt, parameters: parameters)
     defer { SecureBytes.zero(&wrappingKey) }
     var dataKey = key.dataKey.revealedBytes()
     defer { SecureBytes.zero(&dataKey) }
     let sealed = try VaultCrypto.seal(
-      dataKey, key: wrappingKey, associatedData: VaultCrypto.keyAD(parameters: parameters, salt: salt),
+      dataKey, key: wrappingKey,
+      associatedData: VaultCrypto.keyAD(parameters: parameters, salt: salt),
       random: random)
     return (Data(salt), sealed.nonce, sealed.sealed)
   }

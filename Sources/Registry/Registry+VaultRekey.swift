@@ -36,7 +36,8 @@ extension Registry {
             wrapped_key = ?, updated_at = ? WHERE id = 1 AND wrapped_key = ?
           """,
         arguments: [
-          Int64(costs.n), Int64(costs.r), Int64(costs.p), wrapped.salt, wrapped.nonce, wrapped.sealed,
+          Int64(costs.n), Int64(costs.r), Int64(costs.p), wrapped.salt, wrapped.nonce,
+          wrapped.sealed,
           at, stored.sealed,
         ])
       guard db.changesCount == 1 else {

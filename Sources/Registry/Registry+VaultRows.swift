@@ -26,7 +26,8 @@ extension Registry {
   private static func describe(_ row: Row, format: Int) -> (what: String, ad: [UInt8]?) {
     let kind: String = row["kind"]
     let isEnrollment = kind == "enrollment"
-    let binding = isEnrollment ? String(row["enrollment_id"] as Int64) : (row["serial"] as String? ?? "")
+    let binding =
+      isEnrollment ? String(row["enrollment_id"] as Int64) : (row["serial"] as String? ?? "")
     let what = isEnrollment ? "enrollment #\(binding)" : "factory token \(binding)"
     switch format {
     case 1:
@@ -43,7 +44,8 @@ extension Registry {
       return (
         what,
         VaultCrypto.secretADv2(
-          kind: kind, binding: binding, user: user, service: service, serial: serial, type: row["otp_type"],
+          kind: kind, binding: binding, user: user, service: service, serial: serial,
+          type: row["otp_type"],
           algorithm: row["algorithm"], digits: row["digits"], period: row["period"])
       )
     default:
@@ -54,20 +56,26 @@ extension Registry {
   /// Format 2 associated data for a kept secret of `enrollment`.
   static func enrollmentAD(_ enrollment: Enrollment) -> [UInt8] {
     VaultCrypto.secretADv2(
-      kind: "enrollment", binding: String(enrollment.id), user: enrollment.user, service: enrollment.service,
-      serial: enrollment.serial, type: "totp", algorithm: enrollment.algorithm, digits: enrollment.digits,
+      kind: "enrollment", binding: String(enrollment.id), user: enrollment.user,
+      service: enrollment.service,
+      serial: enrollment.serial, type: "totp", algorithm: enrollment.algorithm,
+      digits: enrollment.digits,
       period: enrollment.period)
   }
 
   /// Format 2 associated data for a factory seed.
-  static func factorySeedAD(serial: String, type: String, algorithm: String, digits: Int, period: Int) -> [UInt8] {
+  static func factorySeedAD(
+    serial: String, type: String, algorithm: String, digits: Int, period: Int
+  ) -> [UInt8] {
     VaultCrypto.secretADv2(
       kind: "factory_seed", binding: serial, user: nil, service: nil, serial: serial, type: type,
       algorithm: algorithm, digits: digits, period: period)
   }
 
   /// Seals `secret` again for the row it came from, under `key`, in format 2.
-  static func reseal(_ row: Row, secret: Secret, key: VaultKey, random: any RandomSource, in db: Database) throws {
+  static func reseal(
+    _ row: Row, secret: Secret, key: VaultKey, random: any RandomSource, in db: Database
+  ) throws {
     guard let ad = describe(row, format: 2).ad else { return }
     let sealed = try VaultCrypto.sealSecret(secret, key: key, associatedData: ad, random: random)
     try db.execute(
@@ -80,7 +88,8 @@ extension Registry {
   /// reported as damaged when it is used. It binds the enrollment as it reads now: an edit made
   /// before the upgrade is what format 1 could not see, and stays unseen.
   static func upgradeLegacyRows(
-    key: VaultKey, at: Int64, operatorName: String, random: any RandomSource = SystemRandom(), in db: Database
+    key: VaultKey, at: Int64, operatorName: String, random: any RandomSource = SystemRandom(),
+    in db: Database
   ) throws {
     let rows = try Row.fetchAll(db, sql: secretRowsSQL + " WHERE v.format = 1 ORDER BY v.id")
     var upgraded = 0
@@ -93,7 +102,9 @@ extension Registry {
     try audit(
       AuditEvent(
         action: .vaultUpgraded, outcome: .success,
-        detail: "\(upgraded) vault entries re-sealed in format 2 (bound to their user, service and serial)"),
+        detail:
+          "\(upgraded) vault entries re-sealed in format 2 (bound to their user, service and serial)"
+      ),
       at: at, operatorName: operatorName, in: db)
   }
 }

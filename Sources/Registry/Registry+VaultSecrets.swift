@@ -17,9 +17,13 @@ extension Registry {
       guard try Row.fetchOne(db, sql: "SELECT id FROM vault WHERE id = 1") != nil else {
         throw VaultError.notInitialised
       }
-      let recorded = try Self.recordBurn(burn, at: at, operatorName: operatorName, keepsSecret: true, in: db)
-      try Self.keep(secret, for: recorded.0, key: key, at: at, operatorName: operatorName, random: random, in: db)
-      try Self.upgradeLegacyRows(key: key, at: at, operatorName: operatorName, random: random, in: db)
+      let recorded = try Self.recordBurn(
+        burn, at: at, operatorName: operatorName, keepsSecret: true, in: db)
+      try Self.keep(
+        secret, for: recorded.0, key: key, at: at, operatorName: operatorName, random: random,
+        in: db)
+      try Self.upgradeLegacyRows(
+        key: key, at: at, operatorName: operatorName, random: random, in: db)
       return recorded
     }
   }
@@ -29,7 +33,8 @@ extension Registry {
   public func hasVaultSecret(forEnrollment id: Int64) throws(VaultError) -> Bool {
     try vaultRead { db in
       try Int.fetchOne(
-        db, sql: "SELECT COUNT(*) FROM vault_secret WHERE kind = 'enrollment' AND enrollment_id = ?",
+        db,
+        sql: "SELECT COUNT(*) FROM vault_secret WHERE kind = 'enrollment' AND enrollment_id = ?",
         arguments: [id]) ?? 0 > 0
     }
   }
@@ -61,7 +66,8 @@ extension Registry {
       let enrollment = try Self.enrollment(id, in: db)
       guard
         let row = try Row.fetchOne(
-          db, sql: Self.secretRowsSQL + " WHERE v.kind = 'enrollment' AND v.enrollment_id = ?", arguments: [id])
+          db, sql: Self.secretRowsSQL + " WHERE v.kind = 'enrollment' AND v.enrollment_id = ?",
+          arguments: [id])
       else { throw VaultError.noSecret(enrollment: id) }
       let secret = try Self.openRow(row, key: key)
       // Authentication says the blob belongs to this row; the fingerprint says it is the key
@@ -73,7 +79,8 @@ extension Registry {
       try Self.audit(
         AuditEvent(
           action: .vaultRead, user: enrollment.user, serial: enrollment.serial, enrollmentId: id,
-          outcome: .success, detail: "the secret of enrollment #\(id) was taken from the vault to burn a token"),
+          outcome: .success,
+          detail: "the secret of enrollment #\(id) was taken from the vault to burn a token"),
         at: at, operatorName: operatorName, in: db)
       return VaultedSecret(enrollment: enrollment, secret: secret)
     }
@@ -84,20 +91,25 @@ extension Registry {
     _ secret: Secret, for enrollment: Enrollment, key: VaultKey, at: Int64, operatorName: String,
     random: any RandomSource, in db: Database
   ) throws {
-    let sealed = try VaultCrypto.sealSecret(secret, key: key, associatedData: enrollmentAD(enrollment), random: random)
-    try db.execute(sql: "DELETE FROM vault_secret WHERE kind = 'enrollment' AND enrollment_id = ?", arguments: [enrollment.id])
+    let sealed = try VaultCrypto.sealSecret(
+      secret, key: key, associatedData: enrollmentAD(enrollment), random: random)
+    try db.execute(
+      sql: "DELETE FROM vault_secret WHERE kind = 'enrollment' AND enrollment_id = ?",
+      arguments: [enrollment.id])
     try db.execute(
       sql: """
         INSERT INTO vault_secret (kind, enrollment_id, serial, otp_type, algorithm, digits, period,
           nonce, sealed, created_at, format) VALUES ('enrollment', ?, ?, 'totp', ?, ?, ?, ?, ?, ?, 2)
         """,
       arguments: [
-        enrollment.id, enrollment.serial, enrollment.algorithm, enrollment.digits, enrollment.period,
+        enrollment.id, enrollment.serial, enrollment.algorithm, enrollment.digits,
+        enrollment.period,
         sealed.nonce, sealed.sealed, at,
       ])
     try audit(
       AuditEvent(
-        action: .vaultKeep, user: enrollment.user, serial: enrollment.serial, enrollmentId: enrollment.id,
+        action: .vaultKeep, user: enrollment.user, serial: enrollment.serial,
+        enrollmentId: enrollment.id,
         outcome: .success, detail: "secret of enrollment #\(enrollment.id) kept in the vault"),
       at: at, operatorName: operatorName, in: db)
   }

@@ -88,7 +88,11 @@ public final class Registry: Sendable {
         throw RegistryError.notARegistry(
           path: path, reason: "its schema is newer than this version of tokenburner knows")
       }
-      if let version { try migrator.migrate(pool, upTo: version) } else { try migrator.migrate(pool) }
+      if let version {
+        try migrator.migrate(pool, upTo: version)
+      } else {
+        try migrator.migrate(pool)
+      }
     } catch {
       throw RegistryError.wrap(error, path: path)
     }
@@ -104,7 +108,8 @@ public final class Registry: Sendable {
         atPath: directory, withIntermediateDirectories: true,
         attributes: [.posixPermissions: 0o700])
     } catch {
-      throw .cannotOpen(path: path, reason: "cannot create \(directory): \(error.localizedDescription)")
+      throw .cannotOpen(
+        path: path, reason: "cannot create \(directory): \(error.localizedDescription)")
     }
   }
 

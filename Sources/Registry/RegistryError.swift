@@ -46,7 +46,8 @@ public enum RegistryError: Error, Equatable, Sendable, CustomStringConvertible {
       "\(user) has no active token" + (service.map { " for \($0)" } ?? "") + " in the registry"
     case .ambiguousEnrollment(let user, let ids):
       "\(user) has several active tokens (enrollments "
-        + ids.map { "#\($0)" }.joined(separator: ", ") + "); name one with --enrollment or --service"
+        + ids.map { "#\($0)" }.joined(separator: ", ")
+        + "); name one with --enrollment or --service"
     case .notActive(let id, let status):
       "enrollment #\(id) is \(status.rawValue), not active"
     case .rateLimited(let user, let retryAfter):
@@ -66,7 +67,8 @@ public enum RegistryError: Error, Equatable, Sendable, CustomStringConvertible {
     case .notARegularFile(let path):
       return "\(path) is not a regular file"
     case .fileOwnedByOther(let path, let owner):
-      return "\(path) is owned by \(RegistryOwnershipProbe.userName(owner)), not by you, \(you), so "
+      return
+        "\(path) is owned by \(RegistryOwnershipProbe.userName(owner)), not by you, \(you), so "
         + "its owner can read and change the records. Move it aside and check it, or use a registry "
         + "in a directory only you can write"
     case .directoryOwnedByOther(let path, let owner):

@@ -13,7 +13,9 @@ public enum RegistryOwnership {
   /// One path as `lstat` saw it (a directory as `stat` saw it: links followed).
   public struct PathFacts: Equatable, Sendable {
     /// What is at the path.
-    public enum Kind: Equatable, Sendable { case missing, directory, regularFile, symbolicLink, other }
+    public enum Kind: Equatable, Sendable {
+      case missing, directory, regularFile, symbolicLink, other
+    }
     public var path: String
     public var kind: Kind
     /// The owner's uid (meaningless when `missing`).
@@ -48,7 +50,8 @@ public enum RegistryOwnership {
     public var path: String {
       switch self {
       case .symbolicLink(let path), .notARegularFile(let path), .fileOwnedByOther(let path, _),
-        .directoryOwnedByOther(let path, _), .directoryWritableByOthers(let path, _), .notADirectory(let path):
+        .directoryOwnedByOther(let path, _), .directoryWritableByOthers(let path, _),
+        .notADirectory(let path):
         path
       }
     }
@@ -56,7 +59,8 @@ public enum RegistryOwnership {
 
   /// The first problem with `directories` (closest first) and `files`, for a process running
   /// as `caller`; nil when the caller alone (and root) controls the registry.
-  public static func judge(directories: [PathFacts], files: [PathFacts], caller: UInt32) -> Problem? {
+  public static func judge(directories: [PathFacts], files: [PathFacts], caller: UInt32) -> Problem?
+  {
     for directory in directories {
       switch directory.kind {
       case .missing: continue  // created by the caller, 0700, when the registry is made
@@ -79,7 +83,9 @@ public enum RegistryOwnership {
       case .directory, .other: return .notARegularFile(path: file.path)
       case .regularFile: break
       }
-      guard file.owner == caller else { return .fileOwnedByOther(path: file.path, owner: file.owner) }
+      guard file.owner == caller else {
+        return .fileOwnedByOther(path: file.path, owner: file.owner)
+      }
     }
     return nil
   }

@@ -12,7 +12,8 @@ public enum RegistryOwnershipProbe {
     let absolute = absolutePath(path)
     let files = ([absolute] + RegistryOwnership.companions(of: absolute)).map { lstatFacts($0) }
     return RegistryOwnership.judge(
-      directories: directoriesAbove(absolute).map { statFacts($0) }, files: files, caller: geteuid())
+      directories: directoriesAbove(absolute).map { statFacts($0) }, files: files, caller: geteuid()
+    )
   }
 
   /// The directories that control `path`: its ancestors as written, then those of the closest
@@ -49,7 +50,9 @@ public enum RegistryOwnershipProbe {
   /// under live connections: "database disk image is malformed"). A link cannot be swapped in
   /// unnoticed: the directories above are the caller's or sticky (`RegistryOwnership`), so
   /// nobody else can rename or remove this user's file.
-  static func checkExisting(_ path: String) throws(RegistryError) -> (device: UInt64, inode: UInt64)? {
+  static func checkExisting(_ path: String) throws(RegistryError) -> (
+    device: UInt64, inode: UInt64
+  )? {
     var status = stat()
     guard lstat(path, &status) == 0 else {
       let code = errno
@@ -114,7 +117,8 @@ public enum RegistryOwnershipProbe {
       case S_IFLNK: .symbolicLink
       default: .other
       }
-    return .init(path: path, kind: kind, owner: status.st_uid, mode: UInt32(status.st_mode & 0o7777))
+    return .init(
+      path: path, kind: kind, owner: status.st_uid, mode: UInt32(status.st_mode & 0o7777))
   }
 
   static func absolutePath(_ path: String) -> String {

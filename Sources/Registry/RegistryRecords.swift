@@ -15,7 +15,9 @@ private struct ColumnKey: CodingKey {
     if column == "operator" { return ColumnKey(stringValue: "operatorName") }
     let words = column.split(separator: "_")
     guard let first = words.first else { return ColumnKey(stringValue: column) }
-    return ColumnKey(stringValue: String(first) + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())
+    return ColumnKey(
+      stringValue: String(first)
+        + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())
   }
 }
 

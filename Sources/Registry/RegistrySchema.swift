@@ -6,7 +6,9 @@ import GRDB
 /// vault row's associated data (ADR 0003, addendum).
 enum RegistrySchema {
   /// Migration names in order.
-  static let versions = ["v1-enrollments-audit", "v2-backup-codes", "v3-code-attempts", "v4-vault", "v5-vault-format"]
+  static let versions = [
+    "v1-enrollments-audit", "v2-backup-codes", "v3-code-attempts", "v4-vault", "v5-vault-format",
+  ]
 
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()

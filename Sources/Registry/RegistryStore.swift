@@ -23,7 +23,8 @@ public protocol RegistryStore: Sendable {
 
   /// Marks an active enrollment lost and revokes its unused codes, with an audit row.
   /// - Throws: `.noSuchEnrollment`, `.notActive`.
-  func markLost(_ id: Int64, reason: String, at: Int64, operatorName: String) throws(RegistryError) -> Enrollment
+  func markLost(_ id: Int64, reason: String, at: Int64, operatorName: String) throws(RegistryError)
+    -> Enrollment
 
   /// The enrollment with this id. - Throws: `.noSuchEnrollment`.
   func enrollment(_ id: Int64) throws(RegistryError) -> Enrollment
@@ -33,7 +34,9 @@ public protocol RegistryStore: Sendable {
 
   /// Stores a new set of code hashes for an active enrollment, revoking the sets before it,
   /// with an audit row; returns the new set's id. - Throws: `.noSuchEnrollment`, `.notActive`.
-  func issueBackupCodes(enrollmentID: Int64, hashes: [BackupCodeHash], at: Int64, operatorName: String)
+  func issueBackupCodes(
+    enrollmentID: Int64, hashes: [BackupCodeHash], at: Int64, operatorName: String
+  )
     throws(RegistryError) -> Int64
 
   /// The user's code sets, newest first (all enrollments, revoked sets included).

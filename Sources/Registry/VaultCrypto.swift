@@ -51,21 +51,28 @@ enum VaultCrypto {
     algorithm: String, digits: Int, period: Int
   ) -> [UInt8] {
     var bytes = Array(secretDomainV2.utf8) + [0]
-    for field in [kind, binding, user, service, serial, type, algorithm, String(digits), String(period)] {
+    for field in [
+      kind, binding, user, service, serial, type, algorithm, String(digits), String(period),
+    ] {
       guard let field else {
         bytes.append(0)
         continue
       }
       let utf8 = Array(field.utf8)
       let length = UInt32(utf8.count)
-      bytes += [1, UInt8(length >> 24), UInt8((length >> 16) & 0xFF), UInt8((length >> 8) & 0xFF), UInt8(length & 0xFF)]
+      bytes += [
+        1, UInt8(length >> 24), UInt8((length >> 16) & 0xFF), UInt8((length >> 8) & 0xFF),
+        UInt8(length & 0xFF),
+      ]
       bytes += utf8
     }
     return bytes
   }
 
   /// Encrypts under `key` with a fresh random nonce; returns (nonce, ciphertext ‖ tag).
-  static func seal(_ plaintext: [UInt8], key: [UInt8], associatedData: [UInt8], random: any RandomSource)
+  static func seal(
+    _ plaintext: [UInt8], key: [UInt8], associatedData: [UInt8], random: any RandomSource
+  )
     throws(VaultError) -> (nonce: Data, sealed: Data)
   {
     do {
@@ -82,7 +89,8 @@ enum VaultCrypto {
     guard sealed.count >= AESGCM.tagLength else { return nil }
     let bytes = [UInt8](sealed)
     let box = AESGCM.SealedBox(
-      ciphertext: Array(bytes.dropLast(AESGCM.tagLength)), tag: Array(bytes.suffix(AESGCM.tagLength)))
+      ciphertext: Array(bytes.dropLast(AESGCM.tagLength)),
+      tag: Array(bytes.suffix(AESGCM.tagLength)))
     return try? AESGCM.open(box, key: key, nonce: [UInt8](nonce), associatedData: associatedData)
   }
 
@@ -100,12 +108,16 @@ enum VaultCrypto {
   }
 
   /// Opens one row's blob under the vault key.
-  static func openSecret(nonce: Data, sealed: Data, key: VaultKey, associatedData: [UInt8], what: String)
+  static func openSecret(
+    nonce: Data, sealed: Data, key: VaultKey, associatedData: [UInt8], what: String
+  )
     throws(VaultError) -> Secret
   {
     var dataKey = key.dataKey.revealedBytes()
     defer { SecureBytes.zero(&dataKey) }
-    guard var plaintext = open(nonce: nonce, sealed: sealed, key: dataKey, associatedData: associatedData)
+    guard
+      var plaintext = open(
+        nonce: nonce, sealed: sealed, key: dataKey, associatedData: associatedData)
     else { throw .damaged(what) }
     defer { SecureBytes.zero(&plaintext) }
     return Secret(plaintext)

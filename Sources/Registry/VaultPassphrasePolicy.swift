@@ -21,7 +21,8 @@ public enum VaultPassphrasePolicy {
     var bytes = passphrase.revealedBytes()
     defer { SecureBytes.zero(&bytes) }
     guard bytes.count >= minimumLength else {
-      throw .weakPassphrase("a vault passphrase needs at least \(minimumLength) characters; nothing was changed")
+      throw .weakPassphrase(
+        "a vault passphrase needs at least \(minimumLength) characters; nothing was changed")
     }
     if let reason = weakness(bytes) {
       throw .weakPassphrase(
@@ -66,39 +67,50 @@ public enum VaultPassphrasePolicy {
   private static let commonBytes = Set(CommonPassphrases.words.map { Array($0.utf8) })
   /// Digits and symbols read as the letters they stand for.
   private static let lookAlikes: [UInt8: UInt8] = [
-    UInt8(ascii: "0"): UInt8(ascii: "o"), UInt8(ascii: "1"): UInt8(ascii: "i"), UInt8(ascii: "3"): UInt8(ascii: "e"),
-    UInt8(ascii: "4"): UInt8(ascii: "a"), UInt8(ascii: "5"): UInt8(ascii: "s"), UInt8(ascii: "7"): UInt8(ascii: "t"),
-    UInt8(ascii: "@"): UInt8(ascii: "a"), UInt8(ascii: "$"): UInt8(ascii: "s"), UInt8(ascii: "!"): UInt8(ascii: "i"),
+    UInt8(ascii: "0"): UInt8(ascii: "o"), UInt8(ascii: "1"): UInt8(ascii: "i"),
+    UInt8(ascii: "3"): UInt8(ascii: "e"),
+    UInt8(ascii: "4"): UInt8(ascii: "a"), UInt8(ascii: "5"): UInt8(ascii: "s"),
+    UInt8(ascii: "7"): UInt8(ascii: "t"),
+    UInt8(ascii: "@"): UInt8(ascii: "a"), UInt8(ascii: "$"): UInt8(ascii: "s"),
+    UInt8(ascii: "!"): UInt8(ascii: "i"),
   ]
 
   private static func lowercased(_ byte: UInt8) -> UInt8 {
     (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
   }
 
-  private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+  private static func isDigit(_ byte: UInt8) -> Bool {
+    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+  }
 
   private static func isLetter(_ byte: UInt8) -> Bool {
     (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || byte >= 0x80
   }
 
-  private static func common(_ form: [UInt8]) -> Bool { !form.isEmpty && commonBytes.contains(form) }
+  private static func common(_ form: [UInt8]) -> Bool {
+    !form.isEmpty && commonBytes.contains(form)
+  }
 
   /// Without the digits and symbols at either end ("Summer2024!" → "summer").
   private static func trimmed(_ bytes: [UInt8]) -> [UInt8] {
-    guard let first = bytes.firstIndex(where: isLetter), let last = bytes.lastIndex(where: isLetter) else { return [] }
+    guard let first = bytes.firstIndex(where: isLetter), let last = bytes.lastIndex(where: isLetter)
+    else { return [] }
     return Array(bytes[first...last])
   }
 
   /// Look-alike digits and symbols replaced by their letters ("p4ssw0rd" → "password").
-  private static func readingLookAlikes(_ bytes: [UInt8]) -> [UInt8] { bytes.map { lookAlikes[$0] ?? $0 } }
+  private static func readingLookAlikes(_ bytes: [UInt8]) -> [UInt8] {
+    bytes.map { lookAlikes[$0] ?? $0 }
+  }
 
   /// Four or more characters, all of them a stretch of one of `runs`.
   private static func isRun(_ bytes: [UInt8]) -> Bool {
     guard bytes.count >= 4 else { return false }
     return runs.contains { run in
-      run.count >= bytes.count && (0...(run.count - bytes.count)).contains { start in
-        run[start..<(start + bytes.count)].elementsEqual(bytes)
-      }
+      run.count >= bytes.count
+        && (0...(run.count - bytes.count)).contains { start in
+          run[start..<(start + bytes.count)].elementsEqual(bytes)
+        }
     }
   }
 

@@ -21,7 +21,9 @@ extension ScryptCost {
 
   /// Refuses costs that are not a valid scrypt choice or would need more than 1 GiB.
   public func validateForVault() throws(VaultError) {
-    guard n >= 2, n & (n - 1) == 0 else { throw .invalidParameters("scrypt N must be a power of two, at least 2") }
+    guard n >= 2, n & (n - 1) == 0 else {
+      throw .invalidParameters("scrypt N must be a power of two, at least 2")
+    }
     guard (1...32).contains(r), (1...16).contains(p) else {
       throw .invalidParameters("scrypt r must be 1 to 32 and p 1 to 16")
     }
@@ -62,7 +64,9 @@ extension SeedFileEntry {
   func validate() throws(VaultError) {
     guard ["totp", "hotp"].contains(type), ["sha1", "sha256", "sha512"].contains(algorithm),
       [6, 8].contains(digits), (1...300).contains(period), !serial.isEmpty, !secret.isEmpty
-    else { throw .invalidParameters("factory seed \(serial): unusable type, hash, digits or period") }
+    else {
+      throw .invalidParameters("factory seed \(serial): unusable type, hash, digits or period")
+    }
   }
 }
 

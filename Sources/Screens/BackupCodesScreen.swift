@@ -13,11 +13,14 @@ enum BackupCodesScreen {
       case .failed(let reason):
         page.paragraph("The enrollment is not recorded in the registry: \(reason)", role: .error)
         page.skip()
-        page.paragraph("Backup codes are issued for a recorded enrollment. Press Enter to try again.")
+        page.paragraph(
+          "Backup codes are issued for a recorded enrollment. Press Enter to try again.")
       case .pending:
         page.line("Recording the enrollment in the registry...", role: .hint)
       default:
-        page.line(backup.isGenerating ? "Issuing backup codes..." : "Press Enter to issue backup codes.", role: .hint)
+        page.line(
+          backup.isGenerating ? "Issuing backup codes..." : "Press Enter to issue backup codes.",
+          role: .hint)
       }
       return [.next, .back, .quit]
     }
@@ -34,7 +37,9 @@ enum BackupCodesScreen {
     if backup.isPrinted { status.append("printed") }
     if let path = backup.savedPath { status.append("saved to \(path)") }
     if backup.isAcknowledged { status.append("written down") }
-    if !status.isEmpty { page.paragraph("Codes " + status.joined(separator: ", ") + ".", role: .success) }
+    if !status.isEmpty {
+      page.paragraph("Codes " + status.joined(separator: ", ") + ".", role: .success)
+    }
     return [
       KeyHint("P", "print"), KeyHint("S", "save"), KeyHint("W", "I wrote them down"), .next,
       .back, .quit,

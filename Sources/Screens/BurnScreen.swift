@@ -42,7 +42,9 @@ enum BurnScreen {
         "The token left the reader: lay it flat on the reader again right away. The burn waits "
           + "for it and then finishes.", role: .warning)
     } else if burn.stages.contains(.reconnect) {
-      page.line("\(page.glyphs.running) The link broke once: reconnected and resumed", role: .warning, indent: 2)
+      page.line(
+        "\(page.glyphs.running) The link broke once: reconnected and resumed", role: .warning,
+        indent: 2)
     }
     page.skip()
     if let report = burn.report { return drawReport(report, state: state, into: &page) }
@@ -56,7 +58,8 @@ enum BurnScreen {
     page.line("Burned: the token holds the new key.", role: .success)
     page.field("Token", "\(report.serial) (\(report.model?.displayName ?? "unknown model"))")
     page.field(
-      "Settings", "\(report.algorithm.rawValue.uppercased()), \(report.period.seconds) s steps, "
+      "Settings",
+      "\(report.algorithm.rawValue.uppercased()), \(report.period.seconds) s steps, "
         + "\(report.apduCount) commands")
     for recovery in report.recoveries { page.paragraph("Note: \(recovery)", role: .warning) }
     switch state.recording {
@@ -71,7 +74,9 @@ enum BurnScreen {
     return [KeyHint("Enter", "next"), KeyHint("Esc", "back to the reader"), .quit]
   }
 
-  private static func drawFailure(_ failure: Token2Failure, burn: BurnProgress, into page: inout Page)
+  private static func drawFailure(
+    _ failure: Token2Failure, burn: BurnProgress, into page: inout Page
+  )
     -> [KeyHint]
   {
     page.line("The burn did not complete.", role: .error)

@@ -53,7 +53,9 @@ enum ConfirmScreen {
 
   /// The verdict in words; `isBurned` is false for a factory token, which nothing here can
   /// write to, so the advice is about the token and its seed instead of burning again.
-  static func text(for verdict: CodeVerdict, period: Int, digits: Int = 6, isBurned: Bool = true) -> String {
+  static func text(for verdict: CodeVerdict, period: Int, digits: Int = 6, isBurned: Bool = true)
+    -> String
+  {
     let burnAgain =
       isBurned
       ? "Go back (Esc) and burn again; the burn sets the token's clock and settings."

@@ -12,7 +12,9 @@ enum DoneScreen {
     page.field("User", state.user.text)
     page.field("Service", state.service.text)
     if let serial = state.tokenSerial { page.field("Token", "\(serial) (\(state.tokenModel))") }
-    if let enrollment = state.recording.enrollment { page.wrappedField("Registry", enrollment.summary) }
+    if let enrollment = state.recording.enrollment {
+      page.wrappedField("Registry", enrollment.summary)
+    }
     if let verdict = state.confirmation.verdict {
       page.field("Confirmed", confirmation(verdict))
     }
@@ -31,7 +33,8 @@ enum DoneScreen {
   private static func confirmation(_ verdict: CodeVerdict) -> String {
     switch verdict {
     case .matched(0): "the token's code matched the current step"
-    case .matched(let offset): "the token's code matched \(offset < 0 ? "the previous" : "the next") step"
+    case .matched(let offset):
+      "the token's code matched \(offset < 0 ? "the previous" : "the next") step"
     case .matchedByEye: "the codes matched on sight"
     case .mismatch: "not confirmed"
     }

@@ -35,6 +35,8 @@ enum FactoryTokenScreen {
           + "import FILE`.", role: .warning)
     }
     let busy = panel.pendingImage != nil || panel.isLookingUp
-    return [KeyHint("Tab/Up", "field"), KeyHint("Enter", busy ? "working..." : "look up"), .back, .quit]
+    return [
+      KeyHint("Tab/Up", "field"), KeyHint("Enter", busy ? "working..." : "look up"), .back, .quit,
+    ]
   }
 }

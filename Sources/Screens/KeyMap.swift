@@ -20,7 +20,8 @@ public enum KeyMap {
     case .backspace: return .deleteBackward
     case .backTab where state.step == .factoryToken: return .moveUp
     case .tab, .backTab:
-      return state.step == .secret && state.secretEntry.method == .image ? .completePath : .nextField
+      return state.step == .secret && state.secretEntry.method == .image
+        ? .completePath : .nextField
     case .character(let character): return characterAction(character, in: state)
     default: return nil
     }

@@ -49,7 +49,8 @@ struct Page {
   }
 
   /// Like `field`, with a long value word-wrapped onto the following lines under itself.
-  mutating func wrappedField(_ label: String, _ value: String, role: Role = .body, column: Int = 14) {
+  mutating func wrappedField(_ label: String, _ value: String, role: Role = .body, column: Int = 14)
+  {
     for (index, line) in TextWrap.lines(value, width: width - column).enumerated() {
       field(index == 0 ? label : "", line, role: role, column: column)
     }

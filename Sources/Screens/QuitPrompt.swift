@@ -23,7 +23,8 @@ enum QuitPrompt {
     page.canvas.put(border, row: top, column: left, role: .warning)
     for (offset, line) in ([""] + lines + [""]).enumerated() {
       let padded = "   " + line + String(repeating: " ", count: max(0, width - line.count - 3))
-      page.canvas.put(padded, row: top + 1 + offset, column: left, role: offset == 1 ? .warning : .body)
+      page.canvas.put(
+        padded, row: top + 1 + offset, column: left, role: offset == 1 ? .warning : .body)
     }
     page.canvas.put(border, row: top + lines.count + 3, column: left, role: .warning)
   }

@@ -18,7 +18,8 @@ enum ReaderScreen {
     page.line("Readers")
     if panel.readers.isEmpty {
       page.line(
-        panel.hasListed ? "No reader is connected: plug in the NFC reader." : "Looking for readers...",
+        panel.hasListed
+          ? "No reader is connected: plug in the NFC reader." : "Looking for readers...",
         role: .warning, indent: 2)
     }
     for (index, reader) in panel.readers.enumerated() where page.rowsLeft > 8 {
@@ -47,7 +48,8 @@ enum ReaderScreen {
       drawIdentity(identity, allowsUnknown: panel.allowsUnknownModel, into: &page)
       page.skip()
       if panel.isReadyToBurn && state.flow == .reburn && state.credential == nil {
-        page.paragraph("Read: press Enter to give the key to burn into this token again.", role: .success)
+        page.paragraph(
+          "Read: press Enter to give the key to burn into this token again.", role: .success)
       } else if panel.isReadyToBurn {
         page.paragraph("Ready: press Enter to burn the key into this token.", role: .success)
       }
@@ -78,7 +80,8 @@ enum ReaderScreen {
         page.field("  Allowed", "Unknown model: burning it anyway, as you chose.", role: .warning)
         continue
       }
-      for (index, line) in TextWrap.lines(warning.description, width: page.width - 14).enumerated() {
+      for (index, line) in TextWrap.lines(warning.description, width: page.width - 14).enumerated()
+      {
         page.field(index == 0 ? "  Warning" : "", line, role: .warning)
       }
     }

@@ -95,7 +95,8 @@ public enum ScreenRenderer {
     let rows = page.canvas.size.rows
     let lines = TextWrap.lines(notice.text, width: page.width).prefix(2)
     for (offset, text) in lines.enumerated() {
-      page.canvas.put(text, row: rows - 3 + offset - (lines.count - 1), column: Page.margin, role: role)
+      page.canvas.put(
+        text, row: rows - 3 + offset - (lines.count - 1), column: Page.margin, role: role)
     }
   }
 
@@ -125,7 +126,9 @@ public enum ScreenRenderer {
     ]
     for (index, line) in lines.enumerated() {
       let row = max(0, size.rows / 2 - 1) + index
-      canvas.put(line, row: row, column: max(0, (size.columns - line.count) / 2), role: index == 0 ? .warning : .body)
+      canvas.put(
+        line, row: row, column: max(0, (size.columns - line.count) / 2),
+        role: index == 0 ? .warning : .body)
     }
     return canvas
   }

@@ -42,7 +42,8 @@ enum SecretScreen {
       page.field("    Vault", "open", role: .success)
     } else {
       IdentityScreen.field(
-        page: &page, label: "   Passphrase", value: VaultScreen.masked(state.vault.passphrase.text, glyphs: page.glyphs),
+        page: &page, label: "   Passphrase",
+        value: VaultScreen.masked(state.vault.passphrase.text, glyphs: page.glyphs),
         isFocused: isVault, width: 32)
     }
     if isVault {
@@ -59,7 +60,9 @@ enum SecretScreen {
 
   private static func drawImageHelp(_ entry: SecretEntry, into page: inout Page) {
     if !entry.completions.isEmpty {
-      let names = entry.completions.prefix(4).map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+      let names = entry.completions.prefix(4).map {
+        $0.split(separator: "/").last.map(String.init) ?? $0
+      }
       page.line("Matches: " + names.joined(separator: "  "), role: .hint, indent: 4)
     } else if let pending = entry.pendingImage {
       page.line("Decoding \(pending)...", role: .hint, indent: 4)
@@ -84,13 +87,16 @@ enum SecretScreen {
       case .factorySeed(let serial): "factory seed of \(serial)"
       }
     page.field(
-      "Key", "\(keyText(credential.secret, revealed: state.secretEntry.isRevealed, glyphs: page.glyphs))",
+      "Key",
+      "\(keyText(credential.secret, revealed: state.secretEntry.isRevealed, glyphs: page.glyphs))",
       role: .code)
     page.field(
-      "", "\(credential.secret.count) bytes, \(p.algorithm.rawValue), \(p.digits) digits, "
+      "",
+      "\(credential.secret.count) bytes, \(p.algorithm.rawValue), \(p.digits) digits, "
         + "\(p.period) s, \(source)", role: .hint)
     if let issuer = credential.issuer {
-      page.field("", "Issuer \(issuer)\(credential.account.map { ", account \($0)" } ?? "")", role: .hint)
+      page.field(
+        "", "Issuer \(issuer)\(credential.account.map { ", account \($0)" } ?? "")", role: .hint)
     }
   }
 

@@ -28,7 +28,8 @@ enum ServiceKeyScreen {
       page.field(start == 0 ? "Key" : "", chunk, role: .code, column: 10)
     }
     let p = credential.parameters
-    page.field("Settings", "TOTP, \(p.algorithm.rawValue), \(p.digits) digits, \(p.period) s", column: 10)
+    page.field(
+      "Settings", "TOTP, \(p.algorithm.rawValue), \(p.digits) digits, \(p.period) s", column: 10)
     page.field("Service", state.service.text, column: 10)
     page.field("Account", state.user.text, column: 10)
     page.skip()
@@ -36,7 +37,9 @@ enum ServiceKeyScreen {
       page.paragraph("The key and its QR code are hidden. Press Ctrl-R to show them.", role: .hint)
       return [KeyHint("Ctrl-R", "show"), .next, .back, .quit]
     }
-    drawQR(credential.uri(user: state.user.text, service: state.service.text).uriString, style: style, into: &page)
+    drawQR(
+      credential.uri(user: state.user.text, service: state.service.text).uriString, style: style,
+      into: &page)
     return [KeyHint("Ctrl-R", "hide"), .next, .back, .quit]
   }
 

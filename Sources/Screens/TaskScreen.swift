@@ -55,9 +55,13 @@ enum IdentityScreen {
   static func draw(_ state: WizardState, into page: inout Page) -> [KeyHint] {
     page.paragraph("Who is the token for, and which service will ask for its codes?")
     page.skip()
-    field(page: &page, label: "User ID", value: state.user.text, isFocused: state.identityFocus == .user)
+    field(
+      page: &page, label: "User ID", value: state.user.text, isFocused: state.identityFocus == .user
+    )
     page.skip()
-    field(page: &page, label: "Service", value: state.service.text, isFocused: state.identityFocus == .service)
+    field(
+      page: &page, label: "Service", value: state.service.text,
+      isFocused: state.identityFocus == .service)
     page.skip()
     page.paragraph(
       "The user ID is the login name or e-mail address the service knows; it is printed on the "

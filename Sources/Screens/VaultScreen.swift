@@ -7,7 +7,9 @@ enum VaultScreen {
     let vault = state.vault
     page.paragraph("Keep this key in the vault?")
     page.skip()
-    choice(page: &page, 1, "No: if the token is lost, the service issues a new key.", isChosen: !vault.keepsSecret)
+    choice(
+      page: &page, 1, "No: if the token is lost, the service issues a new key.",
+      isChosen: !vault.keepsSecret)
     page.skip()
     choice(
       page: &page, 2, "Yes: keep it encrypted, so a replacement token can get the same key.",
@@ -29,7 +31,10 @@ enum VaultScreen {
         page: &page, label: "Passphrase", value: masked(vault.passphrase.text, glyphs: page.glyphs),
         isFocused: true, width: 32)
     }
-    return [KeyHint("Up/Down", "choose"), KeyHint("Enter", vault.isUnlocked ? "next" : "open vault"), .back, .quit]
+    return [
+      KeyHint("Up/Down", "choose"), KeyHint("Enter", vault.isUnlocked ? "next" : "open vault"),
+      .back, .quit,
+    ]
   }
 
   private static func choice(page: inout Page, _ number: Int, _ text: String, isChosen: Bool) {

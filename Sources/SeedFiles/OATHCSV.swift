@@ -25,12 +25,14 @@ public enum OATHCSV {
       switch parseRow(line, versionTwo: versionTwo) {
       case .success(let entry): parsed.append((index + 1, entry))
       case .failure(let problem):
-        problems.append(SeedFileProblem(line: index + 1, serial: problem.serial, reason: problem.reason))
+        problems.append(
+          SeedFileProblem(line: index + 1, serial: problem.serial, reason: problem.reason))
       }
     }
     let entries = SeedRules.dropDuplicates(parsed, problems: &problems)
     problems.sort { ($0.line ?? 0) < ($1.line ?? 0) }
-    return SeedFileContents(format: versionTwo ? "oath-csv-v2" : "oath-csv", entries: entries, problems: problems)
+    return SeedFileContents(
+      format: versionTwo ? "oath-csv-v2" : "oath-csv", entries: entries, problems: problems)
   }
 
   struct RowProblem: Error {
@@ -49,7 +51,8 @@ public enum OATHCSV {
     var user: String?
     if versionTwo {
       guard fields.count >= 5 else {
-        return .failure(RowProblem(reason: "a version 2 row needs user, resolver, realm, serial and seed"))
+        return .failure(
+          RowProblem(reason: "a version 2 row needs user, resolver, realm, serial and seed"))
       }
       user = fields[0].isEmpty ? nil : fields[0]
       fields.removeFirst(3)
@@ -62,7 +65,8 @@ public enum OATHCSV {
       return .failure(RowProblem(serial: serial, reason: "no seed"))
     }
     guard fields.count <= 6 else {
-      return .failure(RowProblem(serial: serial, reason: "\(fields.count) columns; at most 6 are defined"))
+      return .failure(
+        RowProblem(serial: serial, reason: "\(fields.count) columns; at most 6 are defined"))
     }
     let type = fields.count > 2 && !fields[2].isEmpty ? fields[2].lowercased() : "hotp"
     guard type == "totp" || type == "hotp" else {
@@ -75,7 +79,8 @@ public enum OATHCSV {
     var period = 30
     if type == "totp", fields.count > 4, !fields[4].isEmpty {
       guard let step = Int(fields[4]), SeedRules.periods.contains(step) else {
-        return .failure(RowProblem(serial: serial, reason: "the time step must be 10 to 300 seconds"))
+        return .failure(
+          RowProblem(serial: serial, reason: "the time step must be 10 to 300 seconds"))
       }
       period = step
     }
@@ -84,11 +89,14 @@ public enum OATHCSV {
       return .failure(RowProblem(serial: serial, reason: "the hash must be sha1, sha256 or sha512"))
     }
     guard var bytes = hexBytes(fields[1]) else {
-      return .failure(RowProblem(serial: serial, reason: "the seed is not an even number of hex digits"))
+      return .failure(
+        RowProblem(serial: serial, reason: "the seed is not an even number of hex digits"))
     }
     defer { SecureBytes.zero(&bytes) }
     guard SeedRules.secretLengths.contains(bytes.count) else {
-      return .failure(RowProblem(serial: serial, reason: "the seed is \(bytes.count) bytes; 10 to 128 are accepted"))
+      return .failure(
+        RowProblem(
+          serial: serial, reason: "the seed is \(bytes.count) bytes; 10 to 128 are accepted"))
     }
     return .success(
       SeedFileEntry(

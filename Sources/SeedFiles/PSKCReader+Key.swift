@@ -14,17 +14,20 @@ extension PSKCReader {
     let uri = key.attributes["Algorithm"] ?? ""
     let type = uri.hasPrefix(pskcType) ? String(uri.dropFirst(pskcType.count)).lowercased() : ""
     guard type == "totp" || type == "hotp" else {
-      throw PackageProblem(reason: "algorithm \(uri.isEmpty ? "(none)" : uri) is neither HOTP nor TOTP")
+      throw PackageProblem(
+        reason: "algorithm \(uri.isEmpty ? "(none)" : uri) is neither HOTP nor TOTP")
     }
     let format = key.path("AlgorithmParameters", "ResponseFormat")
-    guard let digits = Int(format?.attributes["Length"] ?? "6"), SeedRules.digits.contains(digits) else {
+    guard let digits = Int(format?.attributes["Length"] ?? "6"), SeedRules.digits.contains(digits)
+    else {
       throw PackageProblem(reason: "the response length must be 6 or 8 digits")
     }
     guard (format?.attributes["Encoding"] ?? "DECIMAL").uppercased() == "DECIMAL" else {
       throw PackageProblem(reason: "only decimal codes are supported")
     }
     let suite = key.path("AlgorithmParameters", "Suite")?.value.uppercased() ?? ""
-    let algorithm = suite.contains("SHA512") ? "sha512" : suite.contains("SHA256") ? "sha256" : "sha1"
+    let algorithm =
+      suite.contains("SHA512") ? "sha512" : suite.contains("SHA256") ? "sha256" : "sha1"
     var period = 30
     if let interval = key.path("Data", "TimeInterval", "PlainValue")?.value {
       guard let seconds = Int(interval), SeedRules.periods.contains(seconds) else {
@@ -32,7 +35,9 @@ extension PSKCReader {
       }
       period = seconds
     }
-    guard let secretNode = key.path("Data", "Secret") else { throw PackageProblem(reason: "no secret") }
+    guard let secretNode = key.path("Data", "Secret") else {
+      throw PackageProblem(reason: "no secret")
+    }
     var bytes = try secretBytes(secretNode, encryptionKey: encryptionKey, mac: mac)
     defer { SecureBytes.zero(&bytes) }
     guard SeedRules.secretLengths.contains(bytes.count) else {
@@ -48,7 +53,9 @@ extension PSKCReader {
     _ node: XMLElementNode, encryptionKey: [UInt8]?, mac: (key: [UInt8], hash: HashAlgorithm)?
   ) throws(PackageProblem) -> [UInt8] {
     if let plain = node.child("PlainValue") {
-      guard let data = Data(base64Encoded: plain.value, options: .ignoreUnknownCharacters), !data.isEmpty else {
+      guard let data = Data(base64Encoded: plain.value, options: .ignoreUnknownCharacters),
+        !data.isEmpty
+      else {
         throw PackageProblem(reason: "the plaintext secret is not base64")
       }
       return [UInt8](data)
@@ -60,10 +67,14 @@ extension PSKCReader {
       throw PackageProblem(reason: "the secret is encrypted but the file declares no EncryptionKey")
     }
     guard let mac else {
-      throw PackageProblem(reason: "the encrypted secret is not authenticated (no MACMethod); refused")
+      throw PackageProblem(
+        reason: "the encrypted secret is not authenticated (no MACMethod); refused")
     }
     let cipher = try cipherValue(encrypted)
-    guard let expected = node.child("ValueMAC").flatMap({ Data(base64Encoded: $0.value, options: .ignoreUnknownCharacters) })
+    guard
+      let expected = node.child("ValueMAC").flatMap({
+        Data(base64Encoded: $0.value, options: .ignoreUnknownCharacters)
+      })
     else { throw PackageProblem(reason: "the encrypted secret has no ValueMAC") }
     let computed = HMAC.authenticationCode(mac.hash, key: mac.key, message: cipher)
     guard SecureBytes.constantTimeEquals(computed, [UInt8](expected)) else {

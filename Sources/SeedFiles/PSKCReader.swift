@@ -29,14 +29,17 @@ public enum PSKCError: Error, Equatable, Sendable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .notXML(let line, let message): "the file is not well-formed XML (line \(line)): \(message)"
+    case .notXML(let line, let message):
+      "the file is not well-formed XML (line \(line)): \(message)"
     case .tooDeep(let line):
       "elements are nested more than \(PSKCReader.maximumDepth) deep (line \(line)); PSKC needs 8, so this is no seed file"
     case .tooLarge(let bytes):
       "the file is \(bytes) bytes; PSKC files are read up to \(PSKCReader.maximumSize >> 20) MiB (split it)"
     case .notPSKC: "the file is XML but not a PSKC KeyContainer (RFC 6030)"
-    case .needsPreSharedKey: "the file is encrypted with a pre-shared key; give it with --pskc-key-file"
-    case .needsPassword: "the file is encrypted with a password; give it with --pskc-password-file or --pskc-password-env"
+    case .needsPreSharedKey:
+      "the file is encrypted with a pre-shared key; give it with --pskc-key-file"
+    case .needsPassword:
+      "the file is encrypted with a password; give it with --pskc-password-file or --pskc-password-env"
     case .unsupported(let what): "unsupported PSKC feature: \(what)"
     case .wrongKey: "the key or password does not decrypt this file's MAC key"
     }
@@ -79,7 +82,8 @@ public enum PSKCReader {
       for key in package.children where key.name == "Key" {
         let serial = package.path("DeviceInfo", "SerialNo")?.value ?? key.attributes["Id"]
         do throws(PackageProblem) {
-          let entry = try readKey(key, package: package, serial: serial, encryptionKey: encryptionKey, mac: macKey)
+          let entry = try readKey(
+            key, package: package, serial: serial, encryptionKey: encryptionKey, mac: macKey)
           parsed.append((key.line, entry))
         } catch {
           problems.append(SeedFileProblem(line: key.line, serial: serial, reason: error.reason))
@@ -95,7 +99,9 @@ public enum PSKCReader {
   /// The container's encryption key, derived or pre-shared; `nil` when it declares none.
   static func containerKey(_ root: XMLElementNode, keys: PSKCKeys) throws(PSKCError) -> [UInt8]? {
     guard let declared = root.child("EncryptionKey") else { return nil }
-    if declared.child("X509Data") != nil { throw .unsupported("asymmetric key transport (RFC 6030 §6.3)") }
+    if declared.child("X509Data") != nil {
+      throw .unsupported("asymmetric key transport (RFC 6030 §6.3)")
+    }
     guard let derived = declared.child("DerivedKey") else {
       guard let preShared = keys.preSharedKey else { throw .needsPreSharedKey }
       return preShared.revealedBytes()
@@ -105,17 +111,26 @@ public enum PSKCReader {
       let parameters = method.child("PBKDF2-params")
     else { throw .unsupported("a key derivation other than PBKDF2") }
     guard let password = keys.password else { throw .needsPassword }
-    guard let salt = Data(base64Encoded: parameters.path("Salt", "Specified")?.value ?? "", options: .ignoreUnknownCharacters),
-      let iterations = Int(parameters.child("IterationCount")?.value ?? ""), (1...10_000_000).contains(iterations),
+    guard
+      let salt = Data(
+        base64Encoded: parameters.path("Salt", "Specified")?.value ?? "",
+        options: .ignoreUnknownCharacters),
+      let iterations = Int(parameters.child("IterationCount")?.value ?? ""),
+      (1...10_000_000).contains(iterations),
       let length = Int(parameters.child("KeyLength")?.value ?? "16"), length == 16 || length == 32
-    else { throw .unsupported("PBKDF2 parameters without a salt, an iteration count or a 16/32-byte key length") }
+    else {
+      throw .unsupported(
+        "PBKDF2 parameters without a salt, an iteration count or a 16/32-byte key length")
+    }
     let prf = parameters.child("PRF")?.attributes["Algorithm"] ?? ""
-    let hash: HashAlgorithm = prf.hasSuffix("hmac-sha256") ? .sha256 : prf.hasSuffix("hmac-sha512") ? .sha512 : .sha1
+    let hash: HashAlgorithm =
+      prf.hasSuffix("hmac-sha256") ? .sha256 : prf.hasSuffix("hmac-sha512") ? .sha512 : .sha1
     var passwordBytes = password.revealedBytes()
     defer { SecureBytes.zero(&passwordBytes) }
     do {
       return try KeyDerivation.pbkdf2(
-        password: passwordBytes, salt: [UInt8](salt), iterations: iterations, keyLength: length, hash: hash)
+        password: passwordBytes, salt: [UInt8](salt), iterations: iterations, keyLength: length,
+        hash: hash)
     } catch {
       throw .unsupported("PBKDF2 failed: \(error)")
     }
@@ -135,8 +150,12 @@ public enum PSKCReader {
     } else {
       throw .unsupported("MAC algorithm \(algorithm)")
     }
-    guard let encrypted = method.child("MACKey") else { throw .unsupported("a MACMethod without a MACKey") }
-    guard let encryptionKey else { throw .unsupported("an encrypted MAC key without an EncryptionKey") }
+    guard let encrypted = method.child("MACKey") else {
+      throw .unsupported("a MACMethod without a MACKey")
+    }
+    guard let encryptionKey else {
+      throw .unsupported("an encrypted MAC key without an EncryptionKey")
+    }
     guard let key = try? decrypt(encrypted, key: encryptionKey) else { throw .wrongKey }
     return (key, hash)
   }
@@ -145,7 +164,10 @@ public enum PSKCReader {
   static func decrypt(_ node: XMLElementNode, key: [UInt8]) throws -> [UInt8] {
     let method = node.child("EncryptionMethod")?.attributes["Algorithm"] ?? ""
     guard method.hasSuffix("#aes128-cbc") || method.hasSuffix("#aes256-cbc") else {
-      throw PackageProblem(reason: "encryption \(method.isEmpty ? "not named" : method) is not supported (aes128-cbc, aes256-cbc)")
+      throw PackageProblem(
+        reason:
+          "encryption \(method.isEmpty ? "not named" : method) is not supported (aes128-cbc, aes256-cbc)"
+      )
     }
     guard (method.hasSuffix("#aes128-cbc") ? 16 : 32) == key.count else {
       throw PackageProblem(reason: "the key does not fit the encryption algorithm")
@@ -154,7 +176,8 @@ public enum PSKCReader {
     guard bytes.count >= 32, bytes.count % 16 == 0 else {
       throw PackageProblem(reason: "the encrypted value has an impossible length")
     }
-    var padded = try AESCBC.decrypt(key: key, iv: Array(bytes.prefix(16)), Array(bytes.dropFirst(16)))
+    var padded = try AESCBC.decrypt(
+      key: key, iv: Array(bytes.prefix(16)), Array(bytes.dropFirst(16)))
     defer { SecureBytes.zero(&padded) }
     return try AESCBC.unpad(padded)
   }

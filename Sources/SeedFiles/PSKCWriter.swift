@@ -49,7 +49,9 @@ public enum PSKCWriter {
     _ items: [Item], password: Secret, iterations: Int = defaultIterations, random: any RandomSource
   ) throws(Failure) -> String {
     let text: String
-    do { text = try document(items, password: password, iterations: iterations, random: random) } catch {
+    do {
+      text = try document(items, password: password, iterations: iterations, random: random)
+    } catch {
       throw .crypto(error)
     }
     guard text.utf8.count <= PSKCReader.maximumSize else { throw .tooLarge(bytes: text.utf8.count) }
@@ -108,10 +110,14 @@ public enum PSKCWriter {
 
   private static func package(_ item: Item, cipher: [UInt8], mac: [UInt8]) -> String {
     let entry = item.entry
-    let manufacturer = entry.manufacturer.map { "      <Manufacturer>\(escape($0))</Manufacturer>\n" } ?? ""
-    let suite = entry.algorithm == "sha1" ? "" : "        <Suite>HMAC-\(entry.algorithm.uppercased())</Suite>\n"
+    let manufacturer =
+      entry.manufacturer.map { "      <Manufacturer>\(escape($0))</Manufacturer>\n" } ?? ""
+    let suite =
+      entry.algorithm == "sha1"
+      ? "" : "        <Suite>HMAC-\(entry.algorithm.uppercased())</Suite>\n"
     let user = item.user.map { "      <UserId>\(escape($0))</UserId>\n" } ?? ""
-    let interval = entry.type == "totp"
+    let interval =
+      entry.type == "totp"
       ? "        <TimeInterval><PlainValue>\(entry.period)</PlainValue></TimeInterval>\n" : ""
     return """
         <KeyPackage>
@@ -138,7 +144,9 @@ public enum PSKCWriter {
   }
 
   /// IV ‖ AES-128-CBC(padded plaintext).
-  private static func encrypt(_ plaintext: [UInt8], key: [UInt8], random: any RandomSource) throws(CryptoError) -> [UInt8] {
+  private static func encrypt(_ plaintext: [UInt8], key: [UInt8], random: any RandomSource)
+    throws(CryptoError) -> [UInt8]
+  {
     let iv = try random.bytes(16)
     var padded = AESCBC.pad(plaintext)
     defer { SecureBytes.zero(&padded) }

@@ -73,7 +73,9 @@ enum SeedRules {
   }
 
   /// Keeps the first entry of each serial and reports the others.
-  static func dropDuplicates(_ entries: [(line: Int?, entry: SeedFileEntry)], problems: inout [SeedFileProblem])
+  static func dropDuplicates(
+    _ entries: [(line: Int?, entry: SeedFileEntry)], problems: inout [SeedFileProblem]
+  )
     -> [SeedFileEntry]
   {
     var seen = Set<String>()
@@ -82,7 +84,9 @@ enum SeedRules {
       if seen.insert(entry.serial).inserted {
         kept.append(entry)
       } else {
-        problems.append(SeedFileProblem(line: line, serial: entry.serial, reason: "the serial appears earlier in the file"))
+        problems.append(
+          SeedFileProblem(
+            line: line, serial: entry.serial, reason: "the serial appears earlier in the file"))
       }
     }
     return kept

@@ -59,9 +59,14 @@ final class XMLElementNode {
     let builder = Builder(parser: parser)
     parser.delegate = builder
     guard parser.parse(), let root = builder.root else {
-      if let line = builder.tooDeepAt { return .failure(XMLTreeError(line: line, message: "", tooDeep: true)) }
+      if let line = builder.tooDeepAt {
+        return .failure(XMLTreeError(line: line, message: "", tooDeep: true))
+      }
       let line = parser.lineNumber
-      return .failure(XMLTreeError(line: line, message: parser.parserError.map { "\($0.localizedDescription)" } ?? "not XML"))
+      return .failure(
+        XMLTreeError(
+          line: line, message: parser.parserError.map { "\($0.localizedDescription)" } ?? "not XML")
+      )
     }
     return .success(root)
   }
@@ -86,11 +91,18 @@ final class XMLElementNode {
       }
       let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
       let node = XMLElementNode(name: local, attributes: attributes, line: parser.lineNumber)
-      if let parent = stack.last { parent.children.append(node) } else if root == nil { root = node }
+      if let parent = stack.last {
+        parent.children.append(node)
+      } else if root == nil {
+        root = node
+      }
       stack.append(node)
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+    func parser(
+      _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+      qualifiedName: String?
+    ) {
       guard tooDeepAt == nil else { return }
       _ = stack.popLast()
     }

@@ -35,7 +35,8 @@ public struct SimulatedToken2Configuration: Sendable {
   /// ASCII seed as factory seed, SHA-1 / 30 s / 30 s display, no lockout, `69 83` answers.
   public init(
     model: Token2Model = .c302i, serial: String? = nil, clockOffset: Int64 = 0,
-    key: Token2Key = .publicDefault, factorySeed: Secret? = Secret(Array("12345678901234567890".utf8)),
+    key: Token2Key = .publicDefault,
+    factorySeed: Secret? = Secret(Array("12345678901234567890".utf8)),
     displayTimeout: DisplayTimeout = .seconds30, algorithm: Token2Algorithm = .sha1,
     period: Token2Period = .seconds30, lockAfterFailedAuthentications: Int? = nil,
     notAuthenticatedStatus: StatusWord = .authenticationBlocked,

@@ -17,7 +17,8 @@
       var one: Int32 = 1
       // C interop: setsockopt copies the Int32 from our stack during the call.
       return setsockopt(
-        descriptor, Int32(IPPROTO_TCP), TCP_QUICKACK, &one, socklen_t(MemoryLayout<Int32>.size)) == 0
+        descriptor, Int32(IPPROTO_TCP), TCP_QUICKACK, &one, socklen_t(MemoryLayout<Int32>.size))
+        == 0
     }
   }
 #endif

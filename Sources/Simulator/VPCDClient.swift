@@ -227,7 +227,9 @@
         return socket
       case .failure(let failure):
         if let limit = configuration.giveUpAfter, ContinuousClock.now - unreachableSince >= limit {
-          setState(.failed("vpcd not reachable at \(configuration.host):\(configuration.port) (\(failure))"))
+          setState(
+            .failed(
+              "vpcd not reachable at \(configuration.host):\(configuration.port) (\(failure))"))
         } else {
           wakePipe.sleep(configuration.retryInterval)
         }

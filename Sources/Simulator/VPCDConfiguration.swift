@@ -11,8 +11,10 @@ public struct VPCDFault: Equatable, Sendable {
   /// How long the card stays out of the field before it connects again.
   public var returnAfter: Duration
 
-  public init(dropAfterAPDU: Int?, executeBeforeDrop: Bool = false,
-              returnAfter: Duration = .milliseconds(200)) {
+  public init(
+    dropAfterAPDU: Int?, executeBeforeDrop: Bool = false,
+    returnAfter: Duration = .milliseconds(200)
+  ) {
     self.dropAfterAPDU = dropAfterAPDU
     self.executeBeforeDrop = executeBeforeDrop
     self.returnAfter = returnAfter

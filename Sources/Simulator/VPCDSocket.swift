@@ -102,7 +102,10 @@ import Platform
         let fd = socket(
           address.pointee.ai_family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue),
           address.pointee.ai_protocol)
-        guard fd >= 0 else { lastErrno = errno; continue }
+        guard fd >= 0 else {
+          lastErrno = errno
+          continue
+        }
         if let failure = connect(fd, address.pointee, timeout: timeout) {
           lastErrno = failure
           close(fd)
@@ -111,7 +114,8 @@ import Platform
         var one: Int32 = 1
         // C interop: setsockopt copies the Int32 from our stack. No Nagle delay: every frame is
         // one small write that vpcd waits for.
-        _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+        _ = setsockopt(
+          fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
         return .success(VPCDSocket(adopting: fd))
       }
       return .failure(.refused(errno: lastErrno))

@@ -21,7 +21,8 @@ public struct AuthenticationGate: Equatable, Sendable {
   }
 
   private enum Phase: Equatable, Sendable {
-    case untried, awaitingAnswer, accepted, closed(Closure)
+    case untried, awaitingAnswer, accepted
+    case closed(Closure)
   }
 
   private var phase = Phase.untried

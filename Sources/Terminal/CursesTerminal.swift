@@ -130,7 +130,9 @@ public final class CursesTerminal {
 
   /// One attribute set per role: colour pairs allocated once here, never while drawing.
   private func setUpRoles() {
-    let bold = cnc_attr_bold(), reverse = cnc_attr_reverse(), dim = cnc_attr_dim()
+    let bold = cnc_attr_bold()
+    let reverse = cnc_attr_reverse()
+    let dim = cnc_attr_dim()
     let underline = cnc_attr_underline()
     let monochrome: [Role: attr_t] = [
       .body: 0, .title: reverse | bold, .focus: reverse, .hint: dim, .success: bold,

@@ -23,7 +23,9 @@ public final class FaultInjectingTransport: CardTransport {
   ///   - faults: when to break the link; indices count every APDU through this transport.
   ///   - failingReconnects: how many `reconnect()` calls fail (with `.noCard`) before one
   ///     succeeds, for "the token was not put back".
-  public init(wrapping inner: any CardTransport, faults: [LinkFaultPlan], failingReconnects: Int = 0) {
+  public init(
+    wrapping inner: any CardTransport, faults: [LinkFaultPlan], failingReconnects: Int = 0
+  ) {
     self.inner = inner
     self.pending = faults
     self.reconnectFailuresLeft = failingReconnects

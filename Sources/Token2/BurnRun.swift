@@ -104,7 +104,8 @@ final class BurnRun {
     if let closure = gate.closure { throw .failure(failure(closedBy: closure)) }
     let challenge = try session.send(Token2Commands.getChallenge(), as: .getChallenge)
     guard challenge.status.isSuccess else {
-      throw .failure(.unexpectedStatus(command: .getChallenge, status: challenge.status, state: ledger.state))
+      throw .failure(
+        .unexpectedStatus(command: .getChallenge, status: challenge.status, state: ledger.state))
     }
     guard challenge.data.count == FamilyA.challengeLength else {
       throw .failure(.malformedResponse(command: .getChallenge, state: ledger.state))
@@ -134,7 +135,8 @@ final class BurnRun {
       if answer.status == .authenticationBlocked {
         throw .failure(.tokenRefusedKey(state: ledger.state))
       }
-      throw .failure(.unexpectedStatus(command: .authenticate, status: answer.status, state: ledger.state))
+      throw .failure(
+        .unexpectedStatus(command: .authenticate, status: answer.status, state: ledger.state))
     }
     gate.accepted()
   }
@@ -168,7 +170,8 @@ final class BurnRun {
       throw error
     }
     guard answer.status.isSuccess else {
-      throw .failure(.unexpectedStatus(command: .writeConfig, status: answer.status, state: ledger.state))
+      throw .failure(
+        .unexpectedStatus(command: .writeConfig, status: answer.status, state: ledger.state))
     }
     ledger.configConfirmed()
     writtenTime = time
@@ -189,7 +192,8 @@ final class BurnRun {
     let sessionReset =
       answer.status == .securityStatusNotSatisfied || answer.status == .authenticationBlocked
     guard sessionReset, !seedRetryUsed else {
-      throw .failure(.unexpectedStatus(command: .writeSeed, status: answer.status, state: ledger.state))
+      throw .failure(
+        .unexpectedStatus(command: .writeSeed, status: answer.status, state: ledger.state))
     }
     // Some tokens may drop the session after a config write (OT2 re-authenticates, §8 item 4).
     seedRetryUsed = true

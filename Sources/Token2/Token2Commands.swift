@@ -48,7 +48,8 @@ public enum Token2Commands {
       throw .invalidInputLength(operation: "Token2 seed", actual: raw.count)
     }
     let ciphertext = try Token2Crypto.seedCiphertext(raw, key: key)
-    return try secured(ins: FamilyA.Instruction.writeSeed, p1: FamilyA.writeSeedP1, body: ciphertext, key: key)
+    return try secured(
+      ins: FamilyA.Instruction.writeSeed, p1: FamilyA.writeSeedP1, body: ciphertext, key: key)
   }
 
   // Secured framing (§3.4): `84 INS P1 P2 (Lc'+4) body MAC`, MAC over the plain-class header.

@@ -86,7 +86,8 @@ public enum Token2Failure: Error, Equatable, Sendable {
     case .invalidSecret, .hostClockOutOfRange, .cardUnavailable, .noAnswer, .notAToken,
       .securityKeyTapped, .unreadableInfo, .unknownModel:
       .unchanged
-    case .tokenRefusedKey(let state), .authenticationAnswerLost(let state), .linkLost(_, _, let state),
+    case .tokenRefusedKey(let state), .authenticationAnswerLost(let state),
+      .linkLost(_, _, let state),
       .differentToken(_, _, let state), .unexpectedStatus(_, _, let state),
       .malformedResponse(_, let state), .internalError(_, let state):
       state

@@ -26,14 +26,17 @@ public struct Token2Key: Equatable, Sendable, CustomStringConvertible {
   /// (protocol note §3.1; published by Token2, cannot be changed on the token).
   public static let publicDefault = Token2Key(
     checked: [
-      0x8A, 0xD2, 0x06, 0x88, 0x3C, 0xA3, 0x69, 0x48, 0x2A, 0xB2, 0x71, 0x82, 0xB6, 0xE8, 0x32, 0x24,
+      0x8A, 0xD2, 0x06, 0x88, 0x3C, 0xA3, 0x69, 0x48, 0x2A, 0xB2, 0x71, 0x82, 0xB6, 0xE8, 0x32,
+      0x24,
     ])
 
   private init(checked bytes: [UInt8]) { storage = LockedBytes(bytes) }
 
   /// Same key bytes, compared in constant time.
   public static func == (lhs: Token2Key, rhs: Token2Key) -> Bool {
-    lhs.storage.withUnsafeBytes { a in rhs.storage.withUnsafeBytes { b in SecureBytes.constantTimeEquals(a, b) } }
+    lhs.storage.withUnsafeBytes { a in
+      rhs.storage.withUnsafeBytes { b in SecureBytes.constantTimeEquals(a, b) }
+    }
   }
 
   /// Whether this is the public default key.

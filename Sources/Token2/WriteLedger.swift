@@ -28,7 +28,9 @@ struct WriteLedger {
     var states: [TokenState] = []
     for configWritten in Self.options(config) {
       for seedWritten in Self.options(seed) {
-        states.append(Self.state(configWritten: configWritten, seedWritten: seedWritten, restricted: restricted))
+        states.append(
+          Self.state(configWritten: configWritten, seedWritten: seedWritten, restricted: restricted)
+        )
       }
     }
     return .possibly(states)
@@ -43,7 +45,8 @@ struct WriteLedger {
   }
 
   // The seed is only ever sent after a confirmed config, so a written seed means "burned".
-  private static func state(configWritten: Bool, seedWritten: Bool, restricted: Bool) -> TokenState {
+  private static func state(configWritten: Bool, seedWritten: Bool, restricted: Bool) -> TokenState
+  {
     if seedWritten { return .burned }
     if !configWritten { return .unchanged }
     return restricted ? .seedErased : .configWrittenOldSeedKept

@@ -72,7 +72,9 @@ public final class LockedBytes: @unchecked Sendable {
   }
 
   /// Calls `body` with the bytes in place; do not let the pointer escape.
-  public func withUnsafeBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+  public func withUnsafeBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R)
+    throws(E) -> R
+  {
     try body(UnsafeRawBufferPointer(start: pages, count: count))
   }
 

@@ -37,7 +37,8 @@ public enum ProcessHardening {
   static func installCrashHandler() -> Bool {
     let size = 64 * 1024
     var stack = stack_t()
-    stack.ss_sp = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)  // kept for the process's life
+    // Kept for the process's life.
+    stack.ss_sp = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
     stack.ss_size = size
     stack.ss_flags = 0
     guard sigaltstack(&stack, nil) == 0 else { return false }
@@ -53,7 +54,8 @@ public enum ProcessHardening {
 /// backtrace (symbol names and addresses are no secret, but the runtime prints them next to
 /// the bytes registers point at).
 private func crashed(_ signal: Int32) {
-  let line: StaticString = "tokenburner: internal error: the program crashed (exit 70); nothing of its memory is printed. Please report what you ran.\n"
+  let line: StaticString =
+    "tokenburner: internal error: the program crashed (exit 70); nothing of its memory is printed. Please report what you ran.\n"
   _ = write(2, line.utf8Start, line.utf8CodeUnitCount)
   _exit(70)
 }

@@ -13,8 +13,7 @@ public enum SM4 {
   ///   - key: exactly 16 bytes.
   ///   - plaintext: a multiple of 16 bytes.
   /// - Throws: `CryptoError.invalidKeyLength` or `.invalidInputLength`.
-  public static func encryptECB(key: [UInt8], _ plaintext: [UInt8]) throws(CryptoError) -> [UInt8]
-  {
+  public static func encryptECB(key: [UInt8], _ plaintext: [UInt8]) throws(CryptoError) -> [UInt8] {
     try checkKey(key)
     return try BlockCipherPass.run(
       cipher: EVP_sm4_ecb(), key: key, iv: nil, input: plaintext, encrypt: true,

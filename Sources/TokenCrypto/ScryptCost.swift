@@ -26,6 +26,7 @@ extension KeyDerivation {
     password: [UInt8], salt: [UInt8], cost: ScryptCost, keyLength: Int, maxMemory: UInt64 = 1 << 30
   ) throws(CryptoError) -> [UInt8] {
     try scrypt(
-      password: password, salt: salt, n: cost.n, r: cost.r, p: cost.p, keyLength: keyLength, maxMemory: maxMemory)
+      password: password, salt: salt, n: cost.n, r: cost.r, p: cost.p, keyLength: keyLength,
+      maxMemory: maxMemory)
   }
 }

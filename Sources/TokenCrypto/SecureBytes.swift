@@ -32,7 +32,9 @@ public enum SecureBytes {
 
 extension SecureBytes {
   /// `constantTimeEquals` for bytes in place (two `LockedBytes`, say).
-  public static func constantTimeEquals(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+  public static func constantTimeEquals(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer)
+    -> Bool
+  {
     guard a.count == b.count else { return false }
     if a.isEmpty { return true }
     return CRYPTO_memcmp(a.baseAddress, b.baseAddress, a.count) == 0

@@ -1,6 +1,6 @@
 import OTP
-import TokenCrypto
 import Token2
+import TokenCrypto
 
 /// A key the token can hold, with the parameters to burn and where it came from. Exists only
 /// after validation: never a half-parsed URI.

@@ -16,7 +16,9 @@ public struct TextField: Equatable, Sendable {
 
   /// Appends `addition` without control characters, up to the limit.
   mutating func insert(_ addition: String) {
-    let clean = addition.filter { !$0.isNewline && !($0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) }
+    let clean = addition.filter {
+      !$0.isNewline && !($0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false)
+    }
     text = String((text + clean).prefix(limit))
   }
 

@@ -36,7 +36,9 @@ public struct VaultedKey: Equatable, Sendable {
   public var manufacturer: String?
 
   /// A key with its settings.
-  public init(secret: Secret, parameters: TOTPParameters, account: String? = nil, manufacturer: String? = nil) {
+  public init(
+    secret: Secret, parameters: TOTPParameters, account: String? = nil, manufacturer: String? = nil
+  ) {
     self.secret = secret
     self.parameters = parameters
     self.account = account

@@ -130,7 +130,8 @@ public struct BackupSheet: Equatable, Sendable {
     var lines = [
       "Backup codes", "", "User:    \(TerminalText.escaped(user))",
       "Service: \(TerminalText.escaped(service))",
-      "Token:   \(TerminalText.escaped(serial)) (\(TerminalText.escaped(model)))", "Issued:  \(CalendarDate.utcText(issuedAt)) UTC", "",
+      "Token:   \(TerminalText.escaped(serial)) (\(TerminalText.escaped(model)))",
+      "Issued:  \(CalendarDate.utcText(issuedAt)) UTC", "",
     ]
     for (index, code) in codes.enumerated() {
       let number = index + 1 < 10 ? " \(index + 1)" : "\(index + 1)"

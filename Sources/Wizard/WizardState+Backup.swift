@@ -52,7 +52,8 @@ extension WizardState {
   /// `_` and `-` in the user's ID and in the serial replaced by `_`.
   var backupFileName: String {
     let date = now.map(CalendarDate.compactUTCDate) ?? "undated"
-    return "backup-codes-\(Self.fileNamePart(user.text))-\(Self.fileNamePart(tokenSerial ?? "token"))-\(date).txt"
+    return
+      "backup-codes-\(Self.fileNamePart(user.text))-\(Self.fileNamePart(tokenSerial ?? "token"))-\(date).txt"
   }
 
   /// `text` as a piece of a file name: ASCII letters, digits, `.`, `_` and `-` kept, anything
@@ -109,7 +110,8 @@ extension WizardState {
     return token.manufacturer.map { "\($0), factory-seeded" } ?? "factory-seeded"
   }
 
-  mutating func burnRecorded(_ result: Result<RecordedEnrollment, DriverFailure>) -> [WizardEffect] {
+  mutating func burnRecorded(_ result: Result<RecordedEnrollment, DriverFailure>) -> [WizardEffect]
+  {
     guard recording == .pending else { return [] }
     switch result {
     case .success(let enrollment):

@@ -1,5 +1,4 @@
 import OTP
-
 import Token2
 
 /// The burn step: progress per stage, then the report or the failure and its choices.

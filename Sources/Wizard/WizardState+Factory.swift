@@ -20,9 +20,17 @@ extension WizardState {
       factory.focus = .serial
     case .insert(let text):
       notice = nil
-      if factory.focus == .serial { factory.serial.insert(text) } else { vault.passphrase.insert(text) }
+      if factory.focus == .serial {
+        factory.serial.insert(text)
+      } else {
+        vault.passphrase.insert(text)
+      }
     case .deleteBackward:
-      if factory.focus == .serial { factory.serial.deleteBackward() } else { vault.passphrase.deleteBackward() }
+      if factory.focus == .serial {
+        factory.serial.deleteBackward()
+      } else {
+        vault.passphrase.deleteBackward()
+      }
     case .next:
       return factoryNext()
     default:
@@ -33,10 +41,14 @@ extension WizardState {
 
   private mutating func factoryNext() -> [WizardEffect] {
     let text = factory.serial.text.trimmingWhitespace
-    if let token = factory.token, token.serial == text, credential != nil { return go(to: .serviceKey) }
+    if let token = factory.token, token.serial == text, credential != nil {
+      return go(to: .serviceKey)
+    }
     guard !text.isEmpty else {
       factory.focus = .serial
-      notice = Notice(.error, "Type the serial printed on the token's label, or the path of a photo of the label.")
+      notice = Notice(
+        .error, "Type the serial printed on the token's label, or the path of a photo of the label."
+      )
       return []
     }
     let lowered = text.lowercased()
@@ -47,7 +59,8 @@ extension WizardState {
     }
     guard vault.isUnlocked || !vault.passphrase.isEmpty else {
       factory.focus = .passphrase
-      notice = Notice(.error, "Type the vault passphrase: the token's seed is kept encrypted in the vault.")
+      notice = Notice(
+        .error, "Type the vault passphrase: the token's seed is kept encrypted in the vault.")
       return []
     }
     factory.isLookingUp = true
@@ -55,7 +68,9 @@ extension WizardState {
     return [.findFactorySeed(serial: text, passphrase: passphraseIfLocked())]
   }
 
-  mutating func serialImageRead(_ path: String, _ result: Result<String, DriverFailure>) -> [WizardEffect] {
+  mutating func serialImageRead(_ path: String, _ result: Result<String, DriverFailure>)
+    -> [WizardEffect]
+  {
     guard step == .factoryToken, factory.pendingImage == path else { return [] }
     factory.pendingImage = nil
     switch result {
@@ -64,14 +79,17 @@ extension WizardState {
       factory.focus = vault.isUnlocked ? .serial : .passphrase
       // The file name only: a long path would push the advice out of the two notice lines.
       let name = path.split(separator: "/").last.map(String.init) ?? path
-      notice = Notice(.success, "Read the serial \(serial) from \(name). Check it against the label.")
+      notice = Notice(
+        .success, "Read the serial \(serial) from \(name). Check it against the label.")
     case .failure(let failure):
       notice = Notice(.error, "The serial was not read: \(failure.message)")
     }
     return []
   }
 
-  mutating func factorySeedFound(_ serial: String, _ result: Result<VaultedKey, VaultFailure>) -> [WizardEffect] {
+  mutating func factorySeedFound(_ serial: String, _ result: Result<VaultedKey, VaultFailure>)
+    -> [WizardEffect]
+  {
     guard step == .factoryToken, factory.isLookingUp else { return [] }
     factory.isLookingUp = false
     switch result {

@@ -54,7 +54,8 @@ extension WizardState {
       lostToken.lookupFailure = failure
       switch failure {
       case .unknownUser:
-        notice = Notice(.error, "The registry has no token for \(user.text). Esc to correct the user.")
+        notice = Notice(
+          .error, "The registry has no token for \(user.text). Esc to correct the user.")
       case .noActiveToken:
         notice = Notice(
           .error, "\(user.text) has no active token\(serviceText) to replace. Esc to go back.")
@@ -66,7 +67,8 @@ extension WizardState {
             + "enter the service.")
         step = .userAndService
       case .registry(let message):
-        notice = Notice(.error, "The registry could not answer: \(message) Press Enter to try again.")
+        notice = Notice(
+          .error, "The registry could not answer: \(message) Press Enter to try again.")
       }
     }
     return []
@@ -84,7 +86,8 @@ extension WizardState {
         "Token \(token.serial) is marked lost; its backup codes no longer work.\(kept) "
           + "Press Enter to burn the new token.")
     case .failure(let failure):
-      notice = Notice(.error, "The token was not marked lost: \(failure.message) Press Enter to try again.")
+      notice = Notice(
+        .error, "The token was not marked lost: \(failure.message) Press Enter to try again.")
     }
     return []
   }

@@ -1,5 +1,4 @@
 import OTP
-
 import Token2
 
 /// The reader step: live reader list, identification of the token, then the burn order.

@@ -86,7 +86,8 @@ extension WizardState {
     guard let token = lostToken.token else { return [] }
     if case .vault(let id) = credential?.origin, id == token.enrollmentID { return afterSecret() }
     guard vault.isUnlocked || !vault.passphrase.isEmpty else {
-      notice = Notice(.error, "Type the vault passphrase to take the lost token's key from the vault.")
+      notice = Notice(
+        .error, "Type the vault passphrase to take the lost token's key from the vault.")
       return []
     }
     vault.isUnlocking = true

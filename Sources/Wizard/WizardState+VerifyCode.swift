@@ -8,9 +8,17 @@ extension WizardState {
     case .insert(let text):
       notice = nil
       codeCheck.verdict = nil
-      if codeCheck.focus == .user { codeCheck.user.insert(text) } else { codeCheck.code.insert(text) }
+      if codeCheck.focus == .user {
+        codeCheck.user.insert(text)
+      } else {
+        codeCheck.code.insert(text)
+      }
     case .deleteBackward:
-      if codeCheck.focus == .user { codeCheck.user.deleteBackward() } else { codeCheck.code.deleteBackward() }
+      if codeCheck.focus == .user {
+        codeCheck.user.deleteBackward()
+      } else {
+        codeCheck.code.deleteBackward()
+      }
     case .nextField, .moveDown, .moveUp:
       codeCheck.focus = codeCheck.focus == .user ? .code : .user
     case .back:

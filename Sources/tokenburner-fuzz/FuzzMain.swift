@@ -1,5 +1,5 @@
-import FuzzTargets
 import Foundation
+import FuzzTargets
 
 /// `tokenburner-fuzz`: runs one `FuzzTarget`, chosen by the `FUZZ_TARGET` environment variable
 /// (libFuzzer owns the command line).
@@ -14,7 +14,8 @@ enum FuzzMain {
     let name = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? ""
     guard let target = FuzzTarget(rawValue: name) else {
       let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")
-      FileHandle.standardError.write(Data("tokenburner-fuzz: set FUZZ_TARGET to one of: \(names)\n".utf8))
+      FileHandle.standardError.write(
+        Data("tokenburner-fuzz: set FUZZ_TARGET to one of: \(names)\n".utf8))
       exit(64)
     }
     selectedTarget = target

@@ -1,5 +1,5 @@
-import FuzzTargets
 import Foundation
+import FuzzTargets
 
 /// Without libFuzzer: runs the target on every file named, or every file in a directory named.
 enum Replay {

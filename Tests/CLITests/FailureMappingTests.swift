@@ -17,6 +17,7 @@ import Token2
   }
 
   @Test func aRefusedKeyStays77() {
-    #expect(FailureMapping.operatorError(.tokenRefusedKey(state: .unchanged)).status == .permissionDenied)
+    #expect(
+      FailureMapping.operatorError(.tokenRefusedKey(state: .unchanged)).status == .permissionDenied)
   }
 }

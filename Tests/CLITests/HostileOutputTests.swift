@@ -2,10 +2,10 @@ import Foundation
 import OTP
 import Registry
 import Testing
-@testable import Token2
 import TokenCrypto
-@testable import Wizard
 
+@testable import Token2
+@testable import Wizard
 @testable import tokenburner
 
 /// Text from outside in the command line's human outputs: a registry row holding a hostile user,
@@ -30,9 +30,11 @@ import TokenCrypto
   private func recorded() throws -> (RegistryDriver, Registry, Int64, String) {
     let directory = NSTemporaryDirectory() + "tokenburner-hostile-" + UUID().uuidString
     let driver = RegistryDriver(path: directory + "/registry.sqlite", operatorName: "op\u{1B}[5m")
-    let identity = TokenIdentity(info: TokenInfo(serial: Self.serial, tokenTime: 1_000), hostTime: 1_000)
+    let identity = TokenIdentity(
+      info: TokenInfo(serial: Self.serial, tokenTime: 1_000), hostTime: 1_000)
     let report = BurnReport(
-      before: identity, after: identity, algorithm: .sha1, period: .seconds30, displayTimeout: .seconds30,
+      before: identity, after: identity, algorithm: .sha1, period: .seconds30,
+      displayTimeout: .seconds30,
       writtenTime: 1_000, apduCount: 6, recoveries: [])
     let order = BurnRecordOrder(
       user: Self.user, service: Self.service, account: "a\u{2066}b\u{85}", report: report,
@@ -70,20 +72,24 @@ import TokenCrypto
       issuedAt: 1_111_111_109, codes: codes, enrollmentID: id)
     for text in [driver.sheetText(sheet), sheet.lines.joined(separator: "\n")] {
       #expect(Self.unsafeScalars(text, allowingLineFeeds: true).isEmpty)
-      #expect(!text.contains("\nCode accepted"), "a line break in the user starts no line of its own")
+      #expect(
+        !text.contains("\nCode accepted"), "a line break in the user starts no line of its own")
       #expect(text.contains("ann\\x1b[2J\\x1b]0;pwned\\x07\\x0aCode accepted"))
       #expect(text.contains("Acme<U+009B>31m<U+202E>moc"))
       for code in codes { #expect(text.contains(code.text)) }
     }
     let printed = BackupCodeSheet(
-      enrollment: try Registry(path: driver.path).enrollment(id), codes: codes, issuedAt: 1_111_111_109,
-      operatorName: "op", serviceRecoveryKey: "R1-\u{1B}[8m").text
+      enrollment: try Registry(path: driver.path).enrollment(id), codes: codes,
+      issuedAt: 1_111_111_109,
+      operatorName: "op", serviceRecoveryKey: "R1-\u{1B}[8m"
+    ).text
     #expect(printed.contains("R1-\\x1b[8m"))
     #expect(Self.unsafeScalars(printed, allowingLineFeeds: true).isEmpty)
   }
 
   @Test func decodeLinesSpellOutTheLabel() {
-    let uri = "otpauth://totp/Ev%1B%5B2J:ann%E2%80%AE%0Aeve?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Ev%1B%5B2J"
+    let uri =
+      "otpauth://totp/Ev%1B%5B2J:ann%E2%80%AE%0Aeve?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Ev%1B%5B2J"
     let parsed = DecodedCode.Parsed(InputClassifier.classify(uri), showSecret: false)
     #expect(parsed.account == "ann\u{202E}\neve", "JSON keeps the exact account")
     let lines = DecodedCode.humanLines(parsed, showSecret: false)

@@ -12,13 +12,15 @@ import Testing
   @Test("lp gets only the CUPS, locale and HOME variables: no secret variable, no PATH")
   func lpEnvironment() {
     let environment = [
-      "TB_SEED": "JBSWY3DPEHPK3PXP", "TOKENBURNER_VAULT_PASSPHRASE": "hunter2", "PATH": "/tmp/evil:/usr/bin",
+      "TB_SEED": "JBSWY3DPEHPK3PXP", "TOKENBURNER_VAULT_PASSPHRASE": "hunter2",
+      "PATH": "/tmp/evil:/usr/bin",
       "LD_PRELOAD": "/tmp/evil.so", "CUPS_SERVER": "/run/cups.sock", "CUPS_ENCRYPTION": "Required",
       "LANG": "de_CH.UTF-8", "HOME": "/home/op", "PRINTER": "office",
     ]
     #expect(
       SheetOutput.lpEnvironment(from: environment) == [
-        "CUPS_SERVER": "/run/cups.sock", "CUPS_ENCRYPTION": "Required", "LANG": "de_CH.UTF-8", "HOME": "/home/op",
+        "CUPS_SERVER": "/run/cups.sock", "CUPS_ENCRYPTION": "Required", "LANG": "de_CH.UTF-8",
+        "HOME": "/home/op",
         "PRINTER": "office",
       ])
     #expect(SheetOutput.lpPath == "/usr/bin/lp")
@@ -32,7 +34,8 @@ import Testing
     #expect {
       _ = try KeyDisplay.mode(showSecret: false, outputIsTerminal: false)
     } throws: { error in
-      (error as? OperatorError)?.status == .usage && (error as? OperatorError)?.message.contains("--show-secret") == true
+      (error as? OperatorError)?.status == .usage
+        && (error as? OperatorError)?.message.contains("--show-secret") == true
     }
   }
 
@@ -47,7 +50,8 @@ import Testing
     let items = (0..<9).map { index in
       PSKCWriter.Item(
         entry: SeedFileEntry(
-          serial: "SN-\(index)", secret: Secret(Array(repeating: 9, count: 20)), type: "totp", algorithm: "sha1",
+          serial: "SN-\(index)", secret: Secret(Array(repeating: 9, count: 20)), type: "totp",
+          algorithm: "sha1",
           digits: 6, period: 30, manufacturer: nil),
         keyId: "K\(index)", user: user)
     }

@@ -3,10 +3,10 @@ import OTP
 import Registry
 import SmartCard
 import Testing
-@testable import Token2
 import TokenCrypto
-@testable import Wizard
 
+@testable import Token2
+@testable import Wizard
 @testable import tokenburner
 
 /// The wizard's registry driver against a real SQLite file, without the vault: the record of a
@@ -22,10 +22,12 @@ import TokenCrypto
   private func order(user: String, service: String, serial: String) -> BurnRecordOrder {
     let identity = TokenIdentity(info: TokenInfo(serial: serial, tokenTime: 1_000), hostTime: 1_000)
     let report = BurnReport(
-      before: identity, after: identity, algorithm: .sha1, period: .seconds30, displayTimeout: .seconds30,
+      before: identity, after: identity, algorithm: .sha1, period: .seconds30,
+      displayTimeout: .seconds30,
       writtenTime: 1_000, apduCount: 6, recoveries: [])
     return BurnRecordOrder(
-      user: user, service: service, account: nil, report: report, secret: Secret(Array(serial.utf8)))
+      user: user, service: service, account: nil, report: report, secret: Secret(Array(serial.utf8))
+    )
   }
 
   @Test func theReadingTasksCreateNoRegistry() throws {
@@ -39,21 +41,27 @@ import TokenCrypto
     #expect(failure.message.contains("no registry"), "\(failure.message)")
     #expect(driver.tokenToReplace(user: "ann", service: nil) == .failure(.unknownUser))
     #expect(driver.vaultAvailability() == .absent)
-    #expect(!FileManager.default.fileExists(atPath: directory), "neither the file nor its directory")
+    #expect(
+      !FileManager.default.fileExists(atPath: directory), "neither the file nor its directory")
   }
 
   @Test func codesIssuedForARecordedBurnWorkOnceAndWrongOnesAreCounted() throws {
     let (driver, directory) = driver()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     #expect(!FileManager.default.fileExists(atPath: driver.path), "no file before the first record")
-    let recorded = try driver.record(order(user: "ann", service: "Acme", serial: "8659632000001")).get()
+    let recorded = try driver.record(order(user: "ann", service: "Acme", serial: "8659632000001"))
+      .get()
     #expect(recorded.summary == "enrollment #\(recorded.id) created")
     let codes = try driver.issueCodes(enrollmentID: recorded.id, count: 10).get()
     #expect(codes.count == 10)
     #expect(Set(codes.map(\.text)).count == 10)
-    #expect(driver.verify(codes[2], user: "ann") == .success(.accepted(position: 3, remaining: 9, serial: "8659632000001")))
+    #expect(
+      driver.verify(codes[2], user: "ann")
+        == .success(.accepted(position: 3, remaining: 9, serial: "8659632000001")))
     #expect(driver.verify(codes[2], user: "ann") == .success(.refused(attemptsLeft: 4)), "used up")
-    #expect(driver.verify(codes[3], user: "bob") == .success(.refused(attemptsLeft: 4)), "another user's code")
+    #expect(
+      driver.verify(codes[3], user: "bob") == .success(.refused(attemptsLeft: 4)),
+      "another user's code")
     for left in [3, 2, 1, 0] {
       #expect(driver.verify(codes[2], user: "ann") == .success(.refused(attemptsLeft: left)))
     }
@@ -72,19 +80,24 @@ import TokenCrypto
     let jira = try driver.record(order(user: "ann", service: "Jira", serial: "8659632000002")).get()
     #expect(
       driver.tokenToReplace(user: "ann", service: nil)
-        == .failure(.severalTokens(services: ["Jira #\(jira.id)", "Acme #\(acme.id)"])), "newest first")
+        == .failure(.severalTokens(services: ["Jira #\(jira.id)", "Acme #\(acme.id)"])),
+      "newest first")
     let found = try driver.tokenToReplace(user: "ann", service: "Jira").get()
-    #expect(found == TokenToReplace(enrollmentID: jira.id, serial: "8659632000002", service: "Jira"))
+    #expect(
+      found == TokenToReplace(enrollmentID: jira.id, serial: "8659632000002", service: "Jira"))
     let lost = try driver.markLost(jira.id, reason: "left on a train").get()
     #expect(lost.serial == "8659632000002")
     #expect(driver.tokenToReplace(user: "ann", service: "Jira") == .failure(.noActiveToken))
-    #expect(driver.markLost(jira.id, reason: "again").failure != nil, "a lost token is not lost twice")
+    #expect(
+      driver.markLost(jira.id, reason: "again").failure != nil, "a lost token is not lost twice")
   }
 
   @Test func theSheetNamesTheEnrollmentAndTheOperator() throws {
     let (driver, directory) = driver()
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    let recorded = try driver.record(order(user: "dora.müller", service: "Confluence", serial: "8659632000003")).get()
+    let recorded = try driver.record(
+      order(user: "dora.müller", service: "Confluence", serial: "8659632000003")
+    ).get()
     let codes = try driver.issueCodes(enrollmentID: recorded.id, count: 10).get()
     let sheet = BackupSheet(
       user: "dora.müller", service: "Confluence", serial: "8659632000003", model: "C302-i",
@@ -95,14 +108,18 @@ import TokenCrypto
     }
     var unrecorded = sheet
     unrecorded.enrollmentID = nil
-    #expect(driver.sheetText(unrecorded) == sheet.lines.joined(separator: "\n") + "\n", "the plain layout without a record")
+    #expect(
+      driver.sheetText(unrecorded) == sheet.lines.joined(separator: "\n") + "\n",
+      "the plain layout without a record")
   }
 
   @Test func aFailedBurnLeavesOnlyAnAuditRowSayingWhatTheTokenHolds() throws {
     let (driver, directory) = driver()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     driver.auditFailure(
-      user: "ann", failure: .linkLost(during: .writeSeed, cause: .cardRemoved, state: .unknown(possible: [.seedErased, .burned])))
+      user: "ann",
+      failure: .linkLost(
+        during: .writeSeed, cause: .cardRemoved, state: .unknown(possible: [.seedErased, .burned])))
     driver.auditFailure(user: "", failure: .tokenRefusedKey(state: .unchanged))
     let registry = try Registry(path: driver.path)
     let rows = try registry.history()

@@ -4,10 +4,10 @@ import Registry
 import SeedFiles
 import Synchronization
 import Testing
-@testable import Token2
 import TokenCrypto
-@testable import Wizard
 
+@testable import Token2
+@testable import Wizard
 @testable import tokenburner
 
 /// The wizard's registry driver against real SQLite files: the vault is detected without
@@ -22,28 +22,42 @@ import TokenCrypto
 
   /// A driver on a registry path in a fresh directory, with a vault (and `seeds` imported)
   /// unless `vault` is false.
-  private func driver(vault: Bool = true, seeds: [SeedFileEntry] = []) throws -> (RegistryDriver, Registry?, String) {
+  private func driver(vault: Bool = true, seeds: [SeedFileEntry] = []) throws -> (
+    RegistryDriver, Registry?, String
+  ) {
     let directory = NSTemporaryDirectory() + "tokenburner-driver-" + UUID().uuidString
     let path = directory + "/registry.sqlite"
     guard vault else { return (RegistryDriver(path: path, operatorName: "op"), nil, directory) }
     let registry = try Registry(path: path)
-    let key = try registry.initialiseVault(passphrase: Self.passphrase, parameters: Self.cheap, at: 1, operatorName: "op")
-    if !seeds.isEmpty { _ = try registry.importFactorySeeds(seeds, key: key, source: "batch.csv", at: 2, operatorName: "op") }
+    let key = try registry.initialiseVault(
+      passphrase: Self.passphrase, parameters: Self.cheap, at: 1, operatorName: "op")
+    if !seeds.isEmpty {
+      _ = try registry.importFactorySeeds(
+        seeds, key: key, source: "batch.csv", at: 2, operatorName: "op")
+    }
     return (RegistryDriver(path: path, operatorName: "op"), registry, directory)
   }
 
-  private func seed(_ serial: String = "8651000042", type: String = "totp", algorithm: String = "sha1", digits: Int = 6) -> SeedFileEntry {
-    SeedFileEntry(serial: serial, secret: Self.seed, type: type, algorithm: algorithm, digits: digits, manufacturer: "Feitian")
+  private func seed(
+    _ serial: String = "8651000042", type: String = "totp", algorithm: String = "sha1",
+    digits: Int = 6
+  ) -> SeedFileEntry {
+    SeedFileEntry(
+      serial: serial, secret: Self.seed, type: type, algorithm: algorithm, digits: digits,
+      manufacturer: "Feitian")
   }
 
   private func report(serial: String) -> BurnReport {
     let identity = TokenIdentity(info: TokenInfo(serial: serial, tokenTime: 1_000), hostTime: 1_000)
     return BurnReport(
-      before: identity, after: identity, algorithm: .sha1, period: .seconds30, displayTimeout: .seconds30,
+      before: identity, after: identity, algorithm: .sha1, period: .seconds30,
+      displayTimeout: .seconds30,
       writtenTime: 1_000, apduCount: 6, recoveries: [])
   }
 
-  private func heldKey(_ driver: RegistryDriver) -> Bool { driver.heldVaultKey.withLock { $0 } != nil }
+  private func heldKey(_ driver: RegistryDriver) -> Bool {
+    driver.heldVaultKey.withLock { $0 } != nil
+  }
 
   @Test func availabilityCreatesNoFileAndSeesTheVault() throws {
     let (absent, _, directory) = try driver(vault: false)
@@ -60,7 +74,8 @@ import TokenCrypto
     defer { try? FileManager.default.removeItem(atPath: directory) }
     #expect(
       driver.unlockVault(Self.wrong)
-        == .failure(VaultFailure("wrong vault passphrase; nothing was changed.", isStillUnlocked: false)))
+        == .failure(
+          VaultFailure("wrong vault passphrase; nothing was changed.", isStillUnlocked: false)))
     #expect(!heldKey(driver))
     #expect(driver.unlockVault(Self.passphrase) == .success(Unlocked()))
     #expect(heldKey(driver))
@@ -73,7 +88,8 @@ import TokenCrypto
     defer { try? FileManager.default.removeItem(atPath: directory) }
     #expect(
       driver.factorySeed(serial: "8651000042", passphrase: nil)
-        == .failure(VaultFailure("the vault is locked; type its passphrase.", isStillUnlocked: false)))
+        == .failure(
+          VaultFailure("the vault is locked; type its passphrase.", isStillUnlocked: false)))
     let found = try driver.factorySeed(serial: "8651000042", passphrase: Self.passphrase).get()
     #expect(found.secret == Self.seed)
     #expect(found.parameters == TOTPParameters(algorithm: .sha1, digits: 6, period: 30))
@@ -81,11 +97,14 @@ import TokenCrypto
     let missing = driver.factorySeed(serial: "8651000099", passphrase: nil)
     #expect(missing.failure?.isStillUnlocked == true)
     #expect(missing.failure?.message.contains("factory seed for token 8651000099") == true)
-    #expect(try driver.factorySeed(serial: "8651000043", passphrase: nil).get().parameters.digits == 8)
+    #expect(
+      try driver.factorySeed(serial: "8651000043", passphrase: nil).get().parameters.digits == 8)
   }
 
   @Test(arguments: [("hotp", "sha1", "counts events (HOTP)"), ("totp", "sha512", "uses sha512")])
-  func seedsTheRegistryCannotRecordAreRefused(type: String, algorithm: String, reason: String) throws {
+  func seedsTheRegistryCannotRecordAreRefused(type: String, algorithm: String, reason: String)
+    throws
+  {
     let (driver, _, directory) = try driver(seeds: [seed(type: type, algorithm: algorithm)])
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let result = driver.factorySeed(serial: "8651000042", passphrase: Self.passphrase)
@@ -97,7 +116,8 @@ import TokenCrypto
     let (driver, registry, directory) = try driver(seeds: [seed()])
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let order = FactoryRegistration(serial: "8651000042", user: "carol", service: "Jira")
-    #expect(driver.registerFactoryToken(order).failure?.message.contains("the vault is locked") == true)
+    #expect(
+      driver.registerFactoryToken(order).failure?.message.contains("the vault is locked") == true)
     _ = driver.factorySeed(serial: "8651000042", passphrase: Self.passphrase)
     let recorded = try driver.registerFactoryToken(order).get()
     #expect(recorded.summary == "enrollment #\(recorded.id) created")
@@ -113,10 +133,12 @@ import TokenCrypto
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let secret = Secret((0..<20).map { UInt8(200 - $0) })
     let order = BurnRecordOrder(
-      user: "ann", service: "Jira", account: "ann@example.com", report: report(serial: "8659632000001"),
+      user: "ann", service: "Jira", account: "ann@example.com",
+      report: report(serial: "8659632000001"),
       secret: secret, keepsSecret: true)
     #expect(driver.record(order).failure?.message.contains("the vault is locked") == true)
-    #expect(try registry?.enrollments(user: "ann").isEmpty == true, "nothing recorded without the key")
+    #expect(
+      try registry?.enrollments(user: "ann").isEmpty == true, "nothing recorded without the key")
     _ = driver.unlockVault(Self.passphrase)
     let recorded = try driver.record(order).get()
     #expect(recorded.summary.hasSuffix("; its key is kept in the vault"))
@@ -125,8 +147,12 @@ import TokenCrypto
     #expect(token.hasVaultKey)
     let lost = try driver.markLost(token.enrollmentID, reason: "left on a train").get()
     #expect(lost.hasVaultKey)
-    #expect(driver.takeVaultKey(enrollmentID: lost.enrollmentID, passphrase: Self.wrong).failure?.isStillUnlocked == false)
-    let taken = try driver.takeVaultKey(enrollmentID: lost.enrollmentID, passphrase: Self.passphrase).get()
+    #expect(
+      driver.takeVaultKey(enrollmentID: lost.enrollmentID, passphrase: Self.wrong).failure?
+        .isStillUnlocked == false)
+    let taken = try driver.takeVaultKey(
+      enrollmentID: lost.enrollmentID, passphrase: Self.passphrase
+    ).get()
     #expect(taken.secret == secret)
     #expect(taken.account == "ann@example.com")
     #expect(taken.parameters == .standard)
@@ -140,17 +166,24 @@ import TokenCrypto
     defer { try? FileManager.default.removeItem(atPath: directory) }
     _ = driver.unlockVault(Self.passphrase)
     let order = BurnRecordOrder(
-      user: "ann", service: "Jira", account: nil, report: report(serial: "8659632000001"), secret: Self.seed,
+      user: "ann", service: "Jira", account: nil, report: report(serial: "8659632000001"),
+      secret: Self.seed,
       keepsSecret: true)
     let id = try driver.record(order).get().id
     try sqlite3(driver.path, "UPDATE enrollment SET user = 'mallory' WHERE id = \(id)")
     let edited = driver.takeVaultKey(enrollmentID: id, passphrase: Self.passphrase).failure
     #expect(edited?.message.contains("enrollment #\(id) failed its integrity check") == true)
     #expect(edited?.isStillUnlocked == true)
-    try sqlite3(driver.path, "UPDATE enrollment SET user = 'ann', secret_fingerprint = '00ff00ff00ff00ff' WHERE id = \(id)")
+    try sqlite3(
+      driver.path,
+      "UPDATE enrollment SET user = 'ann', secret_fingerprint = '00ff00ff00ff00ff' WHERE id = \(id)"
+    )
     let mismatched = driver.takeVaultKey(enrollmentID: id, passphrase: nil).failure
     #expect(mismatched?.message.contains("does not match its record") == true)
-    try sqlite3(driver.path, "UPDATE enrollment SET secret_fingerprint = '\(SecretFingerprint.of(Self.seed))' WHERE id = \(id)")
+    try sqlite3(
+      driver.path,
+      "UPDATE enrollment SET secret_fingerprint = '\(SecretFingerprint.of(Self.seed))' WHERE id = \(id)"
+    )
     let reburn = BurnRecordOrder(
       user: "ann", service: "Jira", account: nil, report: report(serial: "8659632000001"),
       secret: Secret(Array(repeating: 9, count: 20)), keepsSecret: false)

@@ -15,14 +15,17 @@ import Testing
     #expect(ArgumentRedaction.looksLikeSecret(argument))
   }
 
-  @Test(arguments: ["ann@example.com", "8659632000001", "C302-i", "sha256", "generate", "K7QMX-4XTPR"])
+  @Test(arguments: [
+    "ann@example.com", "8659632000001", "C302-i", "sha256", "generate", "K7QMX-4XTPR",
+  ])
   func ordinaryArgumentsDoNot(_ argument: String) {
     #expect(!ArgumentRedaction.looksLikeSecret(argument))
   }
 
   @Test func aBackupCodeIsRedactedInAnyForm() {
     let message = "code refused for K7QMX-4XTPR-9WHZD (K7QMX4XTPR9WHZD, k7qmx-4xtpr-9whzd)"
-    let redacted = ArgumentRedaction.redact(message, arguments: ["codes", "verify", "--user", "k7qmx-4xtpr-9whzd"])
+    let redacted = ArgumentRedaction.redact(
+      message, arguments: ["codes", "verify", "--user", "k7qmx-4xtpr-9whzd"])
     #expect(redacted == "code refused for <redacted> (<redacted>, <redacted>)")
   }
 
@@ -30,7 +33,8 @@ import Testing
     let uri = "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP"
     let arguments = ["code", "--secret-env=\(uri)", "--user=JBSWY3DPEHPK3PXPJBSW"]
     #expect(ArgumentRedaction.containsSecretLookalike(arguments))
-    let redacted = ArgumentRedaction.redact("no variable \(uri); user JBSWY3DPEHPK3PXPJBSW", arguments: arguments)
+    let redacted = ArgumentRedaction.redact(
+      "no variable \(uri); user JBSWY3DPEHPK3PXPJBSW", arguments: arguments)
     #expect(!redacted.contains("JBSWY3DP"))
   }
 
@@ -51,8 +55,12 @@ import Testing
   @Test func passphraseOptionsNameTheOptionNotTheValue() {
     let typed = "correct horse battery staple"
     var messages: [String] = []
-    do { _ = try PassphraseReader.environment(typed, option: "--passphrase-env") } catch { messages.append(error.message) }
-    do { _ = try PassphraseReader.file(typed, option: "--passphrase-file") } catch { messages.append(error.message) }
+    do { _ = try PassphraseReader.environment(typed, option: "--passphrase-env") } catch {
+      messages.append(error.message)
+    }
+    do { _ = try PassphraseReader.file(typed, option: "--passphrase-file") } catch {
+      messages.append(error.message)
+    }
     #expect(messages.count == 2)
     for message in messages {
       #expect(!message.contains("horse"), "\(message)")

@@ -16,7 +16,9 @@ import Token2
     (.unreadableInfo(.emptySerial), 69),
     (.unknownModel(serial: "1234567000042"), 69),
     (.hostClockOutOfRange(-1), 70),
-    (.unexpectedStatus(command: .writeSeed, status: StatusWord(0x6A, 0x80), state: .seedErased), 70),
+    (
+      .unexpectedStatus(command: .writeSeed, status: StatusWord(0x6A, 0x80), state: .seedErased), 70
+    ),
     (.malformedResponse(command: .getChallenge, state: .unchanged), 70),
     (.internalError("libcrypto", state: .unchanged), 70),
     (.noAnswer(.unresponsive("timeout")), 75),

@@ -12,7 +12,9 @@ import Testing
   }
 
   @Test func stoppedDaemonIsAProblemWithTheWayToStartIt() throws {
-    let report = DoctorReport(findings: PCSCChecks.check(facts(exists: false, daemon: false, failure: "pcscd is not running")))
+    let report = DoctorReport(
+      findings: PCSCChecks.check(
+        facts(exists: false, daemon: false, failure: "pcscd is not running")))
     #expect(report.exitStatus == 69)
     let socket = try #require(report.findings.first { $0.subject == "socket" })
     #expect(socket.severity == .problem)
@@ -24,7 +26,8 @@ import Testing
   }
 
   @Test func socketFromTheEnvironmentIsNamedInTheFix() throws {
-    let findings = PCSCChecks.check(facts(socket: "/tmp/x/pcscd.comm", fromEnvironment: true, exists: false, failure: "no"))
+    let findings = PCSCChecks.check(
+      facts(socket: "/tmp/x/pcscd.comm", fromEnvironment: true, exists: false, failure: "no"))
     let socket = try #require(findings.first)
     #expect(socket.detail.contains("PCSCLITE_CSOCK_NAME names /tmp/x/pcscd.comm"))
     #expect(socket.fix?.contains("unset PCSCLITE_CSOCK_NAME") == true)
@@ -39,17 +42,23 @@ import Testing
 
   @Test func emptyReaderAndKnownTokenAreFine() {
     let readers = [
-      ReaderFacts(name: "Virtual PCD 00 00", slot: .card, card: .token(serial: "8659622000001", model: "OTPC-P2-i", driftSeconds: -75)),
+      ReaderFacts(
+        name: "Virtual PCD 00 00", slot: .card,
+        card: .token(serial: "8659622000001", model: "OTPC-P2-i", driftSeconds: -75)),
       ReaderFacts(name: "Virtual PCD 00 01", slot: .empty),
     ]
     let report = DoctorReport(findings: PCSCChecks.check(facts(readers: readers)))
     #expect(report.exitStatus == 0)
     #expect(report.worst == .ok)
-    #expect(report.findings.contains { $0.detail == "Token2 token 8659622000001 (OTPC-P2-i), clock -75 s off" })
+    #expect(
+      report.findings.contains {
+        $0.detail == "Token2 token 8659622000001 (OTPC-P2-i), clock -75 s off"
+      })
   }
 
   @Test(arguments: [
-    (ReaderFacts.Slot.mute, "switch the token on"), (.exclusive, "close the other"), (.unavailable, "unplug the reader"),
+    (ReaderFacts.Slot.mute, "switch the token on"), (.exclusive, "close the other"),
+    (.unavailable, "unplug the reader"),
   ])
   func troubledSlotsWarnWithAFix(slot: ReaderFacts.Slot, fix: String) throws {
     let findings = PCSCChecks.check(facts(readers: [ReaderFacts(name: "R", slot: slot)]))
@@ -62,7 +71,9 @@ import Testing
   @Test func unknownModelAndForeignCardWarn() {
     let findings = PCSCChecks.check(
       facts(readers: [
-        ReaderFacts(name: "A", slot: .card, card: .token(serial: "1234567000042", model: nil, driftSeconds: 0)),
+        ReaderFacts(
+          name: "A", slot: .card, card: .token(serial: "1234567000042", model: nil, driftSeconds: 0)
+        ),
         ReaderFacts(name: "B", slot: .card, card: .other("GET INFO was refused")),
       ]))
     #expect(findings.suffix(2).allSatisfy { $0.severity == .warning })

@@ -14,7 +14,8 @@ import Token2
   @Test func answersInOrderThenLosesTheLink() throws {
     let card = ScriptedCard([2, 0x90, 0x00, 3, 0x01, 0x6A, 0x82])
     #expect(try card.transmit(getInfo) == ResponseAPDU(status: .success))
-    #expect(try card.transmit(getInfo) == ResponseAPDU(data: [0x01], status: StatusWord(0x6A, 0x82)))
+    #expect(
+      try card.transmit(getInfo) == ResponseAPDU(data: [0x01], status: StatusWord(0x6A, 0x82)))
     #expect(throws: CardFailure.cardRemoved) { try card.transmit(getInfo) }
     #expect(card.exchanges == 3)
   }
@@ -40,7 +41,8 @@ import Token2
 
 /// The `apdu` target's burn reaches every outcome from a script alone, so the fuzzer can too.
 @Suite struct ScriptedBurnTests {
-  static let info = TokenInfo(serial: "8659632000001", tokenTime: 1_700_000_000).encoded + [0x90, 0x00]
+  static let info =
+    TokenInfo(serial: "8659632000001", tokenTime: 1_700_000_000).encoded + [0x90, 0x00]
   static let challenge: [UInt8] = [1, 2, 3, 4, 5, 6, 7, 8, 0x90, 0x00]
   static let ok: [UInt8] = [0x90, 0x00]
 
@@ -63,7 +65,9 @@ import Token2
   }
 
   @Test func aRefusedKeyStopsAfterOneAuthenticate() {
-    let (result, recorder) = burn([Self.info, Self.challenge, [0x69, 0x83], Self.challenge, Self.ok])
+    let (result, recorder) = burn([
+      Self.info, Self.challenge, [0x69, 0x83], Self.challenge, Self.ok,
+    ])
     guard case .failure(.tokenRefusedKey) = result else {
       Issue.record("expected a refused key, got \(result)")
       return
@@ -76,7 +80,10 @@ import Token2
   /// A one-byte answer is a lost link: the AUTHENTICATE's answer never came. A script that
   /// would let a second AUTHENTICATE through after the reconnect is not followed.
   @Test func aLostAuthenticateAnswerStopsAfterOneAuthenticate() {
-    let answers = [Self.info, Self.challenge, [0x90], Self.info, Self.challenge, Self.ok, Self.ok, Self.ok, Self.info]
+    let answers = [
+      Self.info, Self.challenge, [0x90], Self.info, Self.challenge, Self.ok, Self.ok, Self.ok,
+      Self.info,
+    ]
     let (result, recorder) = burn(answers)
     guard case .failure(.authenticationAnswerLost(state: .unchanged)) = result else {
       Issue.record("expected a lost AUTHENTICATE answer, got \(result)")
@@ -91,7 +98,8 @@ import Token2
   /// The target's invariant itself: it flags an AUTHENTICATE after a lost or refused one, and
   /// not after an accepted one.
   @Test func theInvariantFlagsAnAuthenticateAfterALostOrRefusedOne() {
-    let authenticate = CommandAPDU(cla: 0x80, ins: 0xCE, p1: 0, p2: 0, data: [UInt8](repeating: 0, count: 16))
+    let authenticate = CommandAPDU(
+      cla: 0x80, ins: 0xCE, p1: 0, p2: 0, data: [UInt8](repeating: 0, count: 16))
     func exchange(_ outcome: Result<ResponseAPDU, CardFailure>) -> RecordingTransport.Exchange {
       RecordingTransport.Exchange(command: authenticate, outcome: outcome)
     }
@@ -106,7 +114,8 @@ import Token2
     // 61 XX is judged by its GET RESPONSE; 6C XX is no acceptance (its resend is a second try).
     let more = exchange(.success(ResponseAPDU(status: StatusWord(0x61, 0x02))))
     let getResponse = RecordingTransport.Exchange(
-      command: CommandAPDU(cla: 0x00, ins: 0xC0, p1: 0, p2: 0, le: 2), outcome: .success(ResponseAPDU(data: [1, 2], status: .success)))
+      command: CommandAPDU(cla: 0x00, ins: 0xC0, p1: 0, p2: 0, le: 2),
+      outcome: .success(ResponseAPDU(data: [1, 2], status: .success)))
     let resendAsked = exchange(.success(ResponseAPDU(status: StatusWord(0x6C, 0x10))))
     #expect(!APDUTargets.authenticatesAgainAfterUnconfirmed([more, getResponse, accepted]))
     #expect(APDUTargets.authenticatesAgainAfterUnconfirmed([more, accepted]))
@@ -117,7 +126,11 @@ import Token2
   @Test func aWrongLengthAuthenticateAnswerIsNotResent() {
     let answers = [Self.info, Self.challenge, [0x6C, 0x10], Self.ok, Self.ok, Self.ok, Self.info]
     let (result, recorder) = burn(answers)
-    guard case .failure(.unexpectedStatus(command: .authenticate, status: StatusWord(0x6C, 0x10), state: .unchanged)) = result else {
+    guard
+      case .failure(
+        .unexpectedStatus(command: .authenticate, status: StatusWord(0x6C, 0x10), state: .unchanged)
+      ) = result
+    else {
       Issue.record("expected the 6C answer reported, got \(result)")
       return
     }

@@ -47,17 +47,18 @@ let rfc4648Vectors: [(plain: String, padded: String, unpadded: String)] = [
     #expect(try Base32.decode(text) == Array("Hello!".utf8) + [0xDE, 0xAD, 0xBE, 0xEF])
   }
 
-  @Test(arguments: [
-    ("JBSW0Y3DP", 5),
-    ("JBSW1Y3DP", 5),
-    ("JBSW 8Y3DP", 6),
-    ("JBSW9", 5),
-    ("JB_SW", 3),
-    ("JBSW.Y3DP", 5),
-    ("JBSW+Y3DP", 5),
-    ("JBSWÉ", 5),
-    ("山田", 1),
-  ] as [(String, Int)])
+  @Test(
+    arguments: [
+      ("JBSW0Y3DP", 5),
+      ("JBSW1Y3DP", 5),
+      ("JBSW 8Y3DP", 6),
+      ("JBSW9", 5),
+      ("JB_SW", 3),
+      ("JBSW.Y3DP", 5),
+      ("JBSW+Y3DP", 5),
+      ("JBSWÉ", 5),
+      ("山田", 1),
+    ] as [(String, Int)])
   func rejectsCharactersOutsideTheAlphabet(_ text: String, _ position: Int) {
     #expect(throws: Base32Error.invalidCharacter(position: position)) {
       try Base32.decode(text)

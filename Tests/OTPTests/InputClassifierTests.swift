@@ -21,8 +21,10 @@ let classifierHex = classifierKey.map { String(format: "%02x", $0) }.joined()
     ("0x" + classifierHex, "hex"),
     ("0X " + classifierHex.uppercased(), "hex"),
     ("0x12345", "hex"),
-    ("phonefactor://activate_account?code=123456789&url=https://mobileappcommunicator.auth"
-      + ".microsoft.com/activate/123", "phonefactor"),
+    (
+      "phonefactor://activate_account?code=123456789&url=https://mobileappcommunicator.auth"
+        + ".microsoft.com/activate/123", "phonefactor"
+    ),
     ("FIDO:/0123456789012345678901234567890123456789", "fido"),
     ("fido:/1234", "fido"),
     ("https://example.com/setup", "url"),
@@ -50,20 +52,32 @@ let classifierHex = classifierKey.map { String(format: "%02x", $0) }.joined()
 
   @Test func decodedContentIsCarried() throws {
     guard case .base32Secret(.success(let secret)) = InputClassifier.classify(classifierBase32)
-    else { Issue.record("not base32"); return }
+    else {
+      Issue.record("not base32")
+      return
+    }
     #expect(secret.revealedBytes() == classifierKey)
     guard case .hexSecret(.success(let hex)) = InputClassifier.classify("0x" + classifierHex)
-    else { Issue.record("not hex"); return }
+    else {
+      Issue.record("not hex")
+      return
+    }
     #expect(hex.revealedBytes() == classifierKey)
     guard case .hexSecret(.failure(let error)) = InputClassifier.classify("0x12345") else {
-      Issue.record("odd hex accepted"); return
+      Issue.record("odd hex accepted")
+      return
     }
     #expect(error == .oddHexLength(digits: 5))
-    guard case .base32Secret(.failure(.base32(.invalidCharacter(position: 19)))) =
-      InputClassifier.classify("JBSW Y3DP EHPK 3PX0")
-    else { Issue.record("typo not explained"); return }
+    guard
+      case .base32Secret(.failure(.base32(.invalidCharacter(position: 19)))) =
+        InputClassifier.classify("JBSW Y3DP EHPK 3PX0")
+    else {
+      Issue.record("typo not explained")
+      return
+    }
     guard case .token2Serial(let serial) = InputClassifier.classify("86596000 1234") else {
-      Issue.record("not a serial"); return
+      Issue.record("not a serial")
+      return
     }
     #expect(serial == "865960001234")
     #expect(InputClassifier.classify("WIFI:S:x;;") == .url(scheme: "wifi"))
@@ -79,9 +93,10 @@ let classifierHex = classifierKey.map { String(format: "%02x", $0) }.joined()
   @Test(arguments: rows)
   func explanationsNeverContainTheSecret(_ input: String, _ kind: String) {
     let explanation = InputClassifier.classify(input).explanation
-    for form in [classifierBase32, classifierBase32.lowercased(), classifierHex,
-                 classifierHex.uppercased(), Base32.grouped(classifierBase32), keyText]
-    {
+    for form in [
+      classifierBase32, classifierBase32.lowercased(), classifierHex,
+      classifierHex.uppercased(), Base32.grouped(classifierBase32), keyText,
+    ] {
       #expect(!explanation.contains(form))
       #expect(!explanation.contains(String(form.prefix(12))))
     }

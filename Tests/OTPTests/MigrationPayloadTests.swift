@@ -52,16 +52,24 @@ let sampleSecrets: [[UInt8]] = [
 ]
 
 let samplePayload: [UInt8] =
-  Proto.bytes(1, Proto.entry(
-    secret: sampleSecrets[0], name: "Example:alice@example.com", issuer: "Example",
-    algorithm: 1, digits: 1, type: 2))
-  + Proto.bytes(1, Proto.entry(
-    secret: sampleSecrets[1], name: "bank", issuer: "Big Bank", algorithm: 3, digits: 1, type: 2))
-  + Proto.bytes(1, Proto.entry(
-    secret: sampleSecrets[2], name: "Legacy: ops", issuer: "Legacy", algorithm: 1, digits: 1,
-    type: 1, counter: 5))
-  + Proto.bytes(1, Proto.entry(
-    secret: sampleSecrets[3], name: "山田", issuer: "Café", algorithm: 2, digits: 2, type: 2))
+  Proto.bytes(
+    1,
+    Proto.entry(
+      secret: sampleSecrets[0], name: "Example:alice@example.com", issuer: "Example",
+      algorithm: 1, digits: 1, type: 2))
+  + Proto.bytes(
+    1,
+    Proto.entry(
+      secret: sampleSecrets[1], name: "bank", issuer: "Big Bank", algorithm: 3, digits: 1, type: 2))
+  + Proto.bytes(
+    1,
+    Proto.entry(
+      secret: sampleSecrets[2], name: "Legacy: ops", issuer: "Legacy", algorithm: 1, digits: 1,
+      type: 1, counter: 5))
+  + Proto.bytes(
+    1,
+    Proto.entry(
+      secret: sampleSecrets[3], name: "山田", issuer: "Café", algorithm: 2, digits: 2, type: 2))
   + Proto.int(2, 1) + Proto.int(3, 3) + Proto.int(4, 1) + Proto.int(5, -559_038_737)
   // An unknown field of each wire type, which a reader must skip.
   + Proto.int(9, 7) + Proto.tag(10, 1) + [1, 2, 3, 4, 5, 6, 7, 8]
@@ -132,7 +140,8 @@ func migrationURI(_ bytes: [UInt8], urlSafe: Bool = false) -> String {
     #expect(checks.map(\.index) == [0, 1, 2, 3])
     #expect(checks[0].result.plan?.algorithm == .sha1)
     #expect(checks[0].result.plan?.warnings == [.shortSecret(bytes: 10, recommended: 16)])
-    #expect(checks[1].result.problems == [.unsupportedAlgorithm(.sha512, supported: [.sha1, .sha256])])
+    #expect(
+      checks[1].result.problems == [.unsupportedAlgorithm(.sha512, supported: [.sha1, .sha256])])
     #expect(checks[2].result.problems == [.unsupportedType(.hotp)])
     #expect(checks[3].result.problems == [.unsupportedDigits(8, supported: [6])])
     for check in checks {
@@ -145,8 +154,10 @@ func migrationURI(_ bytes: [UInt8], urlSafe: Bool = false) -> String {
   @Test func unspecifiedAndUnknownCodes() throws {
     let entries =
       Proto.bytes(1, Proto.bytes(1, keyBytes + keyBytes) + Proto.string(2, "defaults"))
-      + Proto.bytes(1, Proto.entry(
-        secret: keyBytes + keyBytes, name: "odd", issuer: "", algorithm: 9, digits: 3, type: 7))
+      + Proto.bytes(
+        1,
+        Proto.entry(
+          secret: keyBytes + keyBytes, name: "odd", issuer: "", algorithm: 9, digits: 3, type: 7))
     let payload = try MigrationPayload.decode(protobuf: entries)
     let defaults = payload.entries[0]
     #expect(defaults.algorithm == nil && defaults.algorithmCode == 0)
@@ -162,8 +173,10 @@ func migrationURI(_ bytes: [UInt8], urlSafe: Bool = false) -> String {
   }
 
   @Test func entryBuiltByHandMatchesTheDecodedOne() throws {
-    let bytes = Proto.bytes(1, Proto.entry(
-      secret: keyBytes, name: "n", issuer: "i", algorithm: 2, digits: 2, type: 2))
+    let bytes = Proto.bytes(
+      1,
+      Proto.entry(
+        secret: keyBytes, name: "n", issuer: "i", algorithm: 2, digits: 2, type: 2))
     let decoded = try MigrationPayload.decode(protobuf: bytes).entries[0]
     let built = MigrationEntry(
       secret: Secret(keyBytes), name: "n", issuer: "i", algorithm: .sha256, digits: 8)
@@ -175,22 +188,35 @@ func migrationURI(_ bytes: [UInt8], urlSafe: Bool = false) -> String {
     ("only a version", Proto.int(2, 1), .noEntries),
     ("truncated length", Array(samplePayload.prefix(20)), .malformed(.truncated(offset: 0))),
     ("entry length past the end", [0x0A, 0x05, 0x0A], .malformed(.truncated(offset: 0))),
-    ("secret length past the entry", [0x0A, 0x02, 0x0A, 0x09],
-     .malformed(.truncated(offset: 2))),
-    ("varint never ends", [0x10] + Array(repeating: 0xFF, count: 12),
-     .malformed(.varintTooLong(offset: 1))),
+    (
+      "secret length past the entry", [0x0A, 0x02, 0x0A, 0x09],
+      .malformed(.truncated(offset: 2))
+    ),
+    (
+      "varint never ends", [0x10] + Array(repeating: 0xFF, count: 12),
+      .malformed(.varintTooLong(offset: 1))
+    ),
     ("varint runs off the end", [0x10, 0xFF, 0xFF], .malformed(.truncated(offset: 1))),
-    ("varint above 64 bits", [0x10] + Array(repeating: 0xFF, count: 9) + [0x02],
-     .malformed(.varintTooLong(offset: 1))),
+    (
+      "varint above 64 bits", [0x10] + Array(repeating: 0xFF, count: 9) + [0x02],
+      .malformed(.varintTooLong(offset: 1))
+    ),
     ("field number 0", [0x00, 0x01], .malformed(.invalidFieldNumber(offset: 0))),
     ("group wire type", [0x0B], .malformed(.unsupportedWireType(3, offset: 0))),
     ("wire type 7", [0x0F], .malformed(.unsupportedWireType(7, offset: 0))),
     ("fixed64 cut short", [0x51, 1, 2, 3], .malformed(.truncated(offset: 0))),
     ("fixed32 cut short", [0x55, 1], .malformed(.truncated(offset: 0))),
-    ("entries as a varint", [0x08, 0x01], .malformed(.wrongWireType(field: 1, wireType: 0, offset: 0))),
-    ("version as bytes", [0x12, 0x00], .malformed(.wrongWireType(field: 2, wireType: 2, offset: 0))),
-    ("name not UTF-8", Proto.bytes(1, Proto.bytes(2, [0xC3, 0x28])),
-     .invalidText(field: "name", entry: 0)),
+    (
+      "entries as a varint", [0x08, 0x01],
+      .malformed(.wrongWireType(field: 1, wireType: 0, offset: 0))
+    ),
+    (
+      "version as bytes", [0x12, 0x00], .malformed(.wrongWireType(field: 2, wireType: 2, offset: 0))
+    ),
+    (
+      "name not UTF-8", Proto.bytes(1, Proto.bytes(2, [0xC3, 0x28])),
+      .invalidText(field: "name", entry: 0)
+    ),
   ]
 
   @Test(arguments: damaged)
@@ -226,8 +252,10 @@ func migrationURI(_ bytes: [UInt8], urlSafe: Bool = false) -> String {
     ("otpauth-migration://offline?data=CgAAC", .invalidBase64Length),
     ("otpauth-migration://offline?data=%FF", .invalidPercentEncoding),
     ("otpauth-migration://offline?data=Cg", .malformed(.truncated(offset: 1))),
-    ("otpauth-migration://offline?data=" + String(repeating: "A", count: 70_000),
-     .tooLarge(characters: 70_000)),
+    (
+      "otpauth-migration://offline?data=" + String(repeating: "A", count: 70_000),
+      .tooLarge(characters: 70_000)
+    ),
   ]
 
   @Test(arguments: badURIs)

@@ -10,28 +10,33 @@ func rfcSeed(_ length: Int) -> Secret {
 
 @Suite struct OneTimePasswordVectorTests {
   /// RFC 4226 Appendix D, secret "12345678901234567890", counters 0...9.
-  @Test(arguments: Array(zip(0..<10, [
-    "755224", "287082", "359152", "969429", "338314",
-    "254676", "287922", "162583", "399871", "520489",
-  ])))
+  @Test(
+    arguments: Array(
+      zip(
+        0..<10,
+        [
+          "755224", "287082", "359152", "969429", "338314",
+          "254676", "287922", "162583", "399871", "520489",
+        ])))
   func hotpAppendixD(_ counter: Int, _ expected: String) {
     #expect(HOTP.code(secret: rfcSeed(20), counter: UInt64(counter)) == expected)
   }
 
   /// RFC 6238 Appendix B: every row, 8 digits, 30 s, 20/32/64-byte seeds.
-  @Test(arguments: [
-    (59, HashAlgorithm.sha1, "94287082"), (59, .sha256, "46119246"), (59, .sha512, "90693936"),
-    (1_111_111_109, .sha1, "07081804"), (1_111_111_109, .sha256, "68084774"),
-    (1_111_111_109, .sha512, "25091201"),
-    (1_111_111_111, .sha1, "14050471"), (1_111_111_111, .sha256, "67062674"),
-    (1_111_111_111, .sha512, "99943326"),
-    (1_234_567_890, .sha1, "89005924"), (1_234_567_890, .sha256, "91819424"),
-    (1_234_567_890, .sha512, "93441116"),
-    (2_000_000_000, .sha1, "69279037"), (2_000_000_000, .sha256, "90698825"),
-    (2_000_000_000, .sha512, "38618901"),
-    (20_000_000_000, .sha1, "65353130"), (20_000_000_000, .sha256, "77737706"),
-    (20_000_000_000, .sha512, "47863826"),
-  ] as [(Int64, HashAlgorithm, String)])
+  @Test(
+    arguments: [
+      (59, HashAlgorithm.sha1, "94287082"), (59, .sha256, "46119246"), (59, .sha512, "90693936"),
+      (1_111_111_109, .sha1, "07081804"), (1_111_111_109, .sha256, "68084774"),
+      (1_111_111_109, .sha512, "25091201"),
+      (1_111_111_111, .sha1, "14050471"), (1_111_111_111, .sha256, "67062674"),
+      (1_111_111_111, .sha512, "99943326"),
+      (1_234_567_890, .sha1, "89005924"), (1_234_567_890, .sha256, "91819424"),
+      (1_234_567_890, .sha512, "93441116"),
+      (2_000_000_000, .sha1, "69279037"), (2_000_000_000, .sha256, "90698825"),
+      (2_000_000_000, .sha512, "38618901"),
+      (20_000_000_000, .sha1, "65353130"), (20_000_000_000, .sha256, "77737706"),
+      (20_000_000_000, .sha512, "47863826"),
+    ] as [(Int64, HashAlgorithm, String)])
   func totpAppendixB(_ time: Int64, _ algorithm: HashAlgorithm, _ expected: String) {
     let parameters = TOTPParameters(algorithm: algorithm, digits: 8, period: 30)
     let seed = rfcSeed(algorithm.digestLength)
@@ -50,10 +55,11 @@ func rfcSeed(_ length: Int) -> Secret {
       TOTP.code(secret: Secret(extended), at: 1_700_000_000, parameters: parameters) == expected)
   }
 
-  @Test(arguments: [
-    (0, 30, 30), (1, 30, 29), (29, 30, 1), (30, 30, 30), (59, 30, 1), (60, 60, 60),
-    (1_700_000_000, 30, 10), (1_700_000_009, 30, 1), (1_700_000_010, 30, 30),
-  ] as [(Int64, Int, Int)])
+  @Test(
+    arguments: [
+      (0, 30, 30), (1, 30, 29), (29, 30, 1), (30, 30, 30), (59, 30, 1), (60, 60, 60),
+      (1_700_000_000, 30, 10), (1_700_000_009, 30, 1), (1_700_000_010, 30, 30),
+    ] as [(Int64, Int, Int)])
   func secondsLeftAtBoundaries(_ time: Int64, _ period: Int, _ expected: Int) {
     #expect(TOTP.secondsLeft(at: time, period: period) == expected)
   }

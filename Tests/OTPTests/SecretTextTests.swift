@@ -11,18 +11,19 @@ import Testing
     #expect(try SecretText.parse(text).revealedBytes() == keyBytes)
   }
 
-  @Test(arguments: [
-    ("", SecretTextError.empty),
-    ("   \n", .empty),
-    ("====", .empty),
-    ("0x", .empty),
-    ("0x 12 3", .oddHexLength(digits: 3)),
-    ("0x12zz", .invalidHexCharacter(position: 5)),
-    ("0x12:34", .invalidHexCharacter(position: 5)),
-    ("3132333435363738", .base32(.invalidCharacter(position: 2))),
-    ("JBSW Y3DP 1", .base32(.invalidCharacter(position: 11))),
-    ("JBSWY3DPE", .base32(.impossibleLength(symbols: 9))),
-  ] as [(String, SecretTextError)])
+  @Test(
+    arguments: [
+      ("", SecretTextError.empty),
+      ("   \n", .empty),
+      ("====", .empty),
+      ("0x", .empty),
+      ("0x 12 3", .oddHexLength(digits: 3)),
+      ("0x12zz", .invalidHexCharacter(position: 5)),
+      ("0x12:34", .invalidHexCharacter(position: 5)),
+      ("3132333435363738", .base32(.invalidCharacter(position: 2))),
+      ("JBSW Y3DP 1", .base32(.invalidCharacter(position: 11))),
+      ("JBSWY3DPE", .base32(.impossibleLength(symbols: 9))),
+    ] as [(String, SecretTextError)])
   func rejectsWithAReason(_ text: String, _ expected: SecretTextError) {
     #expect(throws: expected) { try SecretText.parse(text) }
     #expect(expected.description.hasSuffix(".") || expected.description.hasSuffix("?"))

@@ -8,12 +8,13 @@ import TokenCrypto
 
   func secret(_ count: Int) -> Secret { Secret([UInt8](repeating: 0x5A, count: count)) }
 
-  @Test(arguments: [
-    (OTPAlgorithmName.sha1, 30, 20, HashAlgorithm.sha1),
-    (.sha256, 60, 32, .sha256),
-    (.sha1, 30, 16, .sha1),
-    (.sha1, 60, 63, .sha1),
-  ] as [(OTPAlgorithmName, Int, Int, HashAlgorithm)])
+  @Test(
+    arguments: [
+      (OTPAlgorithmName.sha1, 30, 20, HashAlgorithm.sha1),
+      (.sha256, 60, 32, .sha256),
+      (.sha1, 30, 16, .sha1),
+      (.sha1, 60, 63, .sha1),
+    ] as [(OTPAlgorithmName, Int, Int, HashAlgorithm)])
   func burnable(_ algorithm: OTPAlgorithmName, _ period: Int, _ length: Int, _ hash: HashAlgorithm)
   {
     let result = token.check(
@@ -35,24 +36,37 @@ import TokenCrypto
     #expect(plan?.warnings.first?.description.contains("10 bytes") == true)
   }
 
-  @Test(arguments: [
-    (OTPType.hotp, OTPAlgorithmName.sha1, 6, 30, 20, [CapabilityProblem.unsupportedType(.hotp)],
-     "counter-based"),
-    (.totp, .sha512, 6, 30, 64, [.unsupportedAlgorithm(.sha512, supported: [.sha1, .sha256]),
-                                 .secretTooLong(bytes: 64, maximum: 63)], "SHA-512"),
-    (.totp, .md5, 6, 30, 20, [.unsupportedAlgorithm(.md5, supported: [.sha1, .sha256])], "MD5"),
-    (.totp, .sha1, 8, 30, 20, [.unsupportedDigits(8, supported: [6])],
-     "This token can only show 6-digit codes; the service asks for 8."),
-    (.totp, .sha1, 6, 45, 20, [.unsupportedPeriod(45, supported: [30, 60])], "30 or 60 seconds"),
-    (.totp, .sha1, 6, 30, 9, [.secretTooShort(bytes: 9, minimum: 10)], "at least 10"),
-    (.totp, .sha1, 6, 30, 0, [.secretTooShort(bytes: 0, minimum: 10)], "0 bytes"),
-    (.totp, .sha1, 6, 30, 64, [.secretTooLong(bytes: 64, maximum: 63)], "at most 63"),
-    (.hotp, .sha512, 8, 15, 5, [
-      .unsupportedType(.hotp), .unsupportedAlgorithm(.sha512, supported: [.sha1, .sha256]),
-      .unsupportedDigits(8, supported: [6]), .unsupportedPeriod(15, supported: [30, 60]),
-      .secretTooShort(bytes: 5, minimum: 10),
-    ], "SHA-1 and SHA-256"),
-  ] as [(OTPType, OTPAlgorithmName, Int, Int, Int, [CapabilityProblem], String)])
+  @Test(
+    arguments: [
+      (
+        OTPType.hotp, OTPAlgorithmName.sha1, 6, 30, 20, [CapabilityProblem.unsupportedType(.hotp)],
+        "counter-based"
+      ),
+      (
+        .totp, .sha512, 6, 30, 64,
+        [
+          .unsupportedAlgorithm(.sha512, supported: [.sha1, .sha256]),
+          .secretTooLong(bytes: 64, maximum: 63),
+        ], "SHA-512"
+      ),
+      (.totp, .md5, 6, 30, 20, [.unsupportedAlgorithm(.md5, supported: [.sha1, .sha256])], "MD5"),
+      (
+        .totp, .sha1, 8, 30, 20, [.unsupportedDigits(8, supported: [6])],
+        "This token can only show 6-digit codes; the service asks for 8."
+      ),
+      (.totp, .sha1, 6, 45, 20, [.unsupportedPeriod(45, supported: [30, 60])], "30 or 60 seconds"),
+      (.totp, .sha1, 6, 30, 9, [.secretTooShort(bytes: 9, minimum: 10)], "at least 10"),
+      (.totp, .sha1, 6, 30, 0, [.secretTooShort(bytes: 0, minimum: 10)], "0 bytes"),
+      (.totp, .sha1, 6, 30, 64, [.secretTooLong(bytes: 64, maximum: 63)], "at most 63"),
+      (
+        .hotp, .sha512, 8, 15, 5,
+        [
+          .unsupportedType(.hotp), .unsupportedAlgorithm(.sha512, supported: [.sha1, .sha256]),
+          .unsupportedDigits(8, supported: [6]), .unsupportedPeriod(15, supported: [30, 60]),
+          .secretTooShort(bytes: 5, minimum: 10),
+        ], "SHA-1 and SHA-256"
+      ),
+    ] as [(OTPType, OTPAlgorithmName, Int, Int, Int, [CapabilityProblem], String)])
   func refused(
     _ type: OTPType, _ algorithm: OTPAlgorithmName, _ digits: Int, _ period: Int, _ length: Int,
     _ expected: [CapabilityProblem], _ phrase: String

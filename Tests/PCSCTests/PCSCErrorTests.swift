@@ -36,7 +36,9 @@ import Testing
 
   @Test func cardPresenceErrorsMapToTheirFailures() {
     #expect(PCSCError.noSmartcard.cardFailure == .noCard)
-    #expect(PCSCError.noSmartcard.operatorMessage.contains("switch the token on, then lay it flat on the reader"))
+    #expect(
+      PCSCError.noSmartcard.operatorMessage.contains(
+        "switch the token on, then lay it flat on the reader"))
     #expect(PCSCError.removedCard.cardFailure == .cardRemoved)
     #expect(PCSCError.removedCard.operatorMessage.contains("keep it flat and still"))
     #expect(PCSCError.sentence(for: .noCard) == PCSCError.noSmartcard.operatorMessage)
@@ -47,8 +49,11 @@ import Testing
     for error in [PCSCError.noReadersAvailable, .unknownReader, .readerUnavailable] {
       #expect(error.cardFailure == .readerUnavailable(error.operatorMessage))
     }
-    #expect(PCSCError.noReadersAvailable.operatorMessage.contains("No smart card reader is connected"))
-    #expect(PCSCError.sharingViolation.cardFailure == .readerBusy(PCSCError.sharingViolation.operatorMessage))
+    #expect(
+      PCSCError.noReadersAvailable.operatorMessage.contains("No smart card reader is connected"))
+    #expect(
+      PCSCError.sharingViolation.cardFailure
+        == .readerBusy(PCSCError.sharingViolation.operatorMessage))
     #expect(PCSCError.sharingViolation.operatorMessage.contains("in use by another program"))
   }
 

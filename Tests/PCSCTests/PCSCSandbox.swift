@@ -67,7 +67,7 @@ final class PCSCSandbox {
     let output = directory + ".out"
     let argv = ["/usr/bin/env", "PCSC_SANDBOX_AUTO_EXIT=1", "/bin/bash", script] + arguments
     var cArguments = argv.map { strdup($0) } + [nil]
-    defer { cArguments.forEach { free($0) } }
+    defer { for argument in cArguments { free(argument) } }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -135,7 +135,8 @@ func eventually(
   while true {
     if try body() { return true }
     if ContinuousClock.now >= deadline { return false }
-    Thread.sleep(forTimeInterval: Double(interval.components.attoseconds) / 1e18
-      + Double(interval.components.seconds))
+    Thread.sleep(
+      forTimeInterval: Double(interval.components.attoseconds) / 1e18
+        + Double(interval.components.seconds))
   }
 }

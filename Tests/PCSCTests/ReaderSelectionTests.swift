@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct ReaderSelectionTests {
   let acr = ReaderState(name: "ACS ACR122U PICC Interface 00 00", card: .absent)
-  let identiv = ReaderState(name: "Identiv uTrust 3700 F CL Reader [Contactless] 01 00", card: .present)
+  let identiv = ReaderState(
+    name: "Identiv uTrust 3700 F CL Reader [Contactless] 01 00", card: .present)
   let slot0 = ReaderState(name: "Virtual PCD 00 00", card: .present, atr: [0x3B, 0x80])
   let slot1 = ReaderState(name: "Virtual PCD 00 01", card: .absent)
 
@@ -38,7 +39,10 @@ import Testing
   }
 
   @Test func withoutANameTwoCardsAreAmbiguous() {
-    #expect(throws: ReaderSelectionError.ambiguous(requested: nil, candidates: [identiv.name, slot0.name])) {
+    #expect(
+      throws: ReaderSelectionError.ambiguous(
+        requested: nil, candidates: [identiv.name, slot0.name])
+    ) {
       try ReaderSelection.choose(from: [acr, identiv, slot0], named: nil)
     }
   }
@@ -66,26 +70,34 @@ import Testing
   @Test func severalMatchesWithoutASingleCardAreAmbiguous() {
     var empty0 = slot0
     empty0.card = .absent
-    #expect(throws: ReaderSelectionError.ambiguous(requested: "Virtual", candidates: [empty0.name, slot1.name])) {
+    #expect(
+      throws: ReaderSelectionError.ambiguous(
+        requested: "Virtual", candidates: [empty0.name, slot1.name])
+    ) {
       try ReaderSelection.choose(from: [empty0, slot1, acr], named: "Virtual")
     }
   }
 
   @Test func noMatchListsTheConnectedReaders() {
-    #expect(throws: ReaderSelectionError.noMatch(requested: "omnikey", available: [acr.name, slot0.name])) {
+    #expect(
+      throws: ReaderSelectionError.noMatch(requested: "omnikey", available: [acr.name, slot0.name])
+    ) {
       try ReaderSelection.choose(from: [acr, slot0], named: "omnikey")
     }
   }
 
   @Test func messagesNameTheReaders() {
     let noMatch = ReaderSelectionError.noMatch(requested: "x", available: ["A 00", "B 00"])
-    #expect(noMatch.operatorMessage == "No reader matches \"x\"; connected readers: \"A 00\", \"B 00\".")
+    #expect(
+      noMatch.operatorMessage == "No reader matches \"x\"; connected readers: \"A 00\", \"B 00\".")
     let ambiguous = ReaderSelectionError.ambiguous(requested: nil, candidates: ["A 00", "B 00"])
     #expect(ambiguous.operatorMessage.contains("\"A 00\", \"B 00\""))
     #expect(ambiguous.operatorMessage.contains("--reader"))
     #expect(ReaderSelectionError.noCard(readers: ["A 00"]).operatorMessage.contains("lay it flat"))
     #expect(ReaderSelectionError.noCard(readers: []).cardFailure == .noCard)
-    #expect(ReaderSelectionError.noReaders.cardFailure == .readerUnavailable(ReaderSelectionError.noReaders.operatorMessage))
+    #expect(
+      ReaderSelectionError.noReaders.cardFailure
+        == .readerUnavailable(ReaderSelectionError.noReaders.operatorMessage))
   }
 }
 

@@ -23,7 +23,8 @@ struct RealStackTests {
     #expect(slot.atr == bench.applet.atr)
     #expect(states.first { $0.name == RealStackBench.secondSlot }?.card == .absent)
     #expect(try ReaderSelection.choose(from: states, named: nil).name == RealStackBench.reader)
-    #expect(try ReaderSelection.choose(from: states, named: "virtual pcd").name == RealStackBench.reader)
+    #expect(
+      try ReaderSelection.choose(from: states, named: "virtual pcd").name == RealStackBench.reader)
     let card = try bench.connect()
     #expect(try card.atr() == bench.applet.atr)
     #expect([1, 2].contains(card.activeProtocol))
@@ -58,7 +59,9 @@ struct RealStackTests {
 
     bench.client.removeCard()
     try bench.waitForCard(present: false)
-    let failure = expectError(CardFailure.self) { _ = try card.transmit(CommandAPDU(cla: 0x80, ins: 0x41, p1: 0, p2: 0)) }
+    let failure = expectError(CardFailure.self) {
+      _ = try card.transmit(CommandAPDU(cla: 0x80, ins: 0x41, p1: 0, p2: 0))
+    }
     #expect(failure?.isLinkLoss == true, "got \(String(describing: failure))")
     #expect(card.lastError != nil)
     #expect(expectError(CardFailure.self) { try card.reconnect() } == .noCard)
@@ -80,7 +83,9 @@ struct RealStackTests {
     for ins: UInt8 in [0x01, 0x02] {
       #expect(try card.transmit(CommandAPDU(cla: 0x80, ins: ins, p1: 0, p2: 0)).status == .success)
     }
-    let failure = expectError(CardFailure.self) { _ = try card.transmit(CommandAPDU(cla: 0x80, ins: 0x03, p1: 0, p2: 0)) }
+    let failure = expectError(CardFailure.self) {
+      _ = try card.transmit(CommandAPDU(cla: 0x80, ins: 0x03, p1: 0, p2: 0))
+    }
     #expect(failure?.isLinkLoss == true, "got \(String(describing: failure))")
     #expect(bench.applet.received.count == (executeBeforeDrop ? 3 : 2))
     #expect(bench.client.drops == 1)
@@ -91,7 +96,8 @@ struct RealStackTests {
       guard (try? card.reconnect()) != nil else { return false }
       return (try? card.transmit(CommandAPDU(cla: 0x80, ins: 0x04, p1: 0, p2: 0))) != nil
     }
-    #expect(recovered, "no working session after the card came back\n\(bench.sandbox.log.suffix(2000))")
+    #expect(
+      recovered, "no working session after the card came back\n\(bench.sandbox.log.suffix(2000))")
     #expect(bench.client.connections == 2)
     #expect(bench.client.drops == 1)
   }
@@ -102,7 +108,9 @@ struct RealStackTests {
     let holder = try bench.connect(.exclusive)
     let other = try PCSCContext()
     defer { other.release() }
-    let error = expectError(PCSCError.self) { _ = try PCSCCard(context: other, reader: RealStackBench.reader) }
+    let error = expectError(PCSCError.self) {
+      _ = try PCSCCard(context: other, reader: RealStackBench.reader)
+    }
     #expect(error == .sharingViolation)
     #expect(error?.cardFailure == .readerBusy(PCSCError.sharingViolation.operatorMessage))
     #expect(try other.readerStates().first { $0.name == RealStackBench.reader }?.card == .exclusive)

@@ -14,7 +14,8 @@ extension RealStackTests {
     let card = try bench.connect(.exclusive)
     nonisolated(unsafe) var waitingCalls = 0
     let transport = ReturningCardTransport(
-      card: card, context: bench.context, returnTimeout: .seconds(10), onWaiting: { waitingCalls += 1 })
+      card: card, context: bench.context, returnTimeout: .seconds(10),
+      onWaiting: { waitingCalls += 1 })
 
     bench.client.removeCard()
     _ = try bench.waitForCard(present: false)
@@ -29,7 +30,8 @@ extension RealStackTests {
     let waited = ContinuousClock.now - started
     #expect(waitingCalls == 1)
     #expect(waited >= .milliseconds(700), "reconnected before the card was back: \(waited)")
-    let response = try transport.transmit(CommandAPDU(cla: 0x80, ins: 0x44, p1: 0, p2: 0, data: [9]))
+    let response = try transport.transmit(
+      CommandAPDU(cla: 0x80, ins: 0x44, p1: 0, p2: 0, data: [9]))
     #expect(response.data == [0x80, 0x44, 0, 0, 1, 9])
   }
 
@@ -37,7 +39,8 @@ extension RealStackTests {
     let bench = try RealStackBench()
     defer { bench.shutdown() }
     let card = try bench.connect()
-    let transport = ReturningCardTransport(card: card, context: bench.context, returnTimeout: .milliseconds(600))
+    let transport = ReturningCardTransport(
+      card: card, context: bench.context, returnTimeout: .milliseconds(600))
     bench.client.removeCard()
     _ = try bench.waitForCard(present: false)
     let started = ContinuousClock.now
@@ -51,11 +54,14 @@ extension RealStackTests {
     let bench = try RealStackBench()
     defer { bench.shutdown() }
     let card = try bench.connect()
-    let transport = ReturningCardTransport(card: card, context: bench.context, returnTimeout: .seconds(30))
+    let transport = ReturningCardTransport(
+      card: card, context: bench.context, returnTimeout: .seconds(30))
     bench.sandbox.stop()
     let started = ContinuousClock.now
     let failure = expectError(CardFailure.self) { try transport.reconnect() }
-    #expect(failure.map(ReturningCardTransport.isWorthWaiting) == false, "got \(String(describing: failure))")
+    #expect(
+      failure.map(ReturningCardTransport.isWorthWaiting) == false,
+      "got \(String(describing: failure))")
     #expect(ContinuousClock.now - started < .seconds(5))
   }
 }

@@ -11,7 +11,8 @@ extension RealStackTests {
     let port = try PCSCSandbox.freePortPair()
     let client = VPCDClient(
       applet: EchoApplet(),
-      configuration: VPCDConfiguration(port: port, retryInterval: .milliseconds(20), giveUpAfter: .milliseconds(200)))
+      configuration: VPCDConfiguration(
+        port: port, retryInterval: .milliseconds(20), giveUpAfter: .milliseconds(200)))
     #expect(client.state == .idle)
     client.start()
     #expect(client.wait(timeout: .seconds(5)) { if case .failed = $0 { true } else { false } })

@@ -24,14 +24,17 @@
           return
         }
         #expect(header == [0x00, 0x05])
-        #expect(LoopbackPair.quickAck(cardEnd) == 1, "after the header read of exchange \(exchange)")
+        #expect(
+          LoopbackPair.quickAck(cardEnd) == 1, "after the header read of exchange \(exchange)")
         try LoopbackPair.send(vpcdEnd, apdu)
-        guard case .bytes(let payload) = card.read(apdu.count, wake: wake, interrupted: { false }) else {
+        guard case .bytes(let payload) = card.read(apdu.count, wake: wake, interrupted: { false })
+        else {
           Issue.record("no payload in exchange \(exchange)")
           return
         }
         #expect(payload == apdu)
-        #expect(LoopbackPair.quickAck(cardEnd) == 1, "after the payload read of exchange \(exchange)")
+        #expect(
+          LoopbackPair.quickAck(cardEnd) == 1, "after the payload read of exchange \(exchange)")
         #expect(card.write(VPCDFrame.encode([0x90, 0x00])))
         #expect(try LoopbackPair.receive(vpcdEnd, 4) == [0x00, 0x02, 0x90, 0x00])
       }
@@ -40,7 +43,10 @@
 
   /// A connected TCP pair on 127.0.0.1, made with the socket calls directly.
   enum LoopbackPair {
-    struct Failure: Error { let call: String; let code: Int32 }
+    struct Failure: Error {
+      let call: String
+      let code: Int32
+    }
 
     static func make() throws -> (client: Int32, server: Int32) {
       let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -63,9 +69,12 @@
       var one: Int32 = 1
       // The Nagle setting vpcd leaves on would only delay the test; the ACK under test is
       // the card end's.
-      _ = setsockopt(client, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+      _ = setsockopt(
+        client, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
       try withSockaddr(&address) { pointer in
-        guard connect(client, pointer, length) == 0 else { throw Failure(call: "connect", code: errno) }
+        guard connect(client, pointer, length) == 0 else {
+          throw Failure(call: "connect", code: errno)
+        }
       }
       let server = accept(listener, nil, nil)
       guard server >= 0 else { throw Failure(call: "accept", code: errno) }
@@ -81,13 +90,17 @@
     }
 
     static func send(_ fd: Int32, _ bytes: [UInt8]) throws {
-      let sent = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress!, bytes.count, Int32(MSG_NOSIGNAL)) }
+      let sent = bytes.withUnsafeBytes {
+        Glibc.send(fd, $0.baseAddress!, bytes.count, Int32(MSG_NOSIGNAL))
+      }
       guard sent == bytes.count else { throw Failure(call: "send", code: errno) }
     }
 
     static func receive(_ fd: Int32, _ count: Int) throws -> [UInt8] {
       var buffer = [UInt8](repeating: 0, count: count)
-      let received = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress!, count, Int32(MSG_WAITALL)) }
+      let received = buffer.withUnsafeMutableBytes {
+        recv(fd, $0.baseAddress!, count, Int32(MSG_WAITALL))
+      }
       guard received == count else { throw Failure(call: "recv", code: errno) }
       return buffer
     }

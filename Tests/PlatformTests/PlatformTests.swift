@@ -10,7 +10,8 @@ import Testing
     #expect(Platform.milliseconds(.nanoseconds(999_999), atMost: .max) == 0)
     #expect(Platform.milliseconds(.microseconds(2_500), atMost: .max) == 2)
     #expect(Platform.milliseconds(.seconds(-3), atMost: .max) == 0)
-    #expect(Platform.milliseconds(.seconds(3_000_000), atMost: Int64(Int32.max)) == Int64(Int32.max))
+    #expect(
+      Platform.milliseconds(.seconds(3_000_000), atMost: Int64(Int32.max)) == Int64(Int32.max))
     #expect(Platform.milliseconds(.zero, atMost: 10) == 0)
   }
 

@@ -1,5 +1,6 @@
-@testable import QRScan
 import Testing
+
+@testable import QRScan
 
 /// The cheap finder-pattern check on real codes (qrencode, ImageMagick) and on images without
 /// one, and what it does to the passes a failed scan reports. The payloads come from a fixed
@@ -11,14 +12,17 @@ import Testing
   static func payload(_ seed: Int) -> [UInt8] {
     let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
     var state = UInt64(seed) &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-    let key = String((0..<32).map { _ in
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return alphabet[Int(state >> 59)]
-    })
+    let key = String(
+      (0..<32).map { _ in
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return alphabet[Int(state >> 59)]
+      })
     return Array("otpauth://totp/Acme:bob@example.com?secret=\(key)&issuer=Acme".utf8)
   }
 
-  func evidence(_ seed: Int, _ prepare: [String], qrencode: [String] = ["-s", "4"]) throws -> FinderEvidence {
+  func evidence(_ seed: Int, _ prepare: [String], qrencode: [String] = ["-s", "4"]) throws
+    -> FinderEvidence
+  {
     let tools = try ImageTools()
     try tools.qrencode(Self.payload(seed), to: "code.png", arguments: qrencode)
     let name = prepare.contains("-quality") ? "out.jpg" : "out.png"
@@ -27,7 +31,8 @@ import Testing
   }
 
   static let wholeCodes: [[String]] = [
-    [], ["-negate"], ["-background", "white", "-rotate", "30"], ["-background", "white", "-rotate", "45"],
+    [], ["-negate"], ["-background", "white", "-rotate", "30"],
+    ["-background", "white", "-rotate", "45"],
     ["-background", "white", "-rotate", "10"], ["+level", "40%,60%"], ["-quality", "30"],
     ["-attenuate", "1.2", "+noise", "Gaussian"], ["-resize", "40%"],
   ]
@@ -62,8 +67,12 @@ import Testing
     #expect(FinderPatterns.hasCodeLikeTriple([mark(150, 20), mark(277, 147), mark(23, 147)]))
     #expect(!FinderPatterns.hasCodeLikeTriple([mark(20, 20), mark(200, 20), mark(110, 60)]))
     #expect(!FinderPatterns.hasCodeLikeTriple([mark(20, 20), mark(200, 20)]))
-    #expect(!FinderPatterns.hasCodeLikeTriple([mark(20, 20), mark(30, 20), mark(20, 30)]))  // overlapping
-    let sizes = [FinderPatterns.Mark(x: 20, y: 20, size: 28), .init(x: 200, y: 20, size: 60), .init(x: 20, y: 200, size: 28)]
+    // Overlapping marks.
+    #expect(!FinderPatterns.hasCodeLikeTriple([mark(20, 20), mark(30, 20), mark(20, 30)]))
+    let sizes = [
+      FinderPatterns.Mark(x: 20, y: 20, size: 28), .init(x: 200, y: 20, size: 60),
+      .init(x: 20, y: 200, size: 28),
+    ]
     #expect(!FinderPatterns.hasCodeLikeTriple(sizes))
   }
 
@@ -79,7 +88,11 @@ import Testing
   @Test func photosWithoutACodeAreOnePass() throws {
     let tools = try ImageTools()
     for round in 0..<4 {
-      let path = try tools.convert(["-size", "2000x1500", "-seed", "\(round + 1)", "plasma:fractal", "-blur", "0x3", "-quality", "85"], output: "photo\(round).jpg")
+      let path = try tools.convert(
+        [
+          "-size", "2000x1500", "-seed", "\(round + 1)", "plasma:fractal", "-blur", "0x3",
+          "-quality", "85",
+        ], output: "photo\(round).jpg")
       let error = #expect(throws: QRScanError.self) { try scanner.scan(fileAt: path) }
       guard case .noQRCode(_, _, let passes) = error else {
         Issue.record("expected no QR code, got \(String(describing: error))")
@@ -97,7 +110,8 @@ import Testing
     var early = 0
     for seed in 0..<20 {
       try tools.qrencode(Self.payload(seed), to: "code.png", arguments: ["-s", "6"])
-      let path = try tools.convert(["@code.png", "-gravity", "north", "-crop", "100%x50%+0+0", "+repage"], output: "half.png")
+      let path = try tools.convert(
+        ["@code.png", "-gravity", "north", "-crop", "100%x50%+0+0", "+repage"], output: "half.png")
       let error = #expect(throws: QRScanError.self) { try scanner.scan(fileAt: path) }
       guard case .noQRCode(let width, let height, let passes) = error else {
         Issue.record("expected no QR code, got \(String(describing: error))")
@@ -113,7 +127,9 @@ import Testing
   /// A large JPEG photo without a code skips its half-size pass: one full-size pass.
   @Test func largePhotoWithoutACodeIsOneFullSizePass() throws {
     let tools = try ImageTools()
-    let path = try tools.convert(["-size", "3200x2400", "-seed", "7", "plasma:fractal", "-blur", "0x3", "-quality", "85"], output: "large.jpg")
+    let path = try tools.convert(
+      ["-size", "3200x2400", "-seed", "7", "plasma:fractal", "-blur", "0x3", "-quality", "85"],
+      output: "large.jpg")
     let error = #expect(throws: QRScanError.self) { try scanner.scan(fileAt: path) }
     guard case .noQRCode(_, _, let passes) = error else {
       Issue.record("expected no QR code, got \(String(describing: error))")
@@ -125,7 +141,9 @@ import Testing
   /// A photo-like image with no code at all: one pass.
   @Test func noCodeInAPhotoIsOnePass() throws {
     let tools = try ImageTools()
-    let path = try tools.convert(["-size", "1600x1200", "plasma:fractal", "-blur", "0x3", "-quality", "85"], output: "photo.jpg")
+    let path = try tools.convert(
+      ["-size", "1600x1200", "plasma:fractal", "-blur", "0x3", "-quality", "85"],
+      output: "photo.jpg")
     let error = #expect(throws: QRScanError.self) { try scanner.scan(fileAt: path) }
     guard case .noQRCode(_, _, let passes) = error else {
       Issue.record("expected no QR code, got \(String(describing: error))")

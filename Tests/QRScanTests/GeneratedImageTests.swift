@@ -16,7 +16,8 @@ import Testing
     let payload = setupURI()
     try tools.qrencode(payload, to: "code.png", arguments: qrencode)
     let path =
-      arguments.isEmpty ? tools.path("code.png") : try tools.convert(["@code.png"] + arguments, output: output)
+      arguments.isEmpty
+      ? tools.path("code.png") : try tools.convert(["@code.png"] + arguments, output: output)
     return (payload, try scanner.scan(fileAt: path))
   }
 
@@ -65,7 +66,8 @@ import Testing
 
   @Test(arguments: [["-quality", "75"], ["-define", "webp:lossless=true"]])
   func webp(_ options: [String]) throws {
-    let (payload, result) = try scanTransformed(options, output: "code.webp", qrencode: ["-s", "4"])
+    let (payload, result) = try scanTransformed(
+      options, output: "code.webp", qrencode: ["-s", "4"])
     #expect(result.codes.map(\.bytes) == [payload])
     #expect(result.format == .webp)
   }
@@ -107,8 +109,10 @@ import Testing
   @Test func halfTransparentDarkCodeOnTransparentCanvas() throws {
     // Grey-alpha PNG: dark modules at 60 % opacity, background fully transparent black.
     let (payload, result) = try scanTransformed(
-      ["-alpha", "set", "-channel", "A", "-fx", "u.r < 0.5 ? 0.6 : 0", "+channel",
-       "-channel", "RGB", "-evaluate", "set", "0", "+channel"],
+      [
+        "-alpha", "set", "-channel", "A", "-fx", "u.r < 0.5 ? 0.6 : 0", "+channel",
+        "-channel", "RGB", "-evaluate", "set", "0", "+channel",
+      ],
       qrencode: ["-s", "4"])
     #expect(result.codes.map(\.bytes) == [payload])
   }
@@ -118,10 +122,13 @@ import Testing
     let payload = setupURI()
     try tools.qrencode(payload, to: "code.png", arguments: ["-s", "3"])
     let path = try tools.convert(
-      ["-size", "3000x2000", "xc:white", "-fill", "black", "-font", "DejaVu-Sans", "-pointsize", "48",
-       "-annotate", "+100+150", "Two-step verification: scan this code with your app",
-       "-annotate", "+100+1800", "Reference 8659600123 — do not share",
-       "@code.png", "-geometry", "+2200+900", "-composite"],
+      [
+        "-size", "3000x2000", "xc:white", "-fill", "black", "-font", "DejaVu-Sans", "-pointsize",
+        "48",
+        "-annotate", "+100+150", "Two-step verification: scan this code with your app",
+        "-annotate", "+100+1800", "Reference 8659600123 — do not share",
+        "@code.png", "-geometry", "+2200+900", "-composite",
+      ],
       output: "page.png")
     let result = try scanner.scan(fileAt: path)
     #expect(result.codes.map(\.bytes) == [payload])
@@ -132,9 +139,11 @@ import Testing
     let payload = setupURI()
     try tools.qrencode(payload, to: "code.png", arguments: ["-s", "4"])
     let path = try tools.convert(
-      ["-size", "4000x3000", "plasma:fractal", "-blur", "0x3",
-       "(", "@code.png", "-resize", "260x260", ")", "-geometry", "+2500+1800", "-composite",
-       "-quality", "85"],
+      [
+        "-size", "4000x3000", "plasma:fractal", "-blur", "0x3",
+        "(", "@code.png", "-resize", "260x260", ")", "-geometry", "+2500+1800", "-composite",
+        "-quality", "85",
+      ],
       output: "photo.jpg")
     let result = try scanner.scan(fileAt: path)
     #expect(result.codes.map(\.bytes) == [payload])

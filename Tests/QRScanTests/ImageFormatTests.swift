@@ -3,19 +3,20 @@ import Testing
 
 /// Format detection from magic bytes, and the UTF-8 payload text.
 @Suite struct ImageFormatTests {
-  @Test(arguments: [
-    ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13], ImageFormat.png),
-    ([0xFF, 0xD8, 0xFF, 0xE0, 0, 16], .jpeg),
-    (Array("GIF89a\u{1}\u{0}".utf8), .gif),
-    (Array("BM".utf8) + [UInt8](repeating: 0, count: 20), .bmp),
-    (Array("RIFF".utf8) + [0, 0, 0, 0] + Array("WEBPVP8 ".utf8), .webp),
-    ([0x49, 0x49, 0x2A, 0x00, 8, 0, 0, 0], .tiff),
-    ([0x4D, 0x4D, 0x00, 0x2A, 0, 0, 0, 8], .tiff),
-    (Array("%PDF-1.7\n".utf8), .pdf),
-    ([0, 0, 0, 24] + Array("ftypheic".utf8) + [0, 0, 0, 0], .heif),
-    ([0, 0, 0, 24] + Array("ftypavif".utf8) + [0, 0, 0, 0], .avif),
-    (Array("<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8), .svg),
-  ] as [([UInt8], ImageFormat)])
+  @Test(
+    arguments: [
+      ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13], ImageFormat.png),
+      ([0xFF, 0xD8, 0xFF, 0xE0, 0, 16], .jpeg),
+      (Array("GIF89a\u{1}\u{0}".utf8), .gif),
+      (Array("BM".utf8) + [UInt8](repeating: 0, count: 20), .bmp),
+      (Array("RIFF".utf8) + [0, 0, 0, 0] + Array("WEBPVP8 ".utf8), .webp),
+      ([0x49, 0x49, 0x2A, 0x00, 8, 0, 0, 0], .tiff),
+      ([0x4D, 0x4D, 0x00, 0x2A, 0, 0, 0, 8], .tiff),
+      (Array("%PDF-1.7\n".utf8), .pdf),
+      ([0, 0, 0, 24] + Array("ftypheic".utf8) + [0, 0, 0, 0], .heif),
+      ([0, 0, 0, 24] + Array("ftypavif".utf8) + [0, 0, 0, 0], .avif),
+      (Array("<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8), .svg),
+    ] as [([UInt8], ImageFormat)])
   func detectsByMagicBytes(bytes: [UInt8], format: ImageFormat) {
     #expect(ImageFormat.detect(bytes) == format)
   }

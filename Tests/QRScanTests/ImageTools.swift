@@ -28,7 +28,9 @@ struct ImageTools: ~Copyable {
   /// Draws `data` as a zint barcode of `symbology` (zint's `-b` number: 20 Code 128, 8 Code 39,
   /// 13 EAN-13, 3 Interleaved 2 of 5) into PNG file `name`, the human-readable text below it.
   @discardableResult
-  func zint(_ data: String, symbology: Int, to name: String, arguments: [String] = []) throws -> String {
+  func zint(_ data: String, symbology: Int, to name: String, arguments: [String] = []) throws
+    -> String
+  {
     try run("zint", ["-b", "\(symbology)", "-d", data, "-o", path(name)] + arguments)
     return path(name)
   }

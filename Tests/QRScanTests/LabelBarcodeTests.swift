@@ -23,15 +23,19 @@ import Testing
     let tools = try ImageTools()
     let path = try tools.zint(data, symbology: symbology, to: "label.png")
     #expect(try labels.scan(fileAt: path).codes.map(\.text) == [expected])
-    #expect(throws: QRScanError.self, "a QR-only scan ignores barcodes") { try QRScanner().scan(fileAt: path) }
+    #expect(throws: QRScanError.self, "a QR-only scan ignores barcodes") {
+      try QRScanner().scan(fileAt: path)
+    }
   }
 
   @Test func aPhotographedLabelIsRead() throws {
     let tools = try ImageTools()
     try tools.zint("8651000042", symbology: 20, to: "label.png", arguments: ["--scale=3"])
     let photo = try tools.convert(
-      ["@label.png", "-bordercolor", "white", "-border", "60", "-rotate", "4", "-blur", "0x1",
-       "-attenuate", "0.3", "+noise", "Gaussian", "-quality", "70"],
+      [
+        "@label.png", "-bordercolor", "white", "-border", "60", "-rotate", "4", "-blur", "0x1",
+        "-attenuate", "0.3", "+noise", "Gaussian", "-quality", "70",
+      ],
       output: "photo.jpg")
     #expect(try labels.scan(fileAt: photo).codes.map(\.text) == ["8651000042"])
   }
@@ -40,7 +44,8 @@ import Testing
     let tools = try ImageTools()
     try tools.zint("8651000042", symbology: 20, to: "bar.png", arguments: ["--scale=2"])
     try tools.qrencode(Array("8651000042".utf8), to: "qr.png", arguments: ["-s", "4"])
-    let label = try tools.convert(["@qr.png", "@bar.png", "-background", "white", "-append"], output: "label.png")
+    let label = try tools.convert(
+      ["@qr.png", "@bar.png", "-background", "white", "-append"], output: "label.png")
     let found = try labels.scan(fileAt: label).codes.compactMap(\.text)
     #expect(found == ["8651000042"], "the same serial twice is one code")
   }

@@ -19,7 +19,10 @@ import Testing
     try tools.qrencode(payload, to: "code.png", arguments: qrencode)
     let source = prepare.isEmpty ? "code.png" : "prepared.png"
     if !prepare.isEmpty { try tools.convert(["@code.png"] + prepare, output: "prepared.png") }
-    let (format, name) = output.contains(":") ? (String(output.prefix { $0 != ":" }) + ":", String(output.drop { $0 != ":" }.dropFirst())) : ("", output)
+    let (format, name) =
+      output.contains(":")
+      ? (String(output.prefix { $0 != ":" }) + ":", String(output.drop { $0 != ":" }.dropFirst()))
+      : ("", output)
     try tools.run("convert", [tools.path(source)] + write + [format + tools.path(name)])
     return (payload, try scanner.scan(fileAt: tools.path(name)))
   }
@@ -81,7 +84,8 @@ import Testing
       let path = try tools.write(Array(bytes.prefix(length)), to: "cut-\(length)-\(name)")
       let error = #expect(throws: QRScanError.self) { try scanner.scan(fileAt: path) }
       guard case .truncated(let found, _) = error else {
-        Issue.record("\(name) cut to \(length): expected a truncation error, got \(String(describing: error))")
+        Issue.record(
+          "\(name) cut to \(length): expected a truncation error, got \(String(describing: error))")
         continue
       }
       #expect(found == format)
@@ -92,12 +96,15 @@ import Testing
   /// A BMP header announcing 60 000 × 60 000 pixels is refused before any pixel buffer.
   @Test func bmpHeaderBeyondThePixelLimit() throws {
     var header = [UInt8](repeating: 0, count: 54)
-    header[0] = 0x42; header[1] = 0x4D
-    header[10] = 54; header[14] = 40
+    header[0] = 0x42
+    header[1] = 0x4D
+    header[10] = 54
+    header[14] = 40
     for (offset, value) in [(18, 60_000), (22, 60_000)] {
       for byte in 0..<4 { header[offset + byte] = UInt8(truncatingIfNeeded: value >> (8 * byte)) }
     }
-    header[26] = 1; header[28] = 24
+    header[26] = 1
+    header[28] = 24
     #expect(throws: QRScanError.tooManyPixels(width: 60_000, height: 60_000, limit: 40_000_000)) {
       try scanner.scan(data: header)
     }

@@ -1,5 +1,6 @@
-@testable import QRScan
 import Testing
+
+@testable import QRScan
 
 /// Which passes run for which image sizes.
 @Suite struct ScanPlanTests {
@@ -18,9 +19,12 @@ import Testing
       return nil
     }
     #expect(factors == [2, 3, 4, 6, 8])
-    #expect(!passes.contains { $0.steps.contains { if case .upscale = $0 { true } else { false } } })
+    #expect(
+      !passes.contains { $0.steps.contains { if case .upscale = $0 { true } else { false } } })
     // Rotation runs on a copy whose longer side is at most 1600 pixels.
-    let rotated = passes.filter { $0.steps.contains { if case .rotate = $0 { true } else { false } } }
+    let rotated = passes.filter {
+      $0.steps.contains { if case .rotate = $0 { true } else { false } }
+    }
     #expect(!rotated.isEmpty)
     #expect(rotated.allSatisfy { $0.steps.first == .downscale(3) })
   }
@@ -45,7 +49,10 @@ import Testing
     #expect(photo[0] == ScanPass([.downscale(2)]))
     #expect(photo[1] == ScanPass([]))
     #expect(Set(photo.map(\.steps)) == Set(ScanPlan.passes(width: 4000, height: 3000).map(\.steps)))
-    #expect(ScanPlan.passes(width: 4000, height: 3000, photo: true, evidence: .none).map(\.name) == ["downscaled 1/2", "as is"])
+    #expect(
+      ScanPlan.passes(width: 4000, height: 3000, photo: true, evidence: .none).map(\.name) == [
+        "downscaled 1/2", "as is",
+      ])
     #expect(ScanPlan.passes(width: 4000, height: 3000, photo: true, evidence: .partial).count == 5)
     // A screenshot of that size, or a smaller photo, starts as it is.
     #expect(ScanPlan.passes(width: 4000, height: 3000)[0] == ScanPass([]))

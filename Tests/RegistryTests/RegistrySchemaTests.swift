@@ -17,11 +17,14 @@ import TokenCrypto
     let registry = try file.open()
     #expect(try registry.appliedVersions() == Self.versions)
     #expect(try registry.integrityCheck() == ["ok"])
-    let journal = try DatabaseQueue(path: file.path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+    let journal = try DatabaseQueue(path: file.path).read {
+      try String.fetchOne($0, sql: "PRAGMA journal_mode")
+    }
     #expect(journal == "wal")
   }
 
-  @Test("Data written under an earlier schema survives the later migrations", arguments: [0, 1, 2, 3])
+  @Test(
+    "Data written under an earlier schema survives the later migrations", arguments: [0, 1, 2, 3])
   func migratesFromEachEarlierVersion(index: Int) throws {
     let file = RegistryFile()
     defer { file.cleanUp() }
@@ -38,7 +41,8 @@ import TokenCrypto
     #expect(try registry.history(user: "alice").map(\.action) == ["burn"])
     // The later tables work on the migrated file.
     let codes = try BackupCode.generate(count: 2, using: SystemRandom())
-    _ = try registry.issueBackupCodes(enrollmentID: enrollments[0].id, hashes: try hashes(of: codes), at: 1_001, operatorName: "op")
+    _ = try registry.issueBackupCodes(
+      enrollmentID: enrollments[0].id, hashes: try hashes(of: codes), at: 1_001, operatorName: "op")
     #expect(try registry.codeSets(user: "alice").first?.usableCount == 2)
   }
 
@@ -60,7 +64,8 @@ import TokenCrypto
   @Test func notADatabaseIsExplained() throws {
     let file = RegistryFile()
     defer { file.cleanUp() }
-    try FileManager.default.createDirectory(atPath: file.directory + "/data", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: file.directory + "/data", withIntermediateDirectories: true)
     try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: file.path))
     #expect {
       _ = try file.open()
@@ -101,9 +106,14 @@ import TokenCrypto
     let registry = try file.open()
     // Make the audit insert fail inside the same transaction as the enrollment.
     try DatabaseQueue(path: file.path).write { db in
-      try db.execute(sql: "CREATE TRIGGER injected BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'injected failure'); END")
+      try db.execute(
+        sql:
+          "CREATE TRIGGER injected BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'injected failure'); END"
+      )
     }
-    #expect(throws: RegistryError.self) { _ = try registry.recordBurn(burnRecord(), at: 1, operatorName: "op") }
+    #expect(throws: RegistryError.self) {
+      _ = try registry.recordBurn(burnRecord(), at: 1, operatorName: "op")
+    }
     #expect(try registry.enrollments().isEmpty)
     try DatabaseQueue(path: file.path).write { try $0.execute(sql: "DROP TRIGGER injected") }
     _ = try registry.recordBurn(burnRecord(), at: 2, operatorName: "op")

@@ -1,9 +1,10 @@
 import Foundation
 import OTP
-@testable import Registry
 import Synchronization
 import Testing
 import TokenCrypto
+
+@testable import Registry
 
 /// The stores the contract suite runs against; a new store adds a case here and must pass.
 enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
@@ -39,8 +40,12 @@ final class CountingRandomSource: RandomSource {
 }
 
 /// `count` distinct codes from `random` and their cheap hashes.
-func issuedCodes(_ count: Int, _ random: CountingRandomSource) throws -> (codes: [BackupCode], hashes: [BackupCodeHash]) {
+func issuedCodes(_ count: Int, _ random: CountingRandomSource) throws -> (
+  codes: [BackupCode], hashes: [BackupCodeHash]
+) {
   let codes = try BackupCode.generate(count: count, using: random)
-  let hashes = try codes.map { try BackupCodeHash.make($0, salt: try random.bytes(16), parameters: testParameters) }
+  let hashes = try codes.map {
+    try BackupCodeHash.make($0, salt: try random.bytes(16), parameters: testParameters)
+  }
   return (codes, hashes)
 }

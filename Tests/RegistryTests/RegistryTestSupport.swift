@@ -1,7 +1,8 @@
 import Foundation
 import OTP
-@testable import Registry
 import TokenCrypto
+
+@testable import Registry
 
 /// A registry file in a fresh temporary directory, removed by `cleanUp()`.
 struct RegistryFile {
@@ -30,7 +31,10 @@ struct RegistryFile {
   }
 }
 
-func burnRecord(user: String = "alice", service: String? = "Jira", serial: String = "8659632000001", secret: Secret = Secret(Array(repeating: 7, count: 20))) -> BurnRecord {
+func burnRecord(
+  user: String = "alice", service: String? = "Jira", serial: String = "8659632000001",
+  secret: Secret = Secret(Array(repeating: 7, count: 20))
+) -> BurnRecord {
   BurnRecord(
     user: user, service: service, account: user + "@example.com", serial: serial,
     model: "C302-i", algorithm: "sha1", digits: 6, period: 30,
@@ -41,5 +45,7 @@ func burnRecord(user: String = "alice", service: String? = "Jira", serial: Strin
 let testParameters = BackupCodeHash.Parameters(n: 1 << 4, r: 1, p: 1)
 
 func hashes(of codes: [BackupCode]) throws -> [BackupCodeHash] {
-  try codes.map { try BackupCodeHash.make($0, salt: try SystemRandom().bytes(16), parameters: testParameters) }
+  try codes.map {
+    try BackupCodeHash.make($0, salt: try SystemRandom().bytes(16), parameters: testParameters)
+  }
 }

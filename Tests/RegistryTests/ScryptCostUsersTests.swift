@@ -16,8 +16,11 @@ import TokenCrypto
   @Test func theVaultHasItsOwnDefaultAndMinimum() {
     #expect(ScryptCost.vault == ScryptCost(n: 131_072, r: 8, p: 1))
     #expect(ScryptCost.vaultMinimum == ScryptCost(n: 32_768, r: 8, p: 1))
-    #expect(ScryptCost.vault.isStrongEnoughForVault && ScryptCost.vaultMinimum.isStrongEnoughForVault)
-    #expect(!ScryptCost.backupCode.isStrongEnoughForVault, "the codes' cost is too cheap for a passphrase")
+    #expect(
+      ScryptCost.vault.isStrongEnoughForVault && ScryptCost.vaultMinimum.isStrongEnoughForVault)
+    #expect(
+      !ScryptCost.backupCode.isStrongEnoughForVault, "the codes' cost is too cheap for a passphrase"
+    )
     #expect(!ScryptCost(n: 1 << 16, r: 4, p: 4).isStrongEnoughForVault, "p does not make up for r")
   }
 }

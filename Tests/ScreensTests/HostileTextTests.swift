@@ -21,7 +21,9 @@ import Wizard
   /// The secret step after the image at `path` was decoded to `uri`.
   static func hostileSecretStep() -> WizardState {
     var state = WizardStates.secretStep()
-    WizardStates.apply(&state, WizardStates.keys(.insert(path), .next) + [.imageDecoded(path: path, .success([uri]))])
+    WizardStates.apply(
+      &state, WizardStates.keys(.insert(path), .next) + [.imageDecoded(path: path, .success([uri]))]
+    )
     return state
   }
 
@@ -47,7 +49,9 @@ import Wizard
       let canvas = ScreenRenderer.render(state, size: size, style: .unicode)
       #expect(Self.unsafe(canvas).isEmpty, "\(Self.unsafe(canvas))")
       #expect(canvas.plainText.contains("Issuer Ev\\x1b]0;title\\x07il<U+2068>"))
-      #expect(canvas.plainText.contains(size.columns > 80 ? "account ann<U+202E>moc.elgoog\\x7f" : "account ann<U+202E>moc.el"))
+      #expect(
+        canvas.plainText.contains(
+          size.columns > 80 ? "account ann<U+202E>moc.elgoog\\x7f" : "account ann<U+202E>moc.el"))
       #expect(canvas.plainText.contains("from /tmp/qr<U+009B>2J.png"))
       Snapshot.check(state, name: "hostile-label-secret", size: size)
     }
@@ -58,7 +62,11 @@ import Wizard
     let reader = "Evil\u{1B}[2J\u{9B}1;1H\u{202E}Reader"
     WizardStates.apply(&state, WizardStates.keys(.next))
     WizardStates.apply(
-      &state, [.readersChanged([ReaderEntry(name: reader, hasCard: false)]), .ticked(now: SampleToken.time)])
+      &state,
+      [
+        .readersChanged([ReaderEntry(name: reader, hasCard: false)]),
+        .ticked(now: SampleToken.time),
+      ])
     for size in Snapshot.sizes {
       let canvas = ScreenRenderer.render(state, size: size, style: .unicode)
       #expect(Self.unsafe(canvas).isEmpty, "\(Self.unsafe(canvas))")

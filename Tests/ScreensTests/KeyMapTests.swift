@@ -32,7 +32,8 @@ import Wizard
     #expect(KeyMap.action(for: .character("2"), in: choosing) == .choose(2))
     #expect(KeyMap.action(for: .character("q"), in: choosing) == .quit)
     let typing = WizardStates.vaultStep(keeping: true)
-    #expect(KeyMap.action(for: .character("2"), in: typing) == .insert("2"), "passphrases have digits")
+    #expect(
+      KeyMap.action(for: .character("2"), in: typing) == .insert("2"), "passphrases have digits")
     #expect(KeyMap.action(for: .character("q"), in: typing) == .insert("q"))
     #expect(KeyMap.action(for: .down, in: typing) == .moveDown)
     #expect(KeyMap.action(for: .function(10), in: typing) == .quit)
@@ -63,11 +64,15 @@ import Wizard
   }
 
   @Test func capabilitiesFollowLocaleTermAndNoColor() {
-    let utf8 = TerminalCapabilities.decide(codeset: "UTF-8", term: "xterm", noColor: nil, hasColors: true)
+    let utf8 = TerminalCapabilities.decide(
+      codeset: "UTF-8", term: "xterm", noColor: nil, hasColors: true)
     #expect(utf8 == TerminalCapabilities(glyphs: .unicode, qrStyle: .halfBlocks, usesColor: true))
-    let console = TerminalCapabilities.decide(codeset: "UTF-8", term: "linux", noColor: "1", hasColors: true)
-    #expect(console == TerminalCapabilities(glyphs: .unicode, qrStyle: .fullBlocks, usesColor: false))
-    let c = TerminalCapabilities.decide(codeset: "ANSI_X3.4-1968", term: "xterm", noColor: "", hasColors: false)
+    let console = TerminalCapabilities.decide(
+      codeset: "UTF-8", term: "linux", noColor: "1", hasColors: true)
+    #expect(
+      console == TerminalCapabilities(glyphs: .unicode, qrStyle: .fullBlocks, usesColor: false))
+    let c = TerminalCapabilities.decide(
+      codeset: "ANSI_X3.4-1968", term: "xterm", noColor: "", hasColors: false)
     #expect(c == TerminalCapabilities(glyphs: .ascii, qrStyle: .ascii, usesColor: false))
   }
 }

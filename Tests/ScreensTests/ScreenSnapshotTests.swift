@@ -24,9 +24,13 @@ import Wizard
     ("backup-codes", { WizardStates.backupCodes() }),
     ("done", { WizardStates.done() }),
     ("verify-code-typed", { WizardStates.verifyCode() }),
-    ("verify-code-accepted", {
-      WizardStates.verifyCode(verdict: .accepted(position: 3, remaining: 9, serial: "8659622000001"))
-    }),
+    (
+      "verify-code-accepted",
+      {
+        WizardStates.verifyCode(
+          verdict: .accepted(position: 3, remaining: 9, serial: "8659622000001"))
+      }
+    ),
     ("reburn-token-read", { WizardStates.reburnRead() }),
     ("lost-token-reason", { WizardStates.lostToken() }),
     ("lost-token-marked", { WizardStates.lostToken(marked: true) }),
@@ -70,10 +74,12 @@ import Wizard
     var state = WizardStates.readerStep()
     _ = state.handle(.readersChanged([ReaderEntry(name: WizardStates.reader, hasCard: true)]))
     var tapped = state
-    _ = tapped.handle(.tokenIdentified(reader: WizardStates.reader, .failure(.securityKeyTapped(.fido))))
+    _ = tapped.handle(
+      .tokenIdentified(reader: WizardStates.reader, .failure(.securityKeyTapped(.fido))))
     for size in Snapshot.sizes { Snapshot.check(tapped, name: "reader-security-key", size: size) }
     _ = state.handle(
-      .tokenIdentified(reader: WizardStates.reader, .success(SampleToken.identity(serial: "1234567000042"))))
+      .tokenIdentified(
+        reader: WizardStates.reader, .success(SampleToken.identity(serial: "1234567000042"))))
     for size in Snapshot.sizes { Snapshot.check(state, name: "reader-unknown-model", size: size) }
   }
 
@@ -130,7 +136,10 @@ import Wizard
   }
 
   @Test func asciiFallbackUsesNoUnicode() {
-    for (name, state) in [("ascii-confirm", WizardStates.confirm()), ("ascii-reader-waiting", WizardStates.readerStep())] {
+    for (name, state) in [
+      ("ascii-confirm", WizardStates.confirm()),
+      ("ascii-reader-waiting", WizardStates.readerStep()),
+    ] {
       Snapshot.check(state, name: name, size: Snapshot.sizes[0], style: .ascii)
       let text = ScreenRenderer.render(state, size: Snapshot.sizes[0], style: .ascii).plainText
       let isASCII = text.unicodeScalars.allSatisfy { $0.isASCII }
@@ -138,7 +147,10 @@ import Wizard
     }
   }
 
-  @Test(arguments: [TerminalSize(columns: 79, rows: 24), TerminalSize(columns: 80, rows: 23), TerminalSize(columns: 40, rows: 10)])
+  @Test(arguments: [
+    TerminalSize(columns: 79, rows: 24), TerminalSize(columns: 80, rows: 23),
+    TerminalSize(columns: 40, rows: 10),
+  ])
   func belowEightyByTwentyFourSaysTooSmall(size: TerminalSize) {
     let text = ScreenRenderer.render(WizardStates.confirm(), size: size, style: .unicode).plainText
     #expect(text.contains("Terminal too small"))
@@ -159,7 +171,10 @@ import Wizard
   }
 
   @Test func thePassphraseIsNeverDrawn() {
-    let states = [WizardStates.vaultStep(keeping: true), WizardStates.secretFromVault(), WizardStates.factoryStep()]
+    let states = [
+      WizardStates.vaultStep(keeping: true), WizardStates.secretFromVault(),
+      WizardStates.factoryStep(),
+    ]
     for state in states {
       for size in Snapshot.sizes {
         let text = ScreenRenderer.render(state, size: size, style: .unicode).plainText
@@ -199,6 +214,8 @@ import Wizard
     _ = state.handle(.keyPressed(.toggleReveal))
     let text = ScreenRenderer.render(state, size: Snapshot.sizes[1], style: .unicode).plainText
     #expect(text.contains("GEZD GNBV GY3T QOJQ"))
-    #expect(text.contains("This token's key came from the"), "the register flow says where the key is from")
+    #expect(
+      text.contains("This token's key came from the"),
+      "the register flow says where the key is from")
   }
 }

@@ -27,7 +27,9 @@ enum Snapshot {
       return
     }
     guard let data = try? Data(contentsOf: file) else {
-      Issue.record("missing snapshot \(file.lastPathComponent); record with UPDATE_SNAPSHOTS=1", sourceLocation: sourceLocation)
+      Issue.record(
+        "missing snapshot \(file.lastPathComponent); record with UPDATE_SNAPSHOTS=1",
+        sourceLocation: sourceLocation)
       return
     }
     let expected = String(decoding: data, as: UTF8.self)

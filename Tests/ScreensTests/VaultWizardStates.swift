@@ -1,7 +1,8 @@
 import OTP
-@testable import Token2
 import TestSupport
 import Wizard
+
+@testable import Token2
 
 /// States of the vault step, the replace-lost vault choice and the register task, reached
 /// through events as the runtime would send them.
@@ -27,10 +28,13 @@ extension WizardStates {
     var state = WizardState()
     _ = state.start()
     apply(&state, [.ticked(now: SampleToken.time), .vaultChecked(.initialised)])
-    let token = TokenToReplace(enrollmentID: 4, serial: "8659622000009", service: "Jira", hasVaultKey: true)
+    let token = TokenToReplace(
+      enrollmentID: 4, serial: "8659622000009", service: "Jira", hasVaultKey: true)
     apply(&state, keys(.choose(4), .insert("ann@example.com"), .next))
     apply(&state, [.tokenToReplaceFound(.success(token))] + keys(.insert("left on a train"), .next))
-    apply(&state, [.tokenMarkedLost(.success(token))] + keys(.next, .moveDown, .moveDown, .insert(passphrase)))
+    apply(
+      &state,
+      [.tokenMarkedLost(.success(token))] + keys(.next, .moveDown, .moveDown, .insert(passphrase)))
     return state
   }
 
@@ -47,7 +51,8 @@ extension WizardStates {
   /// The register task's key step (hidden) after the seed was found.
   static func factoryKey() -> WizardState {
     var state = factoryStep()
-    let seed = VaultedKey(secret: SampleToken.secret, parameters: .standard, manufacturer: "Feitian")
+    let seed = VaultedKey(
+      secret: SampleToken.secret, parameters: .standard, manufacturer: "Feitian")
     apply(&state, keys(.next) + [.factorySeedFound(serial: factorySerial, .success(seed))])
     return state
   }
@@ -56,10 +61,12 @@ extension WizardStates {
   static func factoryDone() -> WizardState {
     var state = factoryKey()
     apply(&state, keys(.next, .insert("081804"), .next, .next))
-    apply(&state, [
-      .burnRecorded(.success(RecordedEnrollment(id: 12, summary: "enrollment #12 created"))),
-      .backupCodesGenerated(codes),
-    ])
+    apply(
+      &state,
+      [
+        .burnRecorded(.success(RecordedEnrollment(id: 12, summary: "enrollment #12 created"))),
+        .backupCodesGenerated(codes),
+      ])
     apply(&state, keys(.acknowledgeCodes, .next))
     return state
   }

@@ -1,7 +1,8 @@
 import OTP
-@testable import Token2
 import TestSupport
 import Wizard
+
+@testable import Token2
 
 /// Wizard states for each screen, reached through events as the runtime would send them.
 /// The key, time and token are `SampleToken`'s (RFC 6238's SHA-1 seed, a row of its table).
@@ -10,14 +11,18 @@ enum WizardStates {
 
   static var report: BurnReport {
     BurnReport(
-      before: SampleToken.identity(), after: SampleToken.identity(), algorithm: .sha1, period: .seconds30,
-      displayTimeout: .seconds30, writtenTime: UInt32(SampleToken.time), apduCount: 6, recoveries: [])
+      before: SampleToken.identity(), after: SampleToken.identity(), algorithm: .sha1,
+      period: .seconds30,
+      displayTimeout: .seconds30, writtenTime: UInt32(SampleToken.time), apduCount: 6,
+      recoveries: [])
   }
 
   static var codes: [BackupCode] {
-    ["K7QMX4XTPR9WHZD", "2CFN8RBKTW3GJMQ", "HV5YEZP7A9XDS4N", "M3TGKQ8WB2RVCFY", "9NJDXH4SZ6PAT7E",
-     "RW2BQ5MKYFC8GTV", "6AEZT9HNXJ3PDKS", "YP7CWG2RM5QBZH4", "DT4KNS8FEX6VJWA", "Q8HMV3ZC7TYRGB2"]
-      .compactMap(BackupCode.init(symbols:))
+    [
+      "K7QMX4XTPR9WHZD", "2CFN8RBKTW3GJMQ", "HV5YEZP7A9XDS4N", "M3TGKQ8WB2RVCFY", "9NJDXH4SZ6PAT7E",
+      "RW2BQ5MKYFC8GTV", "6AEZT9HNXJ3PDKS", "YP7CWG2RM5QBZH4", "DT4KNS8FEX6VJWA", "Q8HMV3ZC7TYRGB2",
+    ]
+    .compactMap(BackupCode.init(symbols:))
   }
 
   static func apply(_ state: inout WizardState, _ events: [WizardEvent]) {
@@ -58,10 +63,12 @@ enum WizardStates {
   static func reburnRead() -> WizardState {
     var state = task()
     apply(&state, keys(.choose(5), .insert("ann@example.com"), .nextField, .insert("Acme"), .next))
-    apply(&state, [
-      .readersChanged([ReaderEntry(name: reader, hasCard: true)]),
-      .tokenIdentified(reader: reader, .success(SampleToken.identity())),
-    ])
+    apply(
+      &state,
+      [
+        .readersChanged([ReaderEntry(name: reader, hasCard: true)]),
+        .tokenIdentified(reader: reader, .success(SampleToken.identity())),
+      ])
     return state
   }
 
@@ -89,7 +96,12 @@ enum WizardStates {
   static func readerStep() -> WizardState {
     var state = pastedSecret()
     apply(&state, keys(.next))
-    apply(&state, [.readersChanged([ReaderEntry(name: reader, hasCard: false)]), .ticked(now: SampleToken.time)])
+    apply(
+      &state,
+      [
+        .readersChanged([ReaderEntry(name: reader, hasCard: false)]),
+        .ticked(now: SampleToken.time),
+      ])
     return state
   }
 
@@ -106,7 +118,12 @@ enum WizardStates {
 
   static func burning() -> WizardState {
     var state = identified()
-    apply(&state, keys(.next) + [.burnStageStarted(.readInfo), .burnStageStarted(.authenticate), .burnStageStarted(.writeConfig)])
+    apply(
+      &state,
+      keys(.next) + [
+        .burnStageStarted(.readInfo), .burnStageStarted(.authenticate),
+        .burnStageStarted(.writeConfig),
+      ])
     return state
   }
 

@@ -1,6 +1,7 @@
 import OTP
-@testable import SeedFiles
 import Testing
+
+@testable import SeedFiles
 
 @Suite("OATH CSV seed files: version 1 and 2, bad rows reported by line")
 struct OATHCSVTests {
@@ -66,7 +67,9 @@ struct OATHCSVTests {
     #expect(contents.problems[7].reason.contains("earlier"))
     for problem in contents.problems {
       let sentence = problem.description.lowercased()
-      #expect(!sentence.contains(Self.seedA) && !sentence.contains(Self.seedB) && !sentence.contains("0102030405"))
+      #expect(
+        !sentence.contains(Self.seedA) && !sentence.contains(Self.seedB)
+          && !sentence.contains("0102030405"))
     }
   }
 }

@@ -1,9 +1,10 @@
 import Foundation
 import OTP
-@testable import SeedFiles
 import TestSupport
 import Testing
 import TokenCrypto
+
+@testable import SeedFiles
 
 @Suite("PSKC (RFC 6030): the published examples, tampering, wrong keys, round trip")
 struct PSKCReaderTests {
@@ -36,7 +37,8 @@ struct PSKCReaderTests {
     let root = try XMLElementNode.parse(RFC6030.passwordBased()).get()
     let key = try PSKCReader.containerKey(root, keys: Self.password)
     #expect(key.map(hexString) == RFC6030.derivedKeyHex)
-    let entry = try Self.onlyEntry(try PSKCReader.parse(RFC6030.passwordBased(), keys: Self.password))
+    let entry = try Self.onlyEntry(
+      try PSKCReader.parse(RFC6030.passwordBased(), keys: Self.password))
     #expect(hexString(entry.secret.revealedBytes()) == RFC6030.secretHex)
   }
 
@@ -57,12 +59,17 @@ struct PSKCReaderTests {
 
   @Test("Wrong or missing keys are refused for the whole file")
   func wrongKeys() throws {
-    #expect(throws: PSKCError.needsPreSharedKey) { try PSKCReader.parse(RFC6030.preShared(), keys: PSKCKeys()) }
-    #expect(throws: PSKCError.needsPassword) { try PSKCReader.parse(RFC6030.passwordBased(), keys: PSKCKeys()) }
+    #expect(throws: PSKCError.needsPreSharedKey) {
+      try PSKCReader.parse(RFC6030.preShared(), keys: PSKCKeys())
+    }
+    #expect(throws: PSKCError.needsPassword) {
+      try PSKCReader.parse(RFC6030.passwordBased(), keys: PSKCKeys())
+    }
     // A wrong key either fails to unpad the MAC key (wrongKey) or yields a MAC that does not verify.
     let wrongPSK = PSKCKeys(preSharedKey: Secret(hex("00112233445566778899aabbccddeeff")))
     let wrongPassword = PSKCKeys(password: Secret(Array("qwertz".utf8)))
-    for (data, keys) in [(RFC6030.preShared(), wrongPSK), (RFC6030.passwordBased(), wrongPassword)] {
+    for (data, keys) in [(RFC6030.preShared(), wrongPSK), (RFC6030.passwordBased(), wrongPassword)]
+    {
       do {
         let contents = try PSKCReader.parse(data, keys: keys)
         #expect(contents.entries.isEmpty)
@@ -74,8 +81,12 @@ struct PSKCReaderTests {
 
   @Test("Not XML, and XML that is not PSKC, are told apart")
   func notPSKC() {
-    #expect(throws: PSKCError.self) { try PSKCReader.parse(Data("<KeyContainer><a></b></KeyContainer>".utf8), keys: PSKCKeys()) }
-    #expect(throws: PSKCError.notPSKC) { try PSKCReader.parse(Data("<Tokens/>".utf8), keys: PSKCKeys()) }
+    #expect(throws: PSKCError.self) {
+      try PSKCReader.parse(Data("<KeyContainer><a></b></KeyContainer>".utf8), keys: PSKCKeys())
+    }
+    #expect(throws: PSKCError.notPSKC) {
+      try PSKCReader.parse(Data("<Tokens/>".utf8), keys: PSKCKeys())
+    }
     #expect(SeedFileFormat.looksLikeXML(RFC6030.plaintext))
     #expect(!SeedFileFormat.looksLikeXML(Data("123,abcd".utf8)))
   }
@@ -86,12 +97,14 @@ struct PSKCReaderTests {
     let items = secrets.enumerated().map { index, bytes in
       PSKCWriter.Item(
         entry: SeedFileEntry(
-          serial: "SN-\(index)", secret: Secret(bytes), type: "totp", algorithm: index == 1 ? "sha256" : "sha1",
+          serial: "SN-\(index)", secret: Secret(bytes), type: "totp",
+          algorithm: index == 1 ? "sha256" : "sha1",
           digits: 6, period: index == 2 ? 60 : 30, manufacturer: "Token2 <Sàrl> & \"Co\""),
         keyId: "K\(index)", user: "user \(index)")
     }
     let password = Secret(Array("correct horse".utf8))
-    let text = try PSKCWriter.write(items, password: password, iterations: 1000, random: SystemRandom())
+    let text = try PSKCWriter.write(
+      items, password: password, iterations: 1000, random: SystemRandom())
     for bytes in secrets {
       #expect(!text.contains(Data(bytes).base64EncodedString()))
       #expect(!text.lowercased().contains(hexString(bytes)))
@@ -103,7 +116,8 @@ struct PSKCReaderTests {
     #expect(contents.entries.map { hexString($0.secret.revealedBytes()) } == secrets.map(hexString))
     #expect(contents.entries.map(\.algorithm) == ["sha1", "sha256", "sha1"])
     #expect(contents.entries.map(\.period) == [30, 30, 60])
-    let wrong = try? PSKCReader.parse(Data(text.utf8), keys: PSKCKeys(password: Secret(Array("wrong".utf8))))
+    let wrong = try? PSKCReader.parse(
+      Data(text.utf8), keys: PSKCKeys(password: Secret(Array("wrong".utf8))))
     #expect(wrong?.entries.isEmpty ?? true)
   }
 }

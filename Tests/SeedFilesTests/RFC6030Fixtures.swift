@@ -11,7 +11,9 @@ enum RFC6030 {
   /// PBKDF2-HMAC-SHA1("qwerty", salt, 1000, 16) as §6.2 states it.
   static let derivedKeyHex = "651e63cd57008476af1ff6422cd02e41"
 
-  static func container(encryptionKey: String = "", macMethod: String = "", secret: String, extraNamespaces: String = "") -> Data {
+  static func container(
+    encryptionKey: String = "", macMethod: String = "", secret: String, extraNamespaces: String = ""
+  ) -> Data {
     Data(
       """
       <?xml version="1.0" encoding="UTF-8"?>
@@ -80,9 +82,11 @@ enum RFC6030 {
   /// §6.1 (figure 6): pre-shared AES-128 key.
   static func preShared(mac: String = "Su+NvtQfmvfJzF6bmQiJqoLRExc=") -> Data {
     container(
-      encryptionKey: "  <pskc:EncryptionKey><ds:KeyName>Pre-shared-key</ds:KeyName></pskc:EncryptionKey>\n",
+      encryptionKey:
+        "  <pskc:EncryptionKey><ds:KeyName>Pre-shared-key</ds:KeyName></pskc:EncryptionKey>\n",
       macMethod: macMethod("ESIzRFVmd4iZABEiM0RVZgKn6WjLaTC1sbeBMSvIhRejN9vJa2BOlSaMrR7I5wSX"),
-      secret: encryptedSecret("AAECAwQFBgcICQoLDA0OD+cIHItlB3Wra1DUpxVvOx2lef1VmNPCMl8jwZqIUqGv", mac: mac))
+      secret: encryptedSecret(
+        "AAECAwQFBgcICQoLDA0OD+cIHItlB3Wra1DUpxVvOx2lef1VmNPCMl8jwZqIUqGv", mac: mac))
   }
 
   /// §6.2 (figure 7): key derived with PBKDF2 from the password "qwerty".
@@ -105,7 +109,8 @@ enum RFC6030 {
 
         """,
       macMethod: macMethod("2GTTnLwM3I4e5IO5FkufoOEiOhNj91fhKRQBtBJYluUDsPOLTfUvoU2dStyOwYZx"),
-      secret: encryptedSecret("oTvo+S22nsmS2Z/RtcoF8Hfh+jzMe0RkiafpoDpnoZTjPYZu6V+A4aEn032yCr4f", mac: mac))
+      secret: encryptedSecret(
+        "oTvo+S22nsmS2Z/RtcoF8Hfh+jzMe0RkiafpoDpnoZTjPYZu6V+A4aEn032yCr4f", mac: mac))
   }
 }
 

@@ -13,11 +13,14 @@ import Token2
 struct AuthenticationAnswerLostTests {
   static let wrongKey = Token2Key(bytes: [UInt8](repeating: 0x5A, count: 16))!
 
-  static let firstCases: [(Token2Model, Bool, Bool)] = [Token2Model.c302i, .otpcP2i].flatMap { model in
+  static let firstCases: [(Token2Model, Bool, Bool)] = [Token2Model.c302i, .otpcP2i].flatMap {
+    model in
     [true, false].flatMap { executed in [true, false].map { (model, executed, $0) } }
   }
 
-  @Test("The first AUTHENTICATE's answer lost: one AUTHENTICATE, no reconnect, exit 75", arguments: firstCases)
+  @Test(
+    "The first AUTHENTICATE's answer lost: one AUTHENTICATE, no reconnect, exit 75",
+    arguments: firstCases)
   func firstAnswerLost(model: Token2Model, executed: Bool, keyFits: Bool) {
     // A token that locks after two refusals: a second AUTHENTICATE with a wrong key locks it.
     let bench = Bench(
@@ -36,11 +39,14 @@ struct AuthenticationAnswerLostTests {
     #expect(bench.realState(for: secret) == .unchanged)
   }
 
-  static let reconnectCases: [(Token2Model, Int, Bool)] = [Token2Model.c302i, .otpcP2i].flatMap { model in
+  static let reconnectCases: [(Token2Model, Int, Bool)] = [Token2Model.c302i, .otpcP2i].flatMap {
+    model in
     [4, 5].flatMap { first in [true, false].map { (model, first, $0) } }
   }
 
-  @Test("After the one reconnect, the re-authentication's answer lost: stop, two AUTHENTICATEs", arguments: reconnectCases)
+  @Test(
+    "After the one reconnect, the re-authentication's answer lost: stop, two AUTHENTICATEs",
+    arguments: reconnectCases)
   func reauthenticationAfterReconnectLost(model: Token2Model, first: Int, executed: Bool) {
     // The write at `first` loses its answer; the reconnect's GET INFO, GET CHALLENGE and then
     // the AUTHENTICATE (first + 3) loses its answer too.
@@ -51,7 +57,9 @@ struct AuthenticationAnswerLostTests {
         LinkFaultPlan(commandIndex: first + 3, commandReachesCard: true),
       ])
     let secret = secretBytes(20)
-    let failure = #expect(throws: Token2Failure.self) { try bench.card().burn(BurnRequest(secret: secret)) }
+    let failure = #expect(throws: Token2Failure.self) {
+      try bench.card().burn(BurnRequest(secret: secret))
+    }
     let applied: TokenState = model.isRestricted ? .seedErased : .configWrittenOldSeedKept
     let expected: TokenState =
       first == 4 ? .possibly([.unchanged, applied]) : .possibly([applied, .burned])
@@ -59,18 +67,25 @@ struct AuthenticationAnswerLostTests {
     #expect(failure.map { $0.state.possibilities.contains(bench.realState(for: secret)) } == true)
     #expect(bench.recorder.count(ins: 0xCE) == 2)
     #expect(bench.recorder.reconnectCount == 1)
-    #expect(bench.recorder.commands.last?.ins == 0xCE, "something was sent after the lost AUTHENTICATE")
+    #expect(
+      bench.recorder.commands.last?.ins == 0xCE, "something was sent after the lost AUTHENTICATE")
   }
 
-  @Test("After WRITE SEED answered 69 82, the re-authentication's answer lost: stop, no reconnect", arguments: [Token2Model.c302i, .otpcP2i])
+  @Test(
+    "After WRITE SEED answered 69 82, the re-authentication's answer lost: stop, no reconnect",
+    arguments: [Token2Model.c302i, .otpcP2i])
   func reauthenticationForSeedLost(model: Token2Model) {
     // GET INFO, GET CHALLENGE, AUTHENTICATE, WRITE CONFIG, WRITE SEED (69 82), GET CHALLENGE,
     // AUTHENTICATE (7): its answer is lost.
     let bench = Bench(
-      .init(model: model, notAuthenticatedStatus: .securityStatusNotSatisfied, dropsAuthenticationAfterConfig: true),
+      .init(
+        model: model, notAuthenticatedStatus: .securityStatusNotSatisfied,
+        dropsAuthenticationAfterConfig: true),
       faults: [LinkFaultPlan(commandIndex: 7, commandReachesCard: true)])
     let secret = secretBytes(20)
-    let failure = #expect(throws: Token2Failure.self) { try bench.card().burn(BurnRequest(secret: secret)) }
+    let failure = #expect(throws: Token2Failure.self) {
+      try bench.card().burn(BurnRequest(secret: secret))
+    }
     let applied: TokenState = model.isRestricted ? .seedErased : .configWrittenOldSeedKept
     #expect(failure == .authenticationAnswerLost(state: applied))
     #expect(bench.realState(for: secret) == applied)
@@ -86,11 +101,16 @@ struct AuthenticationAnswerLostTests {
     let token = SimulatedToken2(
       configuration: .init(model: .otpcP2i, lockAfterFailedAuthentications: 2), clock: { hostNow },
       random: CountingRandom())
-    let recorder = RecordingTransport(wrapping: AppletTransport(applet: WrongLengthOnAuthenticate(token)))
+    let recorder = RecordingTransport(
+      wrapping: AppletTransport(applet: WrongLengthOnAuthenticate(token)))
     let failure = #expect(throws: Token2Failure.self) {
-      try Token2Card(transport: recorder, clock: { hostNow }).burn(BurnRequest(secret: secretBytes(20), key: Self.wrongKey))
+      try Token2Card(transport: recorder, clock: { hostNow }).burn(
+        BurnRequest(secret: secretBytes(20), key: Self.wrongKey))
     }
-    #expect(failure == .unexpectedStatus(command: .authenticate, status: StatusWord(0x6C, 0x00), state: .unchanged))
+    #expect(
+      failure
+        == .unexpectedStatus(
+          command: .authenticate, status: StatusWord(0x6C, 0x00), state: .unchanged))
     #expect(token.counters.authenticateCommands == 1)
     #expect(!token.isLocked)
     #expect(recorder.commands.map(\.ins) == [0x41, 0x4B, 0xCE])
@@ -98,7 +118,8 @@ struct AuthenticationAnswerLostTests {
 
   @Test("A second burn, once the operator checked the token, completes")
   func nextBurnCompletes() throws {
-    let bench = Bench(.init(model: .otpcP2i), faults: [LinkFaultPlan(commandIndex: 3, commandReachesCard: true)])
+    let bench = Bench(
+      .init(model: .otpcP2i), faults: [LinkFaultPlan(commandIndex: 3, commandReachesCard: true)])
     #expect(throws: Token2Failure.authenticationAnswerLost(state: .unchanged)) {
       try bench.card().burn(BurnRequest(secret: secretBytes(20)))
     }
@@ -111,13 +132,16 @@ struct AuthenticationAnswerLostTests {
 
   @Test("The sentence says the token may have refused the key, and what it holds")
   func sentence() {
-    let failure = Token2Failure.authenticationAnswerLost(state: .possibly([.unchanged, .seedErased]))
+    let failure = Token2Failure.authenticationAnswerLost(
+      state: .possibly([.unchanged, .seedErased]))
     let text = failure.description
     #expect(text.contains("the token may have refused the key; check it before retrying"))
     #expect(text.contains(TokenState.possibly([.unchanged, .seedErased]).description))
     #expect(text.contains("No second AUTHENTICATE was sent"))
     #expect(!text.contains("safe to repeat"))
-    #expect(Token2Failure.authenticationAnswerLost(state: .unchanged).description.contains("Nothing was written"))
+    #expect(
+      Token2Failure.authenticationAnswerLost(state: .unchanged).description.contains(
+        "Nothing was written"))
   }
 }
 

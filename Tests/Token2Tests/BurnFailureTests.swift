@@ -10,7 +10,9 @@ import Token2
 struct BurnFailureTests {
   let wrongKey = Token2Key(bytes: [UInt8](repeating: 0x5A, count: 16))!
 
-  @Test("Wrong key: 69 83, exactly one AUTHENTICATE, nothing written", arguments: [Token2Model.c302i, .otpcP2i])
+  @Test(
+    "Wrong key: 69 83, exactly one AUTHENTICATE, nothing written",
+    arguments: [Token2Model.c302i, .otpcP2i])
   func wrongKey(model: Token2Model) {
     let bench = Bench(.init(model: model))
     #expect(throws: Token2Failure.tokenRefusedKey(state: .unchanged)) {
@@ -53,7 +55,9 @@ struct BurnFailureTests {
     #expect(bench.token.holdsSeed(of: secret))
   }
 
-  @Test("A security key tapped instead of a token is recognised", arguments: [SecurityKeyKind.fido, .yubiKeyOATH])
+  @Test(
+    "A security key tapped instead of a token is recognised",
+    arguments: [SecurityKeyKind.fido, .yubiKeyOATH])
   func securityKey(kind: SecurityKeyKind) {
     let key = SimulatedSecurityKey(kind: kind)
     let recorder = RecordingTransport(wrapping: AppletTransport(applet: key))
@@ -93,25 +97,36 @@ struct BurnFailureTests {
 
   @Test("No answer at all: the token is off")
   func noAnswer() {
-    let bench = Bench(faults: [LinkFaultPlan(commandIndex: 1, commandReachesCard: false, failure: .unresponsive("timeout"))])
-    #expect(throws: Token2Failure.noAnswer(.unresponsive("timeout"))) { try bench.card().identify() }
+    let bench = Bench(faults: [
+      LinkFaultPlan(commandIndex: 1, commandReachesCard: false, failure: .unresponsive("timeout"))
+    ])
+    #expect(throws: Token2Failure.noAnswer(.unresponsive("timeout"))) {
+      try bench.card().identify()
+    }
   }
 
   @Test("No card on the reader: unavailable")
   func noCard() {
     let failure = #expect(throws: Token2Failure.self) {
-      try Token2Card(transport: EmptyReader(), clock: { hostNow }).burn(BurnRequest(secret: secretBytes(20)))
+      try Token2Card(transport: EmptyReader(), clock: { hostNow }).burn(
+        BurnRequest(secret: secretBytes(20)))
     }
     #expect(failure == .cardUnavailable(.noCard))
   }
 
-  @Test("Seed refused with 69 82 after config: one re-auth, seed retried, success", arguments: [Token2Model.c302i, .otpcP2i])
+  @Test(
+    "Seed refused with 69 82 after config: one re-auth, seed retried, success",
+    arguments: [Token2Model.c302i, .otpcP2i])
   func seedReauth(model: Token2Model) throws {
-    let bench = Bench(.init(model: model, notAuthenticatedStatus: .securityStatusNotSatisfied, dropsAuthenticationAfterConfig: true))
+    let bench = Bench(
+      .init(
+        model: model, notAuthenticatedStatus: .securityStatusNotSatisfied,
+        dropsAuthenticationAfterConfig: true))
     let secret = secretBytes(32)
     let report = try bench.card().burn(BurnRequest(secret: secret))
     #expect(report.recoveries == [.reauthenticatedForSeed(after: .securityStatusNotSatisfied)])
-    #expect(bench.recorder.commands.map(\.ins) == [0x41, 0x4B, 0xCE, 0xD4, 0xC5, 0x4B, 0xCE, 0xC5, 0x41])
+    #expect(
+      bench.recorder.commands.map(\.ins) == [0x41, 0x4B, 0xCE, 0xD4, 0xC5, 0x4B, 0xCE, 0xC5, 0x41])
     #expect(report.apduCount == 9)
     #expect(bench.token.holdsSeed(of: secret))
     #expect(bench.authenticateCount == 2)
@@ -129,8 +144,10 @@ struct BurnFailureTests {
   @Test("Every failure sentence states the token's state and never a secret")
   func descriptions() {
     let failures: [Token2Failure] = [
-      .invalidSecret(.tooLong(length: 70)), .noAnswer(.cardRemoved), .notAToken(status: .fileNotFound),
-      .securityKeyTapped(.fido), .unknownModel(serial: "1234567"), .tokenRefusedKey(state: .unchanged),
+      .invalidSecret(.tooLong(length: 70)), .noAnswer(.cardRemoved),
+      .notAToken(status: .fileNotFound),
+      .securityKeyTapped(.fido), .unknownModel(serial: "1234567"),
+      .tokenRefusedKey(state: .unchanged),
       .authenticationAnswerLost(state: .unchanged),
       .linkLost(during: .writeSeed, cause: .cardRemoved, state: .possibly([.seedErased, .burned])),
       .differentToken(expected: "8659632000001", found: "8659622000001", state: .seedErased),
@@ -141,7 +158,11 @@ struct BurnFailureTests {
       #expect(!text.isEmpty)
       #expect(!text.contains("Secret("))
     }
-    #expect(Token2Failure.tokenRefusedKey(state: .unchanged).description.contains("Nothing was written"))
-    #expect(Token2Failure.linkLost(during: .writeSeed, cause: .cardRemoved, state: .possibly([.seedErased, .burned])).description.contains("no seed"))
+    #expect(
+      Token2Failure.tokenRefusedKey(state: .unchanged).description.contains("Nothing was written"))
+    #expect(
+      Token2Failure.linkLost(
+        during: .writeSeed, cause: .cardRemoved, state: .possibly([.seedErased, .burned])
+      ).description.contains("no seed"))
   }
 }

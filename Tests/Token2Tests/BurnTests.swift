@@ -11,7 +11,9 @@ struct BurnTests {
   static let cases: [(Token2Model, Token2Algorithm, Token2Period, Int)] = {
     var all: [(Token2Model, Token2Algorithm, Token2Period, Int)] = []
     for model in [Token2Model.c302i, .otpcP2i] {
-      for (algorithm, period) in [(Token2Algorithm.sha1, Token2Period.seconds30), (.sha256, .seconds60)] {
+      for (algorithm, period) in [
+        (Token2Algorithm.sha1, Token2Period.seconds30), (.sha256, .seconds60),
+      ] {
         for length in [10, 20, 32, 63] { all.append((model, algorithm, period, length)) }
       }
     }
@@ -19,7 +21,9 @@ struct BurnTests {
   }()
 
   @Test("Burned token shows the TOTP code of the secret", arguments: cases)
-  func burn(model: Token2Model, algorithm: Token2Algorithm, period: Token2Period, length: Int) throws {
+  func burn(model: Token2Model, algorithm: Token2Algorithm, period: Token2Period, length: Int)
+    throws
+  {
     let bench = Bench(.init(model: model, clockOffset: 137))
     let secret = secretBytes(length)
     var stages: [BurnStage] = []
@@ -38,7 +42,9 @@ struct BurnTests {
     #expect(report.clockDriftBefore == 137)
     #expect(report.clockDriftAfter == 0)
     #expect(report.writtenTime == UInt32(hostNow))
-    #expect(report.algorithm == algorithm && report.period == period && report.displayTimeout == .seconds60)
+    #expect(
+      report.algorithm == algorithm && report.period == period
+        && report.displayTimeout == .seconds60)
     #expect(report.after?.serial == report.serial)
 
     #expect(bench.token.holdsSeed(of: secret))

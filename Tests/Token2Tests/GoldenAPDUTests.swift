@@ -17,13 +17,15 @@ struct GoldenAPDUTests {
 
   @Test("AUTHENTICATE, challenge 11..88 (§3.5)")
   func authenticate1122() throws {
-    let command = try Token2Commands.authenticate(challenge: hex("11 22 33 44 55 66 77 88"), key: key)
+    let command = try Token2Commands.authenticate(
+      challenge: hex("11 22 33 44 55 66 77 88"), key: key)
     #expect(command.bytes == hex("80 CE 00 00 10 8B 74 50 F2 27 21 BC 29 98 5C 2C 46 0B 65 04 5D"))
   }
 
   @Test("AUTHENTICATE, challenge 01..08 (§4.10)")
   func authenticate0102() throws {
-    let command = try Token2Commands.authenticate(challenge: hex("01 02 03 04 05 06 07 08"), key: key)
+    let command = try Token2Commands.authenticate(
+      challenge: hex("01 02 03 04 05 06 07 08"), key: key)
     #expect(command.bytes == hex("80 CE 00 00 10 C1 CD 2C F4 0D 50 8C ED C1 27 4F F1 AE 4C 19 F1"))
   }
 
@@ -60,7 +62,8 @@ struct GoldenAPDUTests {
       displayTimeout: .seconds60, time: 0x6543_2100, algorithm: .sha256, period: .seconds60)
     #expect(
       try Token2Commands.writeConfig(configuration, key: key).bytes
-        == hex("84 D4 00 00 17 81 11 1F 01 02 0F 04 65 43 21 00 86 06 0A 01 02 0D 01 3C 37 A1 8B F9"))
+        == hex(
+          "84 D4 00 00 17 81 11 1F 01 02 0F 04 65 43 21 00 86 06 0A 01 02 0D 01 3C 37 A1 8B F9"))
   }
 
   @Test("Worked example §4.10: config, t = 1700000000, SHA-1, 30 s, display 30 s")
@@ -70,7 +73,8 @@ struct GoldenAPDUTests {
     #expect(configuration.tlv == hex("81 11 1F 01 01 0F 04 65 53 F1 00 86 06 0A 01 01 0D 01 1E"))
     #expect(
       try Token2Commands.writeConfig(configuration, key: key).bytes
-        == hex("84 D4 00 00 17 81 11 1F 01 01 0F 04 65 53 F1 00 86 06 0A 01 01 0D 01 1E 4F FD C2 88"))
+        == hex(
+          "84 D4 00 00 17 81 11 1F 01 01 0F 04 65 53 F1 00 86 06 0A 01 01 0D 01 1E 4F FD C2 88"))
   }
 
   @Test("Worked example §4.10: JBSWY3DPEHPK3PXP seed, extended to 20 bytes")
@@ -97,7 +101,10 @@ struct GoldenAPDUTests {
 
   @Test(
     "Seed lengths map to Lc 24/34/44 (zero-extend to 20, always pad)",
-    arguments: [(1, 0x24), (10, 0x24), (16, 0x24), (20, 0x24), (31, 0x24), (32, 0x34), (47, 0x34), (48, 0x44), (63, 0x44)])
+    arguments: [
+      (1, 0x24), (10, 0x24), (16, 0x24), (20, 0x24), (31, 0x24), (32, 0x34), (47, 0x34), (48, 0x44),
+      (63, 0x44),
+    ])
   func seedLengths(length: Int, lc: Int) throws {
     let command = try Token2Commands.writeSeed(secretBytes(length), key: key)
     #expect(command.data.count == lc)

@@ -43,7 +43,8 @@ struct Bench {
     let transport: any CardTransport =
       faults.isEmpty && failingReconnects == 0
       ? base
-      : FaultInjectingTransport(wrapping: base, faults: faults, failingReconnects: failingReconnects)
+      : FaultInjectingTransport(
+        wrapping: base, faults: faults, failingReconnects: failingReconnects)
     recorder = RecordingTransport(wrapping: transport)
   }
 
@@ -69,10 +70,13 @@ func secretBytes(_ count: Int, start: UInt8 = 0x31) -> Secret {
 }
 
 /// The code a correct token shows for `secret` at `time`.
-func expectedCode(_ secret: Secret, at time: Int64, _ algorithm: Token2Algorithm, _ period: Token2Period)
+func expectedCode(
+  _ secret: Secret, at time: Int64, _ algorithm: Token2Algorithm, _ period: Token2Period
+)
   -> String
 {
   TOTP.code(
     secret: secret, at: time,
-    parameters: TOTPParameters(algorithm: algorithm.hashAlgorithm, digits: 6, period: period.seconds))
+    parameters: TOTPParameters(
+      algorithm: algorithm.hashAlgorithm, digits: 6, period: period.seconds))
 }

@@ -84,6 +84,8 @@ struct TokenInfoTests {
     #expect(info.isRestricted)
     let identity = TokenIdentity(info: info, hostTime: 0)
     #expect(identity.warnings == [.unknownModel, .restrictedModel])
-    #expect(TokenIdentity(info: TokenInfo(serial: "8659632000001", tokenTime: 0), hostTime: 0).warnings.isEmpty)
+    #expect(
+      TokenIdentity(info: TokenInfo(serial: "8659632000001", tokenTime: 0), hostTime: 0).warnings
+        .isEmpty)
   }
 }

@@ -42,7 +42,9 @@ struct TransportTests {
         wrapping: AppletTransport(applet: applet),
         fault: LinkFaultPlan(commandIndex: 2, commandReachesCard: reaches))
       _ = try transport.transmit(Token2Commands.getInfo())
-      #expect(throws: CardFailure.cardRemoved) { try transport.transmit(Token2Commands.getChallenge()) }
+      #expect(throws: CardFailure.cardRemoved) {
+        try transport.transmit(Token2Commands.getChallenge())
+      }
       #expect(applet.received.count == (reaches ? 2 : 1))
       #expect(throws: CardFailure.cardRemoved) { try transport.transmit(Token2Commands.getInfo()) }
       #expect(applet.received.count == (reaches ? 2 : 1))
@@ -67,7 +69,8 @@ struct TransportTests {
     let recorder = RecordingTransport(
       wrapping: FaultInjectingTransport(
         wrapping: AppletTransport(applet: ScriptedApplet([])),
-        fault: LinkFaultPlan(commandIndex: 2, commandReachesCard: false, failure: .unresponsive("gone"))))
+        fault: LinkFaultPlan(
+          commandIndex: 2, commandReachesCard: false, failure: .unresponsive("gone"))))
     _ = try recorder.transmit(Token2Commands.getInfo())
     _ = try? recorder.transmit(Token2Commands.getChallenge())
     try recorder.reconnect()
@@ -93,7 +96,8 @@ struct TransportTests {
 
     let endless = ScriptedApplet(Array(repeating: [0x61, 0x01], count: 100))
     #expect(throws: CardFailure.self) {
-      try ResponseContinuation.transmit(Token2Commands.getInfo(), over: AppletTransport(applet: endless))
+      try ResponseContinuation.transmit(
+        Token2Commands.getInfo(), over: AppletTransport(applet: endless))
     }
     #expect(endless.received.count == 1 + ResponseContinuation.maximumFollowUps)
   }
@@ -102,7 +106,10 @@ struct TransportTests {
   func tlv() {
     let element = SimpleTLV(tag: 0x86, children: [SimpleTLV(tag: 0x0A, value: [1])])
     #expect(element.encoded == hex("86 03 0A 01 01"))
-    #expect(SimpleTLV.parseAll(hex("0A 01 01 0D 01 1E")) == [SimpleTLV(tag: 0x0A, value: [1]), SimpleTLV(tag: 0x0D, value: [0x1E])])
+    #expect(
+      SimpleTLV.parseAll(hex("0A 01 01 0D 01 1E")) == [
+        SimpleTLV(tag: 0x0A, value: [1]), SimpleTLV(tag: 0x0D, value: [0x1E]),
+      ])
     #expect(SimpleTLV.parseAll(hex("0A 05 01")) == nil)
     #expect(SimpleTLV.parseAll(hex("0A")) == nil)
     #expect(SimpleTLV.parseAll([]) == [])

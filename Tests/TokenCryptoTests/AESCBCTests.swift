@@ -39,8 +39,13 @@ struct AESCBCTests {
       #expect(try AESCBC.unpad(padded) == message)
     }
     // XML Encryption lets the other pad bytes be anything.
-    #expect(try AESCBC.unpad([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 0xEE, 0xEE, 0xEE, 4]) == Array(1...12))
-    for bad in [[UInt8](repeating: 0, count: 16), [UInt8](repeating: 17, count: 16), [UInt8](repeating: 3, count: 15), []] {
+    #expect(
+      try AESCBC.unpad([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 0xEE, 0xEE, 0xEE, 4])
+        == Array(1...12))
+    for bad in [
+      [UInt8](repeating: 0, count: 16), [UInt8](repeating: 17, count: 16),
+      [UInt8](repeating: 3, count: 15), [],
+    ] {
       #expect(throws: CryptoError.self) { try AESCBC.unpad(bad) }
     }
   }

@@ -17,7 +17,8 @@ struct AESGCMTests {
 
   @Test("Case 13: empty plaintext, zero key and nonce")
   func case13() throws {
-    let box = try AESGCM.seal([], key: [UInt8](repeating: 0, count: 32), nonce: [UInt8](repeating: 0, count: 12))
+    let box = try AESGCM.seal(
+      [], key: [UInt8](repeating: 0, count: 32), nonce: [UInt8](repeating: 0, count: 12))
     #expect(box.ciphertext.isEmpty)
     #expect(box.tag == hex("530f8afbc74536b9a963b4f1c4cb738b"))
   }
@@ -87,7 +88,8 @@ struct AESGCMTests {
   @Test("A key that is not 32 bytes is refused")
   func badKey() {
     #expect(throws: CryptoError.invalidKeyLength(expected: 32, actual: 16)) {
-      try AESGCM.seal([1], key: [UInt8](repeating: 0, count: 16), nonce: [UInt8](repeating: 0, count: 12))
+      try AESGCM.seal(
+        [1], key: [UInt8](repeating: 0, count: 16), nonce: [UInt8](repeating: 0, count: 12))
     }
   }
 }

@@ -66,14 +66,16 @@ struct SM4Tests {
         == hex(
           "31 62 10 5F C9 B6 70 95 C8 04 B1 D4 FE 05 EF CF 8B EA 57 67 D1 DF 80 AE 79 4C 81 9D 4F 7C 84 3C"
         ))
-    let mac = try SM4CommandMAC.compute(key: token2PublicKey, input: hex("80 C5 01 00 20") + ciphertext)
+    let mac = try SM4CommandMAC.compute(
+      key: token2PublicKey, input: hex("80 C5 01 00 20") + ciphertext)
     #expect(mac == hex("D7C9E128"))
   }
 
   @Test("Molto2 MAC of 'hello world test!!' under the derived key is 2CF7C205 (§3.5)")
   func molto2MAC() throws {
     let key = hex("099250FDB017F442DA429ECBBEE17F79")
-    #expect(try SM4CommandMAC.compute(key: key, input: ascii("hello world test!!")) == hex("2CF7C205"))
+    #expect(
+      try SM4CommandMAC.compute(key: key, input: ascii("hello world test!!")) == hex("2CF7C205"))
   }
 
   @Test("Padding: minimal adds nothing when aligned, always adds a whole block")

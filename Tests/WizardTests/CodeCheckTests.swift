@@ -2,6 +2,7 @@ import OTP
 import TestSupport
 import Testing
 import TokenCrypto
+
 @testable import Wizard
 
 /// Codes: RFC 6238 appendix B (SHA-1 seed, 1111111109 → 07081804), the others from

@@ -3,6 +3,7 @@ import SmartCard
 import TestSupport
 import Testing
 import Token2
+
 @testable import Wizard
 
 @Suite struct EnrollFlowTests {
@@ -16,7 +17,8 @@ import Token2
     let script = Script(options: WizardOptions(imagePath: "/tmp/qr.png", user: "ann"))
     #expect(
       script.effects == [
-        .watchReaders, .listRecentImages, .checkVault, .decodeImage(path: "/tmp/qr.png"), .scheduleTick,
+        .watchReaders, .listRecentImages, .checkVault, .decodeImage(path: "/tmp/qr.png"),
+        .scheduleTick,
       ])
     #expect(script.state.secretEntry.imagePath.text == "/tmp/qr.png")
     #expect(script.state.user.text == "ann")
@@ -165,7 +167,8 @@ import Token2
   }
 
   @Test func typedValuesWinOverTheURI() {
-    var script = Script(options: WizardOptions(imagePath: "/tmp/qr.png", user: "a.nother", service: "Jira"))
+    var script = Script(
+      options: WizardOptions(imagePath: "/tmp/qr.png", user: "a.nother", service: "Jira"))
     script.send(.imageDecoded(path: "/tmp/qr.png", .success([SampleToken.uri])))
     #expect(script.state.user.text == "a.nother")
     #expect(script.state.service.text == "Jira")
@@ -180,7 +183,8 @@ import Token2
     script.send(.backupCodesGenerated(Fixture.codes()))
     script.press(.acknowledgeCodes, .next)
     #expect(script.state.step == .done)
-    #expect(script.press(.startOver) == [.lockVault, .scheduleTick], "a held vault key is forgotten")
+    #expect(
+      script.press(.startOver) == [.lockVault, .scheduleTick], "a held vault key is forgotten")
     #expect(script.state.step == .task)
     #expect(script.state.credential == nil)
     #expect(script.state.user.isEmpty)

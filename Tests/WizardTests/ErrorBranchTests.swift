@@ -3,6 +3,7 @@ import SmartCard
 import TestSupport
 import Testing
 import Token2
+
 @testable import Wizard
 
 @Suite struct ErrorBranchTests {
@@ -16,7 +17,9 @@ import Token2
 
   @Test func unreadableImageSaysWhyAndStays() {
     var script = atImage()
-    script.send(.imageDecoded(path: "/tmp/a.png", .failure(DriverFailure("The file is not a PNG or JPEG image."))))
+    script.send(
+      .imageDecoded(
+        path: "/tmp/a.png", .failure(DriverFailure("The file is not a PNG or JPEG image."))))
     #expect(script.state.credential == nil)
     #expect(script.state.notice == Notice(.error, "The file is not a PNG or JPEG image."))
     #expect(script.state.step == .secret)
@@ -39,7 +42,9 @@ import Token2
     script.send(.imageDecoded(path: "/tmp/a.png", .success([payload])))
     #expect(script.state.credential == nil)
     #expect(script.state.notice?.kind == .error)
-    #expect(script.state.notice?.text.contains(explanation) == true, "\(String(describing: script.state.notice))")
+    #expect(
+      script.state.notice?.text.contains(explanation) == true,
+      "\(String(describing: script.state.notice))")
     script.press(.next)
     #expect(script.state.step == .secret, "Enter decodes again instead of going on")
   }
@@ -68,7 +73,9 @@ import Token2
     #expect(script.state.readerPanel.readers.isEmpty)
     #expect(script.press(.next) == [])
     #expect(script.state.step == .reader)
-    script.send(.readerServiceFailed(message: "pcscd is not running; start it with: sudo systemctl start pcscd"))
+    script.send(
+      .readerServiceFailed(
+        message: "pcscd is not running; start it with: sudo systemctl start pcscd"))
     #expect(script.state.readerPanel.serviceProblem?.contains("systemctl start pcscd") == true)
     script.send(.readersChanged([ReaderEntry(name: Fixture.reader, hasCard: false)]))
     #expect(script.state.readerPanel.serviceProblem == nil)
@@ -142,7 +149,9 @@ import Token2
     script.toReaderStep()
     script.identifyToken()
     script.press(.next)
-    script.send(.burnFinished(.failure(.linkLost(during: .writeConfig, cause: .cardRemoved, state: .unchanged))))
+    script.send(
+      .burnFinished(
+        .failure(.linkLost(during: .writeConfig, cause: .cardRemoved, state: .unchanged))))
     #expect(!script.state.burn.retryNeedsCheck)
     #expect(script.press(.retry) == [.identifyToken(reader: Fixture.reader)])
     #expect(script.state.step == .reader)
@@ -242,7 +251,8 @@ import Token2
     var script = burned()
     script.send(.burnRecorded(.failure(DriverFailure("the registry is busy."))))
     #expect(script.state.recording == .failed("the registry is busy."))
-    #expect(script.state.notice?.text.contains("could not record it: the registry is busy.") == true)
+    #expect(
+      script.state.notice?.text.contains("could not record it: the registry is busy.") == true)
     script.press(.next, .confirmCodesMatch)
     guard case .recordBurn(let order) = script.press(.next).first else {
       Issue.record("entering the codes step did not record again")

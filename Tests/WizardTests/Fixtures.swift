@@ -1,6 +1,7 @@
 import OTP
 import SmartCard
 import TestSupport
+
 @testable import Token2
 @testable import Wizard
 
@@ -13,7 +14,8 @@ enum Fixture {
 
   static func report(serial: String = SampleToken.serial) -> BurnReport {
     BurnReport(
-      before: SampleToken.identity(serial: serial), after: SampleToken.identity(serial: serial, drift: 0),
+      before: SampleToken.identity(serial: serial),
+      after: SampleToken.identity(serial: serial, drift: 0),
       algorithm: .sha1, period: .seconds30, displayTimeout: .seconds30,
       writtenTime: UInt32(SampleToken.time), apduCount: 6, recoveries: [])
   }

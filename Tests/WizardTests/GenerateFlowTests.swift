@@ -2,6 +2,7 @@ import OTP
 import TestSupport
 import Testing
 import Token2
+
 @testable import Wizard
 
 @Suite struct GenerateFlowTests {

@@ -2,6 +2,7 @@ import OTP
 import TestSupport
 import Testing
 import Token2
+
 @testable import Wizard
 
 @Suite struct NavigationTests {
@@ -79,11 +80,13 @@ import Token2
     #expect(script.state.secretEntry.imagePath.text == "/home/op/Pictures/")
     script.send(
       .directoryListed(
-        prefix: "/home/op/Pictures/", matches: ["/home/op/Pictures/qr-1.png", "/home/op/Pictures/qr-2.png"]))
+        prefix: "/home/op/Pictures/",
+        matches: ["/home/op/Pictures/qr-1.png", "/home/op/Pictures/qr-2.png"]))
     #expect(script.state.secretEntry.imagePath.text == "/home/op/Pictures/qr-")
     #expect(script.state.secretEntry.completions.count == 2)
     script.send(.directoryListed(prefix: "/elsewhere", matches: ["/elsewhere/x.png"]))
-    #expect(script.state.secretEntry.imagePath.text == "/home/op/Pictures/qr-", "stale listing ignored")
+    #expect(
+      script.state.secretEntry.imagePath.text == "/home/op/Pictures/qr-", "stale listing ignored")
   }
 
   @Test func aRecentImageIsPickedByNumberWhenThePathIsEmpty() {
@@ -99,7 +102,8 @@ import Token2
     script.toSecretStep()
     script.press(.toggleReveal)
     #expect(script.state.secretEntry.isRevealed)
-    #expect(script.send(.ticked(now: SampleToken.time + 1)) == [], "the secret step does not animate")
+    #expect(
+      script.send(.ticked(now: SampleToken.time + 1)) == [], "the secret step does not animate")
     script.press(.moveDown)
     script.type(SampleToken.uri)
     #expect(script.press(.next).contains(.scheduleTick), "the reader step animates")

@@ -2,6 +2,7 @@ import OTP
 import TestSupport
 import Testing
 import Token2
+
 @testable import Wizard
 
 /// The "Re-burn / resync a token" task: user → the token read (drift shown) → key → burn.
@@ -27,7 +28,8 @@ import Token2
     script.identifyToken()
     #expect(script.state.readerPanel.identity?.clockDrift == 2)
     let toSecret = script.press(.next)
-    #expect(!toSecret.contains { if case .burn = $0 { true } else { false } }, "no burn without a key")
+    #expect(
+      !toSecret.contains { if case .burn = $0 { true } else { false } }, "no burn without a key")
     #expect(script.state.step == .secret)
     script.press(.moveDown)
     script.type(SampleToken.uri)
@@ -40,10 +42,13 @@ import Token2
             reader: Fixture.reader, expectedSerial: SampleToken.serial, secret: SampleToken.secret,
             algorithm: .sha1, period: .seconds30, allowUnknownModel: false))))
     script.send(.burnFinished(.success(Fixture.report())))
-    let records = script.effects.compactMap { if case .recordBurn(let order) = $0 { order } else { nil } }
+    let records = script.effects.compactMap {
+      if case .recordBurn(let order) = $0 { order } else { nil }
+    }
     #expect(records.map(\.report.serial) == [SampleToken.serial])
     #expect(records.map(\.user) == ["ann@example.com"])
-    script.send(.burnRecorded(.success(RecordedEnrollment(id: 7, summary: "enrollment #7 re-burned"))))
+    script.send(
+      .burnRecorded(.success(RecordedEnrollment(id: 7, summary: "enrollment #7 re-burned"))))
     script.press(.next)
     #expect(script.state.step == .confirm)
   }

@@ -3,6 +3,7 @@ import TestSupport
 import Testing
 import Token2
 import TokenCrypto
+
 @testable import Wizard
 
 /// "Register a non-programmable token": serial (typed or from a label photo) and passphrase →
@@ -32,14 +33,20 @@ import TokenCrypto
     #expect(script.state.step == .factoryToken)
     #expect(script.state.stepPosition == (3, 7))
     #expect(script.press(.next).isEmpty)
-    #expect(script.state.notice?.text.hasPrefix("Type the serial printed on the token's label") == true)
+    #expect(
+      script.state.notice?.text.hasPrefix("Type the serial printed on the token's label") == true)
     script.type(VaultFixture.serial)
     #expect(script.press(.next).isEmpty, "no passphrase yet")
     #expect(script.state.factory.focus == .passphrase)
     script.type(VaultFixture.passphrase)
-    #expect(script.state.factory.serial.text == VaultFixture.serial, "the passphrase went to its own field")
+    #expect(
+      script.state.factory.serial.text == VaultFixture.serial,
+      "the passphrase went to its own field")
     let effects = script.press(.next)
-    #expect(effects == [.findFactorySeed(serial: VaultFixture.serial, passphrase: VaultFixture.passphraseSecret)])
+    #expect(
+      effects == [
+        .findFactorySeed(serial: VaultFixture.serial, passphrase: VaultFixture.passphraseSecret)
+      ])
     #expect(script.state.vault.passphrase.isEmpty)
     #expect(script.press(.next).isEmpty, "one lookup at a time")
     script.send(.factorySeedFound(serial: VaultFixture.serial, .success(VaultFixture.key)))
@@ -53,11 +60,16 @@ import TokenCrypto
     script.type("081804")  // RFC 6238 appendix B, SHA-1 at 1111111109 (07081804), six digits
     script.press(.next)
     #expect(script.state.confirmation.verdict == .matched(stepOffset: 0))
-    #expect(!script.effects.contains { if case .registerFactoryToken = $0 { true } else { false } }, "nothing recorded before the confirmation")
+    #expect(
+      !script.effects.contains { if case .registerFactoryToken = $0 { true } else { false } },
+      "nothing recorded before the confirmation")
     let registering = script.press(.next)
     #expect(script.state.step == .backupCodes)
     #expect(registering == [.registerFactoryToken(VaultFixture.registration)])
-    #expect(script.send(.burnRecorded(.success(Fixture.enrollment))) == [.issueBackupCodes(enrollmentID: 7, count: 10)])
+    #expect(
+      script.send(.burnRecorded(.success(Fixture.enrollment))) == [
+        .issueBackupCodes(enrollmentID: 7, count: 10)
+      ])
     script.send(.backupCodesGenerated(Fixture.codes()))
     #expect(script.state.sheet?.serial == VaultFixture.serial)
     #expect(script.state.sheet?.model == "Feitian, factory-seeded")
@@ -65,7 +77,8 @@ import TokenCrypto
     script.press(.acknowledgeCodes, .next)
     #expect(script.state.step == .done)
     #expect(script.state.tokenSerial == VaultFixture.serial)
-    #expect(!script.effects.contains { if case .burn = $0 { true } else { false } }, "nothing is burned")
+    #expect(
+      !script.effects.contains { if case .burn = $0 { true } else { false } }, "nothing is burned")
   }
 
   /// A serial comes from outside (typed, or a label barcode, which can encode any byte): the
@@ -87,7 +100,8 @@ import TokenCrypto
     #expect(name.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F })
     let effects = script.press(.saveCodes)
     guard case .saveCodes(_, let fileName) = effects.first else {
-      Issue.record("no save effect"); return
+      Issue.record("no save effect")
+      return
     }
     #expect(fileName == name)
   }
@@ -120,7 +134,9 @@ import TokenCrypto
     script.send(.serialImageRead(path: VaultFixture.labelPath, .success(VaultFixture.serial)))
     #expect(script.state.factory.serial.text == VaultFixture.serial)
     #expect(script.state.factory.focus == .passphrase)
-    #expect(script.state.notice?.text == "Read the serial 8651000042 from label.png. Check it against the label.")
+    #expect(
+      script.state.notice?.text
+        == "Read the serial 8651000042 from label.png. Check it against the label.")
   }
 
   @Test(arguments: ["/tmp/LABEL.JPG", "label.jpeg", "~/scan.webp"])
@@ -136,18 +152,23 @@ import TokenCrypto
     script.toFactoryStep()
     script.type(VaultFixture.labelPath)
     script.press(.next)
-    script.send(.serialImageRead(path: VaultFixture.labelPath, .failure(DriverFailure("/tmp/label.png holds no QR code or barcode with a token serial."))))
+    script.send(
+      .serialImageRead(
+        path: VaultFixture.labelPath,
+        .failure(DriverFailure("/tmp/label.png holds no QR code or barcode with a token serial."))))
     #expect(script.state.notice?.kind == .error)
     #expect(
       script.state.notice?.text
-        == "The serial was not read: /tmp/label.png holds no QR code or barcode with a token serial.")
+        == "The serial was not read: /tmp/label.png holds no QR code or barcode with a token serial."
+    )
     #expect(script.state.factory.pendingImage == nil)
     #expect(script.state.step == .factoryToken)
   }
 
   @Test func aWrongPassphraseAsksForItAgain() {
     var script = lookingUp()
-    script.send(.factorySeedFound(serial: VaultFixture.serial, .failure(VaultFixture.wrongPassphrase)))
+    script.send(
+      .factorySeedFound(serial: VaultFixture.serial, .failure(VaultFixture.wrongPassphrase)))
     #expect(script.state.step == .factoryToken)
     #expect(!script.state.vault.isUnlocked)
     #expect(script.state.factory.focus == .passphrase)

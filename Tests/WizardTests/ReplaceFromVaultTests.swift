@@ -2,13 +2,16 @@ import OTP
 import TestSupport
 import Testing
 import Token2
+
 @testable import Wizard
 
 /// Replace a lost token with the same key: offered only when the vault keeps the lost
 /// enrollment's key, with the warning that the lost token keeps working.
 @Suite struct ReplaceFromVaultTests {
   /// Replace-lost with the vault `vault`: the token found and marked lost → secret step.
-  private func marked(_ token: TokenToReplace = VaultFixture.keptToken, vault: VaultAvailability = .initialised) -> Script {
+  private func marked(
+    _ token: TokenToReplace = VaultFixture.keptToken, vault: VaultAvailability = .initialised
+  ) -> Script {
     var script = Script()
     script.send(.ticked(now: SampleToken.time))
     script.send(.vaultChecked(vault))
@@ -24,7 +27,9 @@ import Token2
 
   @Test func theKeptKeyIsOfferedTakenAndKeptAgainForTheNewToken() {
     var script = marked()
-    #expect(script.state.notice?.text.contains("The vault keeps its key: the next step offers it.") == true)
+    #expect(
+      script.state.notice?.text.contains("The vault keeps its key: the next step offers it.")
+        == true)
     script.press(.next)
     #expect(script.state.step == .secret)
     #expect(script.state.stepPosition == (4, 10))
@@ -32,9 +37,12 @@ import Token2
     script.press(.moveDown, .moveDown)
     #expect(script.state.secretEntry.method == .vault)
     #expect(script.press(.next).isEmpty)
-    #expect(script.state.notice?.text == "Type the vault passphrase to take the lost token's key from the vault.")
+    #expect(
+      script.state.notice?.text
+        == "Type the vault passphrase to take the lost token's key from the vault.")
     script.type(VaultFixture.passphrase)
-    #expect(script.state.secretEntry.pasted.isEmpty, "the passphrase is not typed into the key field")
+    #expect(
+      script.state.secretEntry.pasted.isEmpty, "the passphrase is not typed into the key field")
     let effects = script.press(.next)
     #expect(effects == [.takeVaultKey(enrollmentID: 4, passphrase: VaultFixture.passphraseSecret)])
     #expect(script.state.vault.passphrase.isEmpty)
@@ -90,7 +98,9 @@ import Token2
     script.send(.vaultKeyTaken(.failure(VaultFixture.wrongPassphrase)))
     #expect(script.state.credential == nil)
     #expect(!script.state.vault.isUnlocked)
-    #expect(script.state.notice?.text == "The key was not taken from the vault: wrong vault passphrase; nothing was changed.")
+    #expect(
+      script.state.notice?.text
+        == "The key was not taken from the vault: wrong vault passphrase; nothing was changed.")
     script.press(.moveUp)
     script.type(SampleToken.base32)
     script.press(.next)
@@ -103,7 +113,8 @@ import Token2
     script.press(.next, .moveDown, .moveDown)
     script.type("pw")
     script.press(.next)
-    let damaged = VaultFailure("The vault entry for enrollment #4 failed its integrity check.", isStillUnlocked: true)
+    let damaged = VaultFailure(
+      "The vault entry for enrollment #4 failed its integrity check.", isStillUnlocked: true)
     script.send(.vaultKeyTaken(.failure(damaged)))
     #expect(script.state.vault.isUnlocked)
     #expect(script.press(.next) == [.takeVaultKey(enrollmentID: 4, passphrase: nil)])

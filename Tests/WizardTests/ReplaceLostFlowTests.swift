@@ -2,6 +2,7 @@ import OTP
 import TestSupport
 import Testing
 import Token2
+
 @testable import Wizard
 
 /// The "Replace a lost token" task: user → registry lookup → reason → marked lost → enroll.
@@ -9,7 +10,9 @@ import Token2
   static let lost = TokenToReplace(enrollmentID: 4, serial: "8659622000009", service: "Acme")
 
   /// Task → user typed (no service) → the lookup asked for.
-  private func lookingUp(user: String = "ann@example.com", service: String? = nil) -> (Script, [WizardEffect]) {
+  private func lookingUp(user: String = "ann@example.com", service: String? = nil) -> (
+    Script, [WizardEffect]
+  ) {
     var script = Script()
     script.send(.ticked(now: SampleToken.time))
     script.press(.choose(4))
@@ -57,7 +60,9 @@ import Token2
     script.identifyToken()
     script.press(.next)
     script.send(.burnFinished(.success(Fixture.report())))
-    let record = script.effects.compactMap { if case .recordBurn(let order) = $0 { order } else { nil } }
+    let record = script.effects.compactMap {
+      if case .recordBurn(let order) = $0 { order } else { nil }
+    }
     #expect(record.map(\.user) == ["ann@example.com"])
     #expect(record.map(\.service) == ["Acme"])
     #expect(record.map(\.report.serial) == [SampleToken.serial])
@@ -72,8 +77,11 @@ import Token2
     var (script, _) = lookingUp(user: "nobody")
     script.send(.tokenToReplaceFound(.failure(.unknownUser)))
     #expect(script.state.lostToken.token == nil)
-    #expect(script.state.notice?.text == "The registry has no token for nobody. Esc to correct the user.")
-    #expect(script.press(.next) == [.findTokenToReplace(user: "nobody", service: nil)], "Enter looks again")
+    #expect(
+      script.state.notice?.text == "The registry has no token for nobody. Esc to correct the user.")
+    #expect(
+      script.press(.next) == [.findTokenToReplace(user: "nobody", service: nil)],
+      "Enter looks again")
     script.send(.tokenToReplaceFound(.failure(.unknownUser)))
     script.press(.back)
     #expect(script.state.step == .userAndService)
@@ -82,7 +90,9 @@ import Token2
   @Test func noActiveTokenSaysSo() {
     var (script, _) = lookingUp(service: "Acme")
     script.send(.tokenToReplaceFound(.failure(.noActiveToken)))
-    #expect(script.state.notice?.text == "ann@example.com has no active token for Acme to replace. Esc to go back.")
+    #expect(
+      script.state.notice?.text
+        == "ann@example.com has no active token for Acme to replace. Esc to go back.")
     #expect(script.state.step == .lostToken)
     #expect(script.press(.insert("x")).isEmpty)
     #expect(script.state.lostToken.reason.isEmpty, "no reason without a token")

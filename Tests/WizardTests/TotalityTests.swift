@@ -3,6 +3,7 @@ import SmartCard
 import TestSupport
 import Testing
 import Token2
+
 @testable import Wizard
 
 /// The state machine is total: any event in any state is handled without a trap, and the
@@ -11,7 +12,8 @@ import Token2
   /// Every kind of event, with plausible and implausible payloads.
   static let catalog: [WizardEvent] = {
     let actions: [UserAction] = [
-      .next, .back, .quit, .yes, .no, .moveUp, .moveDown, .choose(1), .choose(2), .choose(3), .choose(4), .choose(5), .choose(6), .choose(9),
+      .next, .back, .quit, .yes, .no, .moveUp, .moveDown, .choose(1), .choose(2), .choose(3),
+      .choose(4), .choose(5), .choose(6), .choose(9),
       .nextField, .insert("a"), .insert("7"), .insert(SampleToken.uri), .insert("081804"),
       .deleteBackward, .completePath, .toggleReveal, .retry, .chooseAnotherReader,
       .allowUnknownModel, .confirmCodesMatch, .printCodes, .saveCodes, .acknowledgeCodes,
@@ -27,28 +29,39 @@ import Token2
       .readersChanged([ReaderEntry(name: Fixture.reader, hasCard: false)]),
       .readerServiceFailed(message: "pcscd is not running"),
       .tokenIdentified(reader: Fixture.reader, .success(SampleToken.identity())),
-      .tokenIdentified(reader: Fixture.reader, .success(SampleToken.identity(serial: "1234567000001"))),
+      .tokenIdentified(
+        reader: Fixture.reader, .success(SampleToken.identity(serial: "1234567000001"))),
       .tokenIdentified(reader: Fixture.reader, .failure(.securityKeyTapped(.fido))),
       .burnStageStarted(.writeSeed), .burnWaitingForToken,
       .burnFinished(.success(Fixture.report())),
-      .burnFinished(.failure(.linkLost(during: .writeSeed, cause: .cardRemoved, state: .unknown(possible: [.seedErased, .burned])))),
+      .burnFinished(
+        .failure(
+          .linkLost(
+            during: .writeSeed, cause: .cardRemoved,
+            state: .unknown(possible: [.seedErased, .burned])))),
       .burnFinished(.failure(.tokenRefusedKey(state: .unchanged))),
       .burnRecorded(.success(Fixture.enrollment)), .burnRecorded(.failure(DriverFailure("busy"))),
       .backupCodesGenerated(Fixture.codes()), .generationFailed(DriverFailure("failed")),
       .codesPrinted(.success("job 1")), .codesSaved(.failure(DriverFailure("exists"))),
-      .backupCodeChecked(.success(.accepted(position: 1, remaining: 9, serial: SampleToken.serial))),
+      .backupCodeChecked(
+        .success(.accepted(position: 1, remaining: 9, serial: SampleToken.serial))),
       .backupCodeChecked(.success(.refused(attemptsLeft: 2))),
       .backupCodeChecked(.success(.rateLimited(retryAfter: 60))),
       .backupCodeChecked(.failure(DriverFailure("busy"))),
-      .tokenToReplaceFound(.success(TokenToReplace(enrollmentID: 4, serial: SampleToken.serial, service: "Acme"))),
+      .tokenToReplaceFound(
+        .success(TokenToReplace(enrollmentID: 4, serial: SampleToken.serial, service: "Acme"))),
       .tokenToReplaceFound(.failure(.severalTokens(services: ["Acme #4", "Jira #6"]))),
       .tokenToReplaceFound(.failure(.unknownUser)),
-      .tokenMarkedLost(.success(TokenToReplace(enrollmentID: 4, serial: SampleToken.serial, service: "Acme"))),
-      .tokenMarkedLost(.failure(DriverFailure("busy"))), .keyPressed(.insert(Fixture.codes()[0].text)),
-      .tokenToReplaceFound(.success(VaultFixture.keptToken)), .tokenMarkedLost(.success(VaultFixture.keptToken)),
+      .tokenMarkedLost(
+        .success(TokenToReplace(enrollmentID: 4, serial: SampleToken.serial, service: "Acme"))),
+      .tokenMarkedLost(.failure(DriverFailure("busy"))),
+      .keyPressed(.insert(Fixture.codes()[0].text)),
+      .tokenToReplaceFound(.success(VaultFixture.keptToken)),
+      .tokenMarkedLost(.success(VaultFixture.keptToken)),
       .vaultChecked(.initialised), .vaultChecked(.absent), .vaultChecked(.unreadable("locked")),
       .vaultUnlocked(.success(Unlocked())), .vaultUnlocked(.failure(VaultFixture.wrongPassphrase)),
-      .vaultKeyTaken(.success(VaultFixture.key)), .vaultKeyTaken(.failure(VaultFixture.wrongPassphrase)),
+      .vaultKeyTaken(.success(VaultFixture.key)),
+      .vaultKeyTaken(.failure(VaultFixture.wrongPassphrase)),
       .serialImageRead(path: VaultFixture.labelPath, .success(VaultFixture.serial)),
       .serialImageRead(path: VaultFixture.labelPath, .failure(DriverFailure("no QR code"))),
       .factorySeedFound(serial: VaultFixture.serial, .success(VaultFixture.key)),
@@ -136,14 +149,17 @@ import Token2
         let event = Self.catalog[random.next(below: Self.catalog.count)]
         let effects = script.send(event)
         let state = script.state
-        #expect(state.steps.contains(state.step), "\(state.step) is not in \(state.flow) as it stands")
+        #expect(
+          state.steps.contains(state.step), "\(state.step) is not in \(state.flow) as it stands")
         let asksVault = effects.filter {
           switch $0 {
           case .unlockVault, .takeVaultKey, .findFactorySeed: true
           default: false
           }
         }
-        #expect(asksVault.isEmpty || state.vault.passphrase.isEmpty, "a sent passphrase stays in the state")
+        #expect(
+          asksVault.isEmpty || state.vault.passphrase.isEmpty,
+          "a sent passphrase stays in the state")
         #expect(asksVault.count <= 1, "one vault request at a time")
         if state.burn.isRunning { #expect(state.step == .burn, "a burn runs only on its step") }
         if state.step == .done { #expect(state.backup.codes.isEmpty, "no codes after their step") }

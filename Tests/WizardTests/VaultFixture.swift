@@ -1,5 +1,6 @@
 import OTP
 import TestSupport
+
 @testable import Wizard
 
 /// Values the vault scripts share. The key is the RFC 6238 SHA-1 seed, so the codes of
@@ -9,14 +10,17 @@ enum VaultFixture {
   static var passphraseSecret: Secret { Secret(Array(passphrase.utf8)) }
   static let serial = "8651000042"
   static let labelPath = "/tmp/label.png"
-  static let keptToken = TokenToReplace(enrollmentID: 4, serial: "8659622000009", service: "Jira", hasVaultKey: true)
+  static let keptToken = TokenToReplace(
+    enrollmentID: 4, serial: "8659622000009", service: "Jira", hasVaultKey: true)
   static let key = VaultedKey(
     secret: SampleToken.secret, parameters: .standard, account: "ann", manufacturer: "Feitian")
-  static let wrongPassphrase = VaultFailure("wrong vault passphrase; nothing was changed.", isStillUnlocked: false)
+  static let wrongPassphrase = VaultFailure(
+    "wrong vault passphrase; nothing was changed.", isStillUnlocked: false)
   static let noSeed = VaultFailure(
     "no factory seed for token 8651000043 has been imported (`tokenburner seeds import FILE`).",
     isStillUnlocked: true)
-  static let registration = FactoryRegistration(serial: serial, user: "ann@example.com", service: "Jira")
+  static let registration = FactoryRegistration(
+    serial: serial, user: "ann@example.com", service: "Jira")
 }
 
 extension Script {

@@ -2,6 +2,7 @@ import OTP
 import TestSupport
 import Testing
 import Token2
+
 @testable import Wizard
 
 /// The vault step: offered only while the vault exists; "keep this key" unlocks the vault with
@@ -53,7 +54,8 @@ import Token2
     script.press(.choose(2))
     #expect(script.state.vault.keepsSecret)
     #expect(script.press(.next).isEmpty)
-    #expect(script.state.notice?.text == "Type the vault passphrase, or choose 1 to not keep the key.")
+    #expect(
+      script.state.notice?.text == "Type the vault passphrase, or choose 1 to not keep the key.")
     script.type(VaultFixture.passphrase)
     let effects = script.press(.next)
     #expect(effects == [.unlockVault(passphrase: VaultFixture.passphraseSecret)])
@@ -80,7 +82,9 @@ import Token2
     script.send(.vaultUnlocked(.failure(VaultFixture.wrongPassphrase)))
     #expect(script.state.step == .vault)
     #expect(!script.state.vault.isUnlocked)
-    #expect(script.state.notice?.text == "The vault did not open: wrong vault passphrase; nothing was changed.")
+    #expect(
+      script.state.notice?.text
+        == "The vault did not open: wrong vault passphrase; nothing was changed.")
     #expect(script.press(.next).isEmpty, "the passphrase is typed again")
     script.press(.moveUp)
     #expect(!script.state.vault.keepsSecret)

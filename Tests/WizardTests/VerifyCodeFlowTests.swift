@@ -1,6 +1,7 @@
 import OTP
 import TestSupport
 import Testing
+
 @testable import Wizard
 
 /// The "Verify a backup code" task: typed user and masked code → registry verdict → Task.
@@ -20,7 +21,10 @@ import Testing
 
   @Test func taskListsTheChoicesAndArrowsCycleThroughAll() {
     var script = Script()
-    #expect(WizardFlow.allCases == [.enroll, .generate, .verifyCode, .replaceLost, .reburn, .registerFactory])
+    #expect(
+      WizardFlow.allCases == [
+        .enroll, .generate, .verifyCode, .replaceLost, .reburn, .registerFactory,
+      ])
     script.press(.moveDown, .moveDown, .moveDown, .moveDown, .moveDown)
     #expect(script.state.flow == .registerFactory)
     script.press(.moveDown)
@@ -40,8 +44,12 @@ import Testing
     #expect(script.state.codeCheck.code.isEmpty, "the typed code is dropped once sent")
     #expect(script.state.codeCheck.isChecking)
     #expect(script.press(.next).isEmpty, "no second check while one runs")
-    script.send(.backupCodeChecked(.success(.accepted(position: 3, remaining: 9, serial: SampleToken.serial))))
-    #expect(script.state.codeCheck.verdict == .accepted(position: 3, remaining: 9, serial: SampleToken.serial))
+    script.send(
+      .backupCodeChecked(.success(.accepted(position: 3, remaining: 9, serial: SampleToken.serial)))
+    )
+    #expect(
+      script.state.codeCheck.verdict
+        == .accepted(position: 3, remaining: 9, serial: SampleToken.serial))
     #expect(script.state.notice?.kind == .success)
     #expect(script.state.notice?.text.contains("code #3") == true)
     #expect(script.state.notice?.text.contains("9 left") == true)
@@ -60,7 +68,8 @@ import Testing
     #expect(script.state.step == .verifyCode)
     script.type(Fixture.codes()[1].text)
     #expect(script.state.codeCheck.verdict == nil, "typing again clears the verdict")
-    #expect(script.press(.next) == [.verifyBackupCode(user: "ann@example.com", code: Fixture.codes()[1])])
+    #expect(
+      script.press(.next) == [.verifyBackupCode(user: "ann@example.com", code: Fixture.codes()[1])])
   }
 
   @Test func rateLimitedIsAVerdictInMinutes() {
@@ -68,7 +77,9 @@ import Testing
     script.press(.next)
     script.send(.backupCodeChecked(.success(.rateLimited(retryAfter: 600))))
     #expect(script.state.codeCheck.verdict == .rateLimited(retryAfter: 600))
-    #expect(script.state.notice?.text == "Too many refused codes for ann@example.com: try again in 10 minutes.")
+    #expect(
+      script.state.notice?.text
+        == "Too many refused codes for ann@example.com: try again in 10 minutes.")
   }
 
   @Test func busyRegistryKeepsTheStepAndAsksToTypeAgain() {

@@ -83,7 +83,8 @@ struct BurnCommand: ParsableCommand {
       throw ValidationError("--generate-length must be between 10 and 63 bytes.")
     }
     if showSecret && !generate {
-      throw ValidationError("--show-secret applies to --generate only; a secret you supplied is never printed.")
+      throw ValidationError(
+        "--show-secret applies to --generate only; a secret you supplied is never printed.")
     }
     if !(0...600).contains(returnTimeout) {
       throw ValidationError("--return-timeout must be between 0 and 600 seconds.")
@@ -101,13 +102,18 @@ struct BurnCommand: ParsableCommand {
         secret: loaded.secret, algorithm: settings.algorithm, period: settings.period,
         displayTimeout: displayTimeout, allowUnknownModel: allowUnknownModel,
         key: try CustomerKeyFile.load(customerKeyFile))
-      if !json { settings.warnings.forEach { Output.errorLine("tokenburner: warning: \($0.terminalSafe)") } }
+      if !json {
+        for warning in settings.warnings {
+          Output.errorLine("tokenburner: warning: \(warning.terminalSafe)")
+        }
+      }
       vaultBurn?.warn()
       // Opened before the burn, so an unusable registry stops us before the token is touched.
       let recorder = try user.map { user throws(OperatorError) in
         BurnRecorder(
           registry: try registryOptions.open(), operatorName: registryOptions.resolvedOperator,
-          user: user, service: service ?? loaded.issuer, account: loaded.account, vaultKey: vaultBurn?.key)
+          user: user, service: service ?? loaded.issuer, account: loaded.account,
+          vaultKey: vaultBurn?.key)
       }
 
       let started = ContinuousClock.now
@@ -121,7 +127,9 @@ struct BurnCommand: ParsableCommand {
       let elapsed = ContinuousClock.now - started
       let recorded = try recorder?.recordSuccess(report, secret: loaded.secret)
 
-      let generated = generate ? GeneratedAccount(loaded: loaded, report: report, user: user, service: service) : nil
+      let generated =
+        generate
+        ? GeneratedAccount(loaded: loaded, report: report, user: user, service: service) : nil
       let output = BurnOutput(
         report: report, elapsed: elapsed, user: user, service: service ?? loaded.issuer,
         warnings: settings.warnings, secret: loaded.secret, recorded: recorded)
@@ -163,7 +171,8 @@ struct BurnCommand: ParsableCommand {
       })
     let timing = TransmitTiming(wrapping: transport)  // bench-only; a no-op unless enabled
     defer { timing.finish() }
-    let token = Token2Card(transport: timing.transport, clock: { Int64(Date().timeIntervalSince1970) })
+    let token = Token2Card(
+      transport: timing.transport, clock: { Int64(Date().timeIntervalSince1970) })
     do {
       return try token.burn(request) { [json] stage in
         if !json { Output.line(stage.progressText) }

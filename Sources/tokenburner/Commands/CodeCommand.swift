@@ -76,7 +76,8 @@ struct CodeCommand: ParsableCommand {
     }
     guard let hash = loaded.algorithm?.hashAlgorithm else {
       let name = loaded.algorithm?.displayName ?? "an unknown algorithm"
-      throw OperatorError("this account uses \(name), which has no TOTP code here", status: .dataError)
+      throw OperatorError(
+        "this account uses \(name), which has no TOTP code here", status: .dataError)
     }
     let fromURI = TOTPParameters(
       algorithm: hash, digits: loaded.digits ?? 6, period: loaded.period ?? 30)
@@ -94,7 +95,9 @@ struct CodeCommand: ParsableCommand {
 
   private func printHuman(_ window: TOTPWindow, parameters: TOTPParameters, loaded: LoadedSecret) {
     let label = [loaded.issuer, loaded.account].compactMap { $0 }.filter { !$0.isEmpty }
-    if !label.isEmpty { Output.line("Account   \(label.map(\.terminalSafe).joined(separator: ": "))") }
+    if !label.isEmpty {
+      Output.line("Account   \(label.map(\.terminalSafe).joined(separator: ": "))")
+    }
     Output.line("Code      \(window.current)   (\(window.secondsLeft) s left)")
     Output.line("Previous  \(window.previous ?? "-")")
     Output.line("Next      \(window.next)")

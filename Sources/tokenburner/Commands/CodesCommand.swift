@@ -36,7 +36,9 @@ struct EnrollmentSelection: ParsableArguments {
 struct GenerateCodes: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "generate",
-    abstract: "Issue a new set of backup codes (the old set stops working once the new one is saved, printed or shown).")
+    abstract:
+      "Issue a new set of backup codes (the old set stops working once the new one is saved, printed or shown)."
+  )
 
   @OptionGroup var selection: EnrollmentSelection
   @Option(help: "How many codes (1-20).") var count = BackupCode.defaultCount
@@ -44,13 +46,16 @@ struct GenerateCodes: ParsableCommand {
   @Option(help: "The CUPS printer (default: the default destination).") var printer: String?
   @Option(help: ArgumentHelp("Save the sheet to a new file (mode 0600).", valueName: "path"))
   var save: String?
-  @Flag(help: "Read the service's own recovery key from standard input for the sheet (never stored).")
+  @Flag(
+    help: "Read the service's own recovery key from standard input for the sheet (never stored).")
   var recoveryStdin = false
   @OptionGroup(title: "Registry") var registryOptions: RegistryOptions
   @Flag(help: "Print one JSON object (it holds the codes).") var json = false
 
   func validate() throws {
-    guard (1...20).contains(count) else { throw ValidationError("--count must be between 1 and 20.") }
+    guard (1...20).contains(count) else {
+      throw ValidationError("--count must be between 1 and 20.")
+    }
     if printer != nil && !print { throw ValidationError("--printer needs --print.") }
     if recoveryStdin && !print && save == nil {
       throw ValidationError("--recovery-stdin only adds to a printed or saved sheet.")
@@ -63,13 +68,17 @@ struct GenerateCodes: ParsableCommand {
       let registry = try registryOptions.open()
       let operatorName = registryOptions.resolvedOperator
       let enrollment: Enrollment
-      do { enrollment = try selection.resolve(in: registry) } catch { throw OperatorError(registryError: error) }
+      do { enrollment = try selection.resolve(in: registry) } catch {
+        throw OperatorError(registryError: error)
+      }
       let codes: [BackupCode]
       let hashes: [BackupCodeHash]
       do {
         let random = SystemRandom()
         codes = try BackupCode.generate(count: count, using: random)
-        hashes = try codes.map { try BackupCodeHash.make($0, salt: try random.bytes(BackupCodeHash.saltLength)) }
+        hashes = try codes.map {
+          try BackupCodeHash.make($0, salt: try random.bytes(BackupCodeHash.saltLength))
+        }
       } catch {
         throw OperatorError("could not make backup codes: \(error)", status: .software)
       }
@@ -84,19 +93,22 @@ struct GenerateCodes: ParsableCommand {
       if !json { show(codes, of: enrollment) }
       let setID: Int64
       do {
-        setID = try registry.issueBackupCodes(enrollmentID: enrollment.id, hashes: hashes, at: now, operatorName: operatorName)
+        setID = try registry.issueBackupCodes(
+          enrollmentID: enrollment.id, hashes: hashes, at: now, operatorName: operatorName)
       } catch {
         if let save { unlink(save) }
         let failure = OperatorError(registryError: error)
         throw OperatorError(
           failure.message + ". These codes were NOT issued"
-            + (save != nil ? " (the saved sheet was removed)" : "") + (printed != nil ? "; destroy the printed sheet" : "")
+            + (save != nil ? " (the saved sheet was removed)" : "")
+            + (printed != nil ? "; destroy the printed sheet" : "")
             + "; the previous backup codes still work", status: failure.status)
       }
       if json {
         try Output.json(
           GeneratedCodesReport(
-            enrollmentId: enrollment.id, setId: setID, user: enrollment.user, serial: enrollment.serial,
+            enrollmentId: enrollment.id, setId: setID, user: enrollment.user,
+            serial: enrollment.serial,
             codes: codes.map(\.text), savedTo: save, printJob: printed))
       } else {
         Output.line("\nThey are issued now; the previous set no longer works.")
@@ -121,17 +133,21 @@ extension GenerateCodes {
     }
     guard print else { return nil }
     do {
-      return try SheetOutput.print(sheet.text, printer: printer, title: "backup codes \(user.terminalSafe)")
+      return try SheetOutput.print(
+        sheet.text, printer: printer, title: "backup codes \(user.terminalSafe)")
     } catch {
       if let save { unlink(save) }
       throw OperatorError(
-        error.message + (save != nil ? " (the saved sheet was removed)" : "") + unchanged, status: error.status)
+        error.message + (save != nil ? " (the saved sheet was removed)" : "") + unchanged,
+        status: error.status)
     }
   }
 
   /// The codes in the terminal, numbered, before they are issued.
   private func show(_ codes: [BackupCode], of enrollment: Enrollment) {
-    Output.line("Backup codes for \(enrollment.user.terminalSafe), token \(enrollment.serial.terminalSafe) (enrollment #\(enrollment.id)):")
+    Output.line(
+      "Backup codes for \(enrollment.user.terminalSafe), token \(enrollment.serial.terminalSafe) (enrollment #\(enrollment.id)):"
+    )
     Output.line("Each works once; they are shown only now.")
     Output.line()
     for (index, code) in codes.enumerated() {
@@ -153,7 +169,9 @@ struct GeneratedCodesReport: Encodable {
 struct VerifyCode: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "verify",
-    abstract: "Check a backup code a user reads out (it is used up); the code is read from standard input or typed at a hidden prompt.")
+    abstract:
+      "Check a backup code a user reads out (it is used up); the code is read from standard input or typed at a hidden prompt."
+  )
 
   @Option(help: "The user's ID.") var user: String
   @OptionGroup(title: "Registry") var registryOptions: RegistryOptions
@@ -184,11 +202,15 @@ struct VerifyCode: ParsableCommand {
       switch result {
       case .accepted(let enrollment, let position, let remaining):
         if json {
-          try Output.json(VerificationReport(accepted: true, user: user, enrollmentId: enrollment.id,
-            serial: enrollment.serial, position: position, remaining: remaining, attemptsLeft: nil))
+          try Output.json(
+            VerificationReport(
+              accepted: true, user: user, enrollmentId: enrollment.id,
+              serial: enrollment.serial, position: position, remaining: remaining, attemptsLeft: nil
+            ))
         } else {
-          Output.line("Code accepted: #\(position) of \(user.terminalSafe)'s set for token \(enrollment.serial.terminalSafe) "
-            + "(enrollment #\(enrollment.id)). It is used up; \(remaining) left.")
+          Output.line(
+            "Code accepted: #\(position) of \(user.terminalSafe)'s set for token \(enrollment.serial.terminalSafe) "
+              + "(enrollment #\(enrollment.id)). It is used up; \(remaining) left.")
         }
       case .rejected(let attemptsLeft):
         throw OperatorError(
@@ -214,7 +236,8 @@ struct VerificationReport: Encodable {
 
 struct ListCodes: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "list", abstract: "Show a user's code sets: which codes are used or revoked (never the codes).")
+    commandName: "list",
+    abstract: "Show a user's code sets: which codes are used or revoked (never the codes).")
 
   @Option(help: "The user's ID.") var user: String
   @OptionGroup(title: "Registry") var registryOptions: RegistryOptions
@@ -222,7 +245,8 @@ struct ListCodes: ParsableCommand {
 
   func run() throws {
     do {
-      let (sets, absent) = try withExistingRegistry(registryOptions, none: []) { registry throws(RegistryError) in
+      let (sets, absent) = try withExistingRegistry(registryOptions, none: []) {
+        registry throws(RegistryError) in
         try registry.codeSets(user: user)
       }
       if json {
@@ -234,8 +258,13 @@ struct ListCodes: ParsableCommand {
         return
       }
       for set in sets {
-        let state = set.revokedAt.map { "revoked \(BackupCodeSheet.date($0)) (\(set.revokedReason?.terminalSafe ?? ""))" } ?? "current"
-        Output.line("Set #\(set.id) for enrollment #\(set.enrollmentId), issued \(BackupCodeSheet.date(set.createdAt)), \(state): \(set.usableCount) of \(set.slots.count) usable")
+        let state =
+          set.revokedAt.map {
+            "revoked \(BackupCodeSheet.date($0)) (\(set.revokedReason?.terminalSafe ?? ""))"
+          } ?? "current"
+        Output.line(
+          "Set #\(set.id) for enrollment #\(set.enrollmentId), issued \(BackupCodeSheet.date(set.createdAt)), \(state): \(set.usableCount) of \(set.slots.count) usable"
+        )
         let used = set.slots.filter { $0.usedAt != nil }.map { "#\($0.position)" }
         if !used.isEmpty { Output.line("  used: \(used.joined(separator: ", "))") }
       }

@@ -56,7 +56,8 @@ struct DecodeCommand: ParsableCommand {
 
   private static func noKey(_ image: ImageCodes) -> String {
     let count = image.codes.count
-    return "\(image.path.terminalSafe): the \(count == 1 ? "QR code holds" : "\(count) QR codes hold") "
+    return
+      "\(image.path.terminalSafe): the \(count == 1 ? "QR code holds" : "\(count) QR codes hold") "
       + "no authenticator key."
   }
 

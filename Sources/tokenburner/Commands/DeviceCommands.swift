@@ -22,7 +22,9 @@ struct ReadersCommand: ParsableCommand {
       } else if readers.isEmpty {
         Output.line("No PC/SC reader is connected.")
       } else {
-        for reader in readers { Output.line("\(reader.name.terminalSafe)    \(reader.card.operatorText)") }
+        for reader in readers {
+          Output.line("\(reader.name.terminalSafe)    \(reader.card.operatorText)")
+        }
       }
     } catch let error as OperatorError {
       throw Output.fail(error, json: json)

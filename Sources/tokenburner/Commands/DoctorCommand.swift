@@ -6,7 +6,8 @@ import Doctor
 /// allowed) and 69 otherwise.
 struct DoctorCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "doctor", abstract: "Check pcscd, readers, libraries, locale, terminal and registry.",
+    commandName: "doctor",
+    abstract: "Check pcscd, readers, libraries, locale, terminal and registry.",
     discussion: """
       Each check prints ok, warning or PROBLEM, and the fix for the last two. A token on a \
       reader is read with one GET INFO (never authenticated or written). Exit status 0 when \
@@ -14,7 +15,10 @@ struct DoctorCommand: ParsableCommand {
       registry directory).
       """)
 
-  @Option(help: ArgumentHelp("The registry database to check (default: TOKENBURNER_REGISTRY, then the XDG data directory).", valueName: "path"))
+  @Option(
+    help: ArgumentHelp(
+      "The registry database to check (default: TOKENBURNER_REGISTRY, then the XDG data directory).",
+      valueName: "path"))
   var registry: String?
 
   @Flag(help: "Print one JSON object.") var json = false
@@ -53,7 +57,9 @@ struct DoctorCommand: ParsableCommand {
     let warnings = report.findings.filter { $0.severity == .warning }.count
     Output.line()
     if problems > 0 {
-      Output.line("\(problems) problem\(problems == 1 ? "" : "s") to fix before tokenburner can work, \(warnings) warning\(warnings == 1 ? "" : "s").")
+      Output.line(
+        "\(problems) problem\(problems == 1 ? "" : "s") to fix before tokenburner can work, \(warnings) warning\(warnings == 1 ? "" : "s")."
+      )
     } else if warnings > 0 {
       Output.line("Ready, with \(warnings) warning\(warnings == 1 ? "" : "s").")
     } else {
@@ -79,7 +85,9 @@ struct DoctorJSON: Encodable {
     ok = report.exitStatus == 0
     exitStatus = report.exitStatus
     checks = report.findings.map {
-      Check(area: $0.area, subject: $0.subject, status: $0.severity.rawValue, detail: $0.detail, fix: $0.fix)
+      Check(
+        area: $0.area, subject: $0.subject, status: $0.severity.rawValue, detail: $0.detail,
+        fix: $0.fix)
     }
   }
 }

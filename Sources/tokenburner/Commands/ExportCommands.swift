@@ -10,13 +10,16 @@ import TokenCrypto
 /// The export passphrase is --export-passphrase-file or --export-passphrase-env, else the
 /// second line of standard input with --passphrase-stdin, else two hidden prompts.
 struct ExportOptions: ParsableArguments {
-  @Option(help: ArgumentHelp("The new PSKC file (created 0600, never overwritten).", valueName: "path"))
+  @Option(
+    help: ArgumentHelp("The new PSKC file (created 0600, never overwritten).", valueName: "path"))
   var output: String
 
   @Option(help: ArgumentHelp("Read the export passphrase from this file.", valueName: "path"))
   var exportPassphraseFile: String?
 
-  @Option(help: ArgumentHelp("Read the export passphrase from this environment variable.", valueName: "name"))
+  @Option(
+    help: ArgumentHelp(
+      "Read the export passphrase from this environment variable.", valueName: "name"))
   var exportPassphraseEnv: String?
 
   @Option(help: "PBKDF2-HMAC-SHA256 iterations protecting the export (at least 600000).")
@@ -32,7 +35,9 @@ struct ExportOptions: ParsableArguments {
   }
 
   /// The vault passphrase and the export passphrase.
-  func readPassphrases(_ vault: PassphraseOptions) throws(OperatorError) -> (vault: Secret, export: Secret) {
+  func readPassphrases(_ vault: PassphraseOptions) throws(OperatorError) -> (
+    vault: Secret, export: Secret
+  ) {
     let export: Secret
     let vaultPassphrase: Secret
     if let exportPassphraseFile {
@@ -40,7 +45,8 @@ struct ExportOptions: ParsableArguments {
       export = try PassphraseReader.file(exportPassphraseFile, option: "--export-passphrase-file")
     } else if let exportPassphraseEnv {
       vaultPassphrase = try vault.read(prompt: "Vault passphrase")
-      export = try PassphraseReader.environment(exportPassphraseEnv, option: "--export-passphrase-env")
+      export = try PassphraseReader.environment(
+        exportPassphraseEnv, option: "--export-passphrase-env")
     } else if vault.passphraseStdin {
       let both = try vault.readLines(count: 2, prompts: [])
       (vaultPassphrase, export) = (both[0], both[1])
@@ -48,10 +54,13 @@ struct ExportOptions: ParsableArguments {
       vaultPassphrase = try PassphraseReader.prompt("Vault passphrase")
       export = try PassphraseReader.prompt("Passphrase for the export file")
       guard export == (try PassphraseReader.prompt("Repeat it")) else {
-        throw OperatorError("the two export passphrases differ; nothing was written", status: .dataError)
+        throw OperatorError(
+          "the two export passphrases differ; nothing was written", status: .dataError)
       }
     } else {
-      throw OperatorError("name the export passphrase: --export-passphrase-file or --export-passphrase-env", status: .usage)
+      throw OperatorError(
+        "name the export passphrase: --export-passphrase-file or --export-passphrase-env",
+        status: .usage)
     }
     try PassphraseReader.checkNew(export)
     return (vaultPassphrase, export)
@@ -61,7 +70,8 @@ struct ExportOptions: ParsableArguments {
   func write(_ items: [PSKCWriter.Item], passphrase: Secret) throws(OperatorError) {
     let text: String
     do {
-      text = try PSKCWriter.write(items, password: passphrase, iterations: iterations, random: SystemRandom())
+      text = try PSKCWriter.write(
+        items, password: passphrase, iterations: iterations, random: SystemRandom())
     } catch {
       switch error {
       case .crypto(let failure):
@@ -82,7 +92,9 @@ struct ExportOptions: ParsableArguments {
 struct VaultExport: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export", abstract: "Export every vault secret as an encrypted PSKC file.",
-    discussion: "Kept secrets get the Key Id `enrollment-N` and the user as UserId; factory seeds their serial. `seeds export --pskc` writes the factory seeds only.")
+    discussion:
+      "Kept secrets get the Key Id `enrollment-N` and the user as UserId; factory seeds their serial. `seeds export --pskc` writes the factory seeds only."
+  )
   @OptionGroup(title: "Vault passphrase (never an argument)") var passphrase: PassphraseOptions
   @OptionGroup(title: "Export") var export: ExportOptions
   @OptionGroup(title: "Registry") var registryOptions: RegistryOptions
@@ -92,9 +104,13 @@ struct VaultExport: ParsableCommand {
 
   func run() throws {
     do {
-      let count = try runExport(passphrase: passphrase, export: export, registryOptions: registryOptions) { $0 }
+      let count = try runExport(
+        passphrase: passphrase, export: export, registryOptions: registryOptions
+      ) { $0 }
       if json { return try Output.json(ExportReport(output: export.output, entries: count)) }
-      Output.line("\(count) vault entries written to \(export.output) (PSKC, \(PSKCWriter.protectionSummary)).")
+      Output.line(
+        "\(count) vault entries written to \(export.output) (PSKC, \(PSKCWriter.protectionSummary))."
+      )
     } catch let error as OperatorError {
       throw Output.fail(error, json: json)
     }
@@ -112,13 +128,17 @@ func runExport(
     throw OperatorError(vaultError: .notInitialised)
   }
   if FileManager.default.fileExists(atPath: export.output) {
-    throw OperatorError("\(export.output) already exists; exports never overwrite a file", status: .dataError)
+    throw OperatorError(
+      "\(export.output) already exists; exports never overwrite a file", status: .dataError)
   }
   let (vaultPassphrase, exportPassphrase) = try export.readPassphrases(passphrase)
-  let key = try withVault { () throws(VaultError) in try registry.unlockVault(passphrase: vaultPassphrase) }
+  let key = try withVault { () throws(VaultError) in
+    try registry.unlockVault(passphrase: vaultPassphrase)
+  }
   let entries = filter(
     try withVault { () throws(VaultError) in
-      try registry.exportVault(key: key, at: unixNow(), operatorName: registryOptions.resolvedOperator)
+      try registry.exportVault(
+        key: key, at: unixNow(), operatorName: registryOptions.resolvedOperator)
     })
   let items = entries.map { entry in
     PSKCWriter.Item(

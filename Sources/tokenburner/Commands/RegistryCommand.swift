@@ -15,12 +15,16 @@ struct RegistryCommand: ParsableCommand {
 }
 
 /// Runs `body` with the registry, mapping its errors once.
-func withRegistry<T>(_ options: RegistryOptions, _ body: (Registry) throws(RegistryError) -> T) throws(OperatorError) -> T {
+func withRegistry<T>(_ options: RegistryOptions, _ body: (Registry) throws(RegistryError) -> T)
+  throws(OperatorError) -> T
+{
   try withRegistry(try options.open(), body)
 }
 
 /// Runs `body` with an open registry, mapping its errors once.
-func withRegistry<T>(_ registry: Registry, _ body: (Registry) throws(RegistryError) -> T) throws(OperatorError) -> T {
+func withRegistry<T>(_ registry: Registry, _ body: (Registry) throws(RegistryError) -> T)
+  throws(OperatorError) -> T
+{
   do {
     return try body(registry)
   } catch {
@@ -44,7 +48,8 @@ func withExistingRegistry<T>(
 }
 
 struct ListEnrollments: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "list", abstract: "List enrollments, newest first.")
+  static let configuration = CommandConfiguration(
+    commandName: "list", abstract: "List enrollments, newest first.")
   @Option(help: "Only this user's.") var user: String?
   @Option(help: "Only active, lost or replaced ones.") var status: EnrollmentStatus?
   @OptionGroup(title: "Registry") var registryOptions: RegistryOptions
@@ -52,7 +57,8 @@ struct ListEnrollments: ParsableCommand {
 
   func run() throws {
     do {
-      let (enrollments, absent) = try withExistingRegistry(registryOptions, none: []) { registry throws(RegistryError) in
+      let (enrollments, absent) = try withExistingRegistry(registryOptions, none: []) {
+        registry throws(RegistryError) in
         try registry.enrollments(user: user, status: status)
       }
       if json { return try Output.json(EnrollmentsReport(enrollments: enrollments)) }
@@ -66,7 +72,8 @@ struct ListEnrollments: ParsableCommand {
 }
 
 struct ShowEnrollment: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one enrollment with its codes and history.")
+  static let configuration = CommandConfiguration(
+    commandName: "show", abstract: "Show one enrollment with its codes and history.")
   @Argument(help: "The enrollment number.") var id: Int64
   @OptionGroup(title: "Registry") var registryOptions: RegistryOptions
   @Flag(help: "Print one JSON object.") var json = false
@@ -74,22 +81,30 @@ struct ShowEnrollment: ParsableCommand {
   func run() throws {
     do {
       guard let registry = try registryOptions.openExisting() else {
-        throw OperatorError("there is no enrollment #\(id): \(RegistryError.noRegistry(path: registryOptions.path))", status: .dataError)
+        throw OperatorError(
+          "there is no enrollment #\(id): \(RegistryError.noRegistry(path: registryOptions.path))",
+          status: .dataError)
       }
-      let (enrollment, sets, history) = try withRegistry(registry) { registry throws(RegistryError) in
+      let (enrollment, sets, history) = try withRegistry(registry) {
+        registry throws(RegistryError) in
         let enrollment = try registry.enrollment(id)
         let sets = try registry.codeSets(user: enrollment.user).filter { $0.enrollmentId == id }
         let history = try registry.history().filter { $0.enrollmentId == id }
         return (enrollment, sets, history)
       }
       if json {
-        return try Output.json(EnrollmentDetailReport(enrollment: enrollment, codeSets: sets, history: history))
+        return try Output.json(
+          EnrollmentDetailReport(enrollment: enrollment, codeSets: sets, history: history))
       }
       Output.line(enrollment.summaryLine)
-      Output.line("  account \(enrollment.account?.terminalSafe ?? "-"), \(enrollment.algorithm), \(enrollment.digits) digits, \(enrollment.period) s, secret fingerprint \(enrollment.secretFingerprint)")
+      Output.line(
+        "  account \(enrollment.account?.terminalSafe ?? "-"), \(enrollment.algorithm), \(enrollment.digits) digits, \(enrollment.period) s, secret fingerprint \(enrollment.secretFingerprint)"
+      )
       if let replaces = enrollment.replacesId { Output.line("  replaces enrollment #\(replaces)") }
       if let reason = enrollment.lostReason { Output.line("  lost: \(reason.terminalSafe)") }
-      for set in sets { Output.line("  backup code set #\(set.id): \(set.usableCount) of \(set.slots.count) usable") }
+      for set in sets {
+        Output.line("  backup code set #\(set.id): \(set.usableCount) of \(set.slots.count) usable")
+      }
       for entry in history { Output.line("  " + entry.line) }
     } catch let error as OperatorError {
       throw Output.fail(error, json: json)
@@ -99,8 +114,11 @@ struct ShowEnrollment: ParsableCommand {
 
 struct MarkLost: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "lost", abstract: "Mark a token lost: its enrollment ends and its backup codes stop working.",
-    discussion: "Verify the user first (`codes verify`). The next `burn --user` for the same user and service records the replacement.")
+    commandName: "lost",
+    abstract: "Mark a token lost: its enrollment ends and its backup codes stop working.",
+    discussion:
+      "Verify the user first (`codes verify`). The next `burn --user` for the same user and service records the replacement."
+  )
   @Option(help: "The enrollment number.") var enrollment: Int64?
   @Option(help: "The user (with their one active token, or --service).") var user: String?
   @Option(help: "The service, with --user.") var service: String?
@@ -111,7 +129,9 @@ struct MarkLost: ParsableCommand {
 
   func validate() throws {
     let named = [enrollment != nil, user != nil, serial != nil].filter { $0 }.count
-    guard named == 1 else { throw ValidationError("Name the token with exactly one of --enrollment, --user or --serial.") }
+    guard named == 1 else {
+      throw ValidationError("Name the token with exactly one of --enrollment, --user or --serial.")
+    }
     if service != nil && user == nil { throw ValidationError("--service goes with --user.") }
   }
 
@@ -126,14 +146,21 @@ struct MarkLost: ParsableCommand {
           id = try registry.activeEnrollment(user: user, service: service).id
         } else {
           let active = try registry.enrollments(status: .active).filter { $0.serial == serial }
-          guard let match = active.first else { throw .noActiveEnrollment(user: "serial \(serial ?? "")", service: nil) }
+          guard let match = active.first else {
+            throw .noActiveEnrollment(user: "serial \(serial ?? "")", service: nil)
+          }
           id = match.id
         }
         return try registry.markLost(id, reason: reason, at: unixNow(), operatorName: operatorName)
       }
       if json { return try Output.json(lost) }
-      Output.line("Token \(lost.serial.terminalSafe) of \(lost.user.terminalSafe) marked lost (enrollment #\(lost.id)); its backup codes no longer work.")
-      Output.line("Next: burn a new token with --user \(lost.user.terminalSafe)" + (lost.service.map { " --service \($0.terminalSafe)" } ?? "") + "; it will record the replacement.")
+      Output.line(
+        "Token \(lost.serial.terminalSafe) of \(lost.user.terminalSafe) marked lost (enrollment #\(lost.id)); its backup codes no longer work."
+      )
+      Output.line(
+        "Next: burn a new token with --user \(lost.user.terminalSafe)"
+          + (lost.service.map { " --service \($0.terminalSafe)" } ?? "")
+          + "; it will record the replacement.")
     } catch let error as OperatorError {
       throw Output.fail(error, json: json)
     }
@@ -141,7 +168,8 @@ struct MarkLost: ParsableCommand {
 }
 
 struct ShowHistory: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "history", abstract: "Show the audit log, oldest first.")
+  static let configuration = CommandConfiguration(
+    commandName: "history", abstract: "Show the audit log, oldest first.")
   @Option(help: "Only rows about this user.") var user: String?
   @Option(help: "Only rows about this token serial.") var serial: String?
   @OptionGroup(title: "Registry") var registryOptions: RegistryOptions
@@ -149,7 +177,8 @@ struct ShowHistory: ParsableCommand {
 
   func run() throws {
     do {
-      let (entries, absent) = try withExistingRegistry(registryOptions, none: []) { registry throws(RegistryError) in
+      let (entries, absent) = try withExistingRegistry(registryOptions, none: []) {
+        registry throws(RegistryError) in
         try registry.history(user: user, serial: serial)
       }
       if json { return try Output.json(HistoryReport(entries: entries)) }
@@ -175,7 +204,8 @@ extension Enrollment {
 extension AuditEntry {
   var line: String {
     "\(BackupCodeSheet.date(at))  \(operatorName.terminalSafe)  \(action.terminalSafe)  \(outcome.terminalSafe)  "
-      + [user, serial].compactMap { $0?.terminalSafe }.joined(separator: " ") + "  \(detail.terminalSafe)"
+      + [user, serial].compactMap { $0?.terminalSafe }.joined(separator: " ")
+      + "  \(detail.terminalSafe)"
   }
 }
 

@@ -9,7 +9,8 @@ import TokenCrypto
 /// programmed, kept in the vault (docs/vault.md).
 struct SeedsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "seeds", abstract: "Import, list and export vendor seed files; register factory tokens.",
+    commandName: "seeds",
+    abstract: "Import, list and export vendor seed files; register factory tokens.",
     discussion: """
       Seed files are OATH CSV (`serial, hex seed, type, digits, time step`, and its version 2 \
       with three user columns first) or PSKC (RFC 6030: plaintext, AES-CBC under a pre-shared \
@@ -29,9 +30,13 @@ struct SeedsImport: ParsableCommand {
       already there, 65 when the file held nothing usable.
       """)
   @Argument(help: "The seed file (OATH CSV or PSKC XML).") var file: String
-  @Option(help: ArgumentHelp("PSKC pre-shared AES key: a file holding it as hex (or 16/32 raw bytes).", valueName: "path"))
+  @Option(
+    help: ArgumentHelp(
+      "PSKC pre-shared AES key: a file holding it as hex (or 16/32 raw bytes).", valueName: "path"))
   var pskcKeyFile: String?
-  @Option(help: ArgumentHelp("PSKC password for PBKDF2-protected files, from this file.", valueName: "path"))
+  @Option(
+    help: ArgumentHelp(
+      "PSKC password for PBKDF2-protected files, from this file.", valueName: "path"))
   var pskcPasswordFile: String?
   @Option(help: ArgumentHelp("PSKC password from this environment variable.", valueName: "name"))
   var pskcPasswordEnv: String?
@@ -44,30 +49,42 @@ struct SeedsImport: ParsableCommand {
   func run() throws {
     do {
       let contents = try SeedFileLoader.load(
-        file, keys: try SeedFileLoader.pskcKeys(keyFile: pskcKeyFile, passwordFile: pskcPasswordFile, passwordEnv: pskcPasswordEnv))
+        file,
+        keys: try SeedFileLoader.pskcKeys(
+          keyFile: pskcKeyFile, passwordFile: pskcPasswordFile, passwordEnv: pskcPasswordEnv))
       if !json {
-        for problem in contents.problems { Output.errorLine("tokenburner: \(file.terminalSafe): skipped \(problem.description.terminalSafe)") }
+        for problem in contents.problems {
+          Output.errorLine(
+            "tokenburner: \(file.terminalSafe): skipped \(problem.description.terminalSafe)")
+        }
       }
       guard !contents.entries.isEmpty else {
-        throw OperatorError("\(file.terminalSafe) holds no usable seeds (\(contents.problems.count) skipped); nothing was imported", status: .dataError)
+        throw OperatorError(
+          "\(file.terminalSafe) holds no usable seeds (\(contents.problems.count) skipped); nothing was imported",
+          status: .dataError)
       }
       let registry = try registryOptions.open()
       let key = try unlockVault(registry, passphrase)
       let seeds = contents.entries
       let source = (file as NSString).lastPathComponent
       let result = try withVault { () throws(VaultError) in
-        try registry.importFactorySeeds(seeds, key: key, source: source, at: unixNow(), operatorName: registryOptions.resolvedOperator)
+        try registry.importFactorySeeds(
+          seeds, key: key, source: source, at: unixNow(),
+          operatorName: registryOptions.resolvedOperator)
       }
       if json {
         return try Output.json(
           SeedsImportReport(
             format: contents.format, imported: result.imported,
             alreadyInVault: result.skipped.map(\.serial),
-            skipped: contents.problems.map { .init(line: $0.line, serial: $0.serial, reason: $0.reason) }))
+            skipped: contents.problems.map {
+              .init(line: $0.line, serial: $0.serial, reason: $0.reason)
+            }))
       }
       Output.line(
         "Imported \(result.imported.count) factory seeds from \(source.terminalSafe) (\(contents.format)); "
-          + "\(contents.problems.count) rows skipped; \(result.skipped.count) already in the vault.")
+          + "\(contents.problems.count) rows skipped; \(result.skipped.count) already in the vault."
+      )
     } catch let error as OperatorError {
       throw Output.fail(error, json: json)
     }
@@ -75,15 +92,18 @@ struct SeedsImport: ParsableCommand {
 }
 
 struct SeedsList: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "list", abstract: "List imported factory seeds: serials and parameters, never secrets.")
+  static let configuration = CommandConfiguration(
+    commandName: "list",
+    abstract: "List imported factory seeds: serials and parameters, never secrets.")
   @OptionGroup(title: "Registry") var registryOptions: RegistryOptions
   @Flag(help: "Print one JSON object.") var json = false
 
   func run() throws {
     do {
-      let seeds = try registryOptions.openExisting().map { registry throws(OperatorError) in
-        try withVault { () throws(VaultError) in try registry.factorySeeds() }
-      } ?? []
+      let seeds =
+        try registryOptions.openExisting().map { registry throws(OperatorError) in
+          try withVault { () throws(VaultError) in try registry.factorySeeds() }
+        } ?? []
       if json { return try Output.json(SeedsListReport(seeds: seeds)) }
       if seeds.isEmpty { return Output.line("No factory seeds imported.") }
       for seed in seeds {
@@ -101,8 +121,11 @@ struct SeedsList: ParsableCommand {
 
 struct SeedsExport: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "export", abstract: "Export the factory seeds as an encrypted PSKC file (for a server).")
-  @Flag(help: "Write PSKC (RFC 6030 §6.2: PBKDF2-HMAC-SHA256, AES-128-CBC, HMAC-SHA1); the only format.") var pskc = false
+    commandName: "export",
+    abstract: "Export the factory seeds as an encrypted PSKC file (for a server).")
+  @Flag(
+    help: "Write PSKC (RFC 6030 §6.2: PBKDF2-HMAC-SHA256, AES-128-CBC, HMAC-SHA1); the only format."
+  ) var pskc = false
   @OptionGroup(title: "Vault passphrase (never an argument)") var passphrase: PassphraseOptions
   @OptionGroup(title: "Export") var export: ExportOptions
   @OptionGroup(title: "Registry") var registryOptions: RegistryOptions
@@ -115,11 +138,15 @@ struct SeedsExport: ParsableCommand {
 
   func run() throws {
     do {
-      let count = try runExport(passphrase: passphrase, export: export, registryOptions: registryOptions) {
+      let count = try runExport(
+        passphrase: passphrase, export: export, registryOptions: registryOptions
+      ) {
         $0.filter { $0.kind == "factory_seed" }
       }
       if json { return try Output.json(ExportReport(output: export.output, entries: count)) }
-      Output.line("\(count) factory seeds written to \(export.output) (PSKC, \(PSKCWriter.protectionSummary)).")
+      Output.line(
+        "\(count) factory seeds written to \(export.output) (PSKC, \(PSKCWriter.protectionSummary))."
+      )
     } catch let error as OperatorError {
       throw Output.fail(error, json: json)
     }

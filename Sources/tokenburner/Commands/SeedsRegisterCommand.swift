@@ -11,14 +11,17 @@ import TokenCrypto
 /// URI — for entering in each service's 2FA user manager, with the codes the token should show.
 struct SeedsRegister: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "register", abstract: "Register a factory-seeded token for a user and show its key once.",
+    commandName: "register",
+    abstract: "Register a factory-seeded token for a user and show its key once.",
     discussion: """
       Compare the token's display with the code printed here before handing it out, then issue \
       backup codes with `tokenburner codes generate --user U`. A lost token of the same user \
       and service is recorded as replaced, as with a burn.
       """)
   @Option(help: "The token's serial, as printed on its label.") var serial: String?
-  @Option(help: ArgumentHelp("Read the serial from the QR code in a photo or scan of the label.", valueName: "path"))
+  @Option(
+    help: ArgumentHelp(
+      "Read the serial from the QR code in a photo or scan of the label.", valueName: "path"))
   var serialImage: String?
   @Option(help: "The user the token is for.") var user: String
   @Option(help: "The service, e.g. Jira (the issuer of the otpauth URI).") var service: String?
@@ -36,7 +39,9 @@ struct SeedsRegister: ParsableCommand {
 
   func validate() throws {
     try passphrase.validateSingle()
-    guard (serial == nil) != (serialImage == nil) else { throw ValidationError("Name the token with exactly one of --serial and --serial-image.") }
+    guard (serial == nil) != (serialImage == nil) else {
+      throw ValidationError("Name the token with exactly one of --serial and --serial-image.")
+    }
   }
 
   func run() throws {
@@ -59,7 +64,8 @@ struct SeedsRegister: ParsableCommand {
       let now = unixNow()
       let window = TOTP.window(
         secret: seed.secret, at: now,
-        parameters: TOTPParameters(algorithm: algorithm.hashAlgorithm ?? .sha1, digits: seed.digits, period: seed.period))
+        parameters: TOTPParameters(
+          algorithm: algorithm.hashAlgorithm ?? .sha1, digits: seed.digits, period: seed.period))
       if json {
         return try Output.json(
           SeedsRegisterReport(
@@ -69,8 +75,10 @@ struct SeedsRegister: ParsableCommand {
             secret: showSecret ? Base32.encode(seed.secret.revealedBytes()) : nil,
             otpauthUri: showSecret ? uri.uriString : nil))
       }
-      Output.line("Registered token \(serial.terminalSafe) for \(user.terminalSafe)" + (service.map { " (\($0.terminalSafe))" } ?? "") + ": "
-        + registered.outcome.summary(registered.enrollment))
+      Output.line(
+        "Registered token \(serial.terminalSafe) for \(user.terminalSafe)"
+          + (service.map { " (\($0.terminalSafe))" } ?? "") + ": "
+          + registered.outcome.summary(registered.enrollment))
       Output.line()
       KeyDisplay.show(
         [

@@ -54,7 +54,8 @@ struct SimulateCommand: ParsableCommand {
   @Option(help: ArgumentHelp("With --drop-after-apdu: come back after this long.", valueName: "ms"))
   var returnAfterMs = 200
 
-  @Flag(help: "Answer every GET CHALLENGE with 01 02 03 ... (benchmarks replaying a recorded burn).")
+  @Flag(
+    help: "Answer every GET CHALLENGE with 01 02 03 ... (benchmarks replaying a recorded burn).")
   var fixedChallenge = false
 
   @Option(help: "Rewrite this JSON file with the display state four times a second (no secrets).")
@@ -94,7 +95,8 @@ struct SimulateCommand: ParsableCommand {
     let applet = SerializedApplet(token)
     let fault = dropAfterApdu.map {
       VPCDFault(
-        dropAfterAPDU: $0, executeBeforeDrop: dropExecutes, returnAfter: .milliseconds(returnAfterMs))
+        dropAfterAPDU: $0, executeBeforeDrop: dropExecutes,
+        returnAfter: .milliseconds(returnAfterMs))
     }
     let client = VPCDClient(
       applet: applet, configuration: VPCDConfiguration(port: port, giveUpAfter: nil, fault: fault))

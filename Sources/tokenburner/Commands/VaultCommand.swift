@@ -18,7 +18,8 @@ struct VaultCommand: ParsableCommand {
       hidden prompt; never from the command line. scrypt costs below N = 32768, r = 8 are refused.
       """,
     subcommands: [
-      VaultInit.self, VaultStatusCommand.self, VaultUnlockCheck.self, VaultChangePassphrase.self, VaultRekey.self,
+      VaultInit.self, VaultStatusCommand.self, VaultUnlockCheck.self, VaultChangePassphrase.self,
+      VaultRekey.self,
       VaultExport.self,
     ])
 }
@@ -37,7 +38,8 @@ struct ScryptOptions: ParsableArguments {
 }
 
 struct VaultInit: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "init", abstract: "Set up the vault with a new passphrase.")
+  static let configuration = CommandConfiguration(
+    commandName: "init", abstract: "Set up the vault with a new passphrase.")
   @OptionGroup(title: "Passphrase (never an argument)") var passphrase: PassphraseOptions
   @OptionGroup(title: "Key derivation") var scrypt: ScryptOptions
   @OptionGroup(title: "Registry") var registryOptions: RegistryOptions
@@ -63,10 +65,13 @@ struct VaultInit: ParsableCommand {
       try PassphraseReader.checkNew(secrets[0])
       _ = try withVault { () throws(VaultError) in
         try registry.initialiseVault(
-          passphrase: secrets[0], parameters: parameters, at: unixNow(), operatorName: registryOptions.resolvedOperator)
+          passphrase: secrets[0], parameters: parameters, at: unixNow(),
+          operatorName: registryOptions.resolvedOperator)
       }
       if json { return try Output.json(VaultReport(initialised: true, parameters: parameters)) }
-      Output.line("Vault initialised in \(registry.path) (scrypt N = \(parameters.n), r = \(parameters.r), p = \(parameters.p)).")
+      Output.line(
+        "Vault initialised in \(registry.path) (scrypt N = \(parameters.n), r = \(parameters.r), p = \(parameters.p))."
+      )
       Output.line("Keep the passphrase safe: without it the vault's secrets cannot be recovered.")
     } catch let error as OperatorError {
       throw Output.fail(error, json: json)
@@ -75,7 +80,9 @@ struct VaultInit: ParsableCommand {
 }
 
 struct VaultStatusCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "status", abstract: "Say whether the vault is set up, its costs and counts (no passphrase).")
+  static let configuration = CommandConfiguration(
+    commandName: "status",
+    abstract: "Say whether the vault is set up, its costs and counts (no passphrase).")
   @OptionGroup(title: "Registry") var registryOptions: RegistryOptions
   @Flag(help: "Print one JSON object.") var json = false
 
@@ -87,10 +94,13 @@ struct VaultStatusCommand: ParsableCommand {
       }
       if json {
         return try Output.json(
-          VaultReport(initialised: status != nil, parameters: status?.parameters,
+          VaultReport(
+            initialised: status != nil, parameters: status?.parameters,
             enrollmentSecrets: status?.enrollmentSecrets, factorySeeds: status?.factorySeeds))
       }
-      guard let status else { return Output.line("The vault is not set up (`tokenburner vault init`).") }
+      guard let status else {
+        return Output.line("The vault is not set up (`tokenburner vault init`).")
+      }
       Output.line(
         "Vault set up; scrypt N = \(status.parameters.n), r = \(status.parameters.r), p = \(status.parameters.p); "
           + "\(status.enrollmentSecrets) kept secrets, \(status.factorySeeds) factory seeds.")
@@ -102,7 +112,8 @@ struct VaultStatusCommand: ParsableCommand {
 
 struct VaultUnlockCheck: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "unlock-check", abstract: "Check the passphrase and the integrity of every vault entry.")
+    commandName: "unlock-check",
+    abstract: "Check the passphrase and the integrity of every vault entry.")
   @OptionGroup(title: "Passphrase (never an argument)") var passphrase: PassphraseOptions
   @OptionGroup(title: "Registry") var registryOptions: RegistryOptions
   @Flag(help: "Print one JSON object.") var json = false
@@ -118,7 +129,8 @@ struct VaultUnlockCheck: ParsableCommand {
       }
       let secret = try passphrase.read(prompt: "Vault passphrase")
       let count = try withVault { () throws(VaultError) in
-        try registry.checkVault(passphrase: secret, at: unixNow(), operatorName: registryOptions.resolvedOperator)
+        try registry.checkVault(
+          passphrase: secret, at: unixNow(), operatorName: registryOptions.resolvedOperator)
       }
       if json { return try Output.json(VaultCheckReport(unlocked: true, verifiedEntries: count)) }
       Output.line("Passphrase accepted; \(count) vault entries verified.")
@@ -140,9 +152,13 @@ struct VaultChangePassphrase: ParsableCommand {
       data key itself.
       """)
   @OptionGroup(title: "Current passphrase (never an argument)") var passphrase: PassphraseOptions
-  @Option(help: ArgumentHelp("Read the new passphrase from the first line of this file.", valueName: "path"))
+  @Option(
+    help: ArgumentHelp(
+      "Read the new passphrase from the first line of this file.", valueName: "path"))
   var newPassphraseFile: String?
-  @Option(help: ArgumentHelp("Read the new passphrase from this environment variable.", valueName: "name"))
+  @Option(
+    help: ArgumentHelp("Read the new passphrase from this environment variable.", valueName: "name")
+  )
   var newPassphraseEnv: String?
   @OptionGroup(title: "New key derivation costs (default: keep)") var scrypt: ScryptOptions
   @OptionGroup(title: "Registry") var registryOptions: RegistryOptions
@@ -158,18 +174,25 @@ struct VaultChangePassphrase: ParsableCommand {
   func run() throws {
     do {
       let registry = try registryOptions.open()
-      guard let status = try withVault({ () throws(VaultError) in try registry.vaultStatus() }) else {
+      guard let status = try withVault({ () throws(VaultError) in try registry.vaultStatus() })
+      else {
         throw OperatorError(vaultError: .notInitialised)
       }
       let parameters = scrypt.isSet ? scrypt.parameters(base: status.parameters) : nil
-      if let parameters { try withVault { () throws(VaultError) in try registry.checkVaultCosts(parameters) } }
+      if let parameters {
+        try withVault { () throws(VaultError) in try registry.checkVaultCosts(parameters) }
+      }
       let (old, new) = try readBoth()
       try PassphraseReader.checkNew(new)
       try withVault { () throws(VaultError) in
         try registry.changeVaultPassphrase(
-          from: old, to: new, parameters: parameters, at: unixNow(), operatorName: registryOptions.resolvedOperator)
+          from: old, to: new, parameters: parameters, at: unixNow(),
+          operatorName: registryOptions.resolvedOperator)
       }
-      if json { return try Output.json(VaultReport(initialised: true, parameters: parameters ?? status.parameters)) }
+      if json {
+        return try Output.json(
+          VaultReport(initialised: true, parameters: parameters ?? status.parameters))
+      }
       Output.line("Vault passphrase changed; the old one no longer opens the vault.")
     } catch let error as OperatorError {
       throw Output.fail(error, json: json)
@@ -178,17 +201,25 @@ struct VaultChangePassphrase: ParsableCommand {
 
   private func readBoth() throws(OperatorError) -> (Secret, Secret) {
     if let newPassphraseFile {
-      return (try passphrase.read(prompt: "Current vault passphrase"), try PassphraseReader.file(newPassphraseFile, option: "--new-passphrase-file"))
+      return (
+        try passphrase.read(prompt: "Current vault passphrase"),
+        try PassphraseReader.file(newPassphraseFile, option: "--new-passphrase-file")
+      )
     }
     if let newPassphraseEnv {
-      return (try passphrase.read(prompt: "Current vault passphrase"), try PassphraseReader.environment(newPassphraseEnv, option: "--new-passphrase-env"))
+      return (
+        try passphrase.read(prompt: "Current vault passphrase"),
+        try PassphraseReader.environment(newPassphraseEnv, option: "--new-passphrase-env")
+      )
     }
     if passphrase.passphraseStdin {
       let both = try passphrase.readLines(count: 2, prompts: [])
       return (both[0], both[1])
     }
     if !passphrase.named.isEmpty {
-      throw OperatorError("name where the new passphrase comes from: --new-passphrase-file or --new-passphrase-env", status: .usage)
+      throw OperatorError(
+        "name where the new passphrase comes from: --new-passphrase-file or --new-passphrase-env",
+        status: .usage)
     }
     let old = try PassphraseReader.prompt("Current vault passphrase")
     let new = try PassphraseReader.prompt("New vault passphrase")
@@ -201,7 +232,8 @@ struct VaultChangePassphrase: ParsableCommand {
 
 struct VaultRekey: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "rekey", abstract: "Replace the vault's data key and re-encrypt every vault entry.",
+    commandName: "rekey",
+    abstract: "Replace the vault's data key and re-encrypt every vault entry.",
     discussion: """
       A new random data key; every kept secret and factory seed decrypted and encrypted again \
       under it, and the new key wrapped under the same passphrase, in one transaction. After it, \
@@ -218,18 +250,24 @@ struct VaultRekey: ParsableCommand {
   func run() throws {
     do {
       let registry = try registryOptions.open()
-      guard let status = try withVault({ () throws(VaultError) in try registry.vaultStatus() }) else {
+      guard let status = try withVault({ () throws(VaultError) in try registry.vaultStatus() })
+      else {
         throw OperatorError(vaultError: .notInitialised)
       }
       let parameters = scrypt.isSet ? scrypt.parameters(base: status.parameters) : nil
-      if let parameters { try withVault { () throws(VaultError) in try registry.checkVaultCosts(parameters) } }
+      if let parameters {
+        try withVault { () throws(VaultError) in try registry.checkVaultCosts(parameters) }
+      }
       let secret = try passphrase.read(prompt: "Vault passphrase")
       let count = try withVault { () throws(VaultError) in
         try registry.rekeyVault(
-          passphrase: secret, parameters: parameters, at: unixNow(), operatorName: registryOptions.resolvedOperator)
+          passphrase: secret, parameters: parameters, at: unixNow(),
+          operatorName: registryOptions.resolvedOperator)
       }
       if json { return try Output.json(VaultRekeyReport(rekeyed: true, reencryptedEntries: count)) }
-      Output.line("Vault data key replaced; \(count) vault entries re-encrypted. Old copies of the key open nothing.")
+      Output.line(
+        "Vault data key replaced; \(count) vault entries re-encrypted. Old copies of the key open nothing."
+      )
     } catch let error as OperatorError {
       throw Output.fail(error, json: json)
     }

@@ -14,7 +14,9 @@ enum ArgumentRedaction {
     if BackupCode(typed: argument) != nil { return true }
     let compact = argument.filter { $0 != " " && $0 != "-" && $0 != "=" }
     guard compact.count >= 16 else { return false }
-    let base32 = compact.uppercased().allSatisfy { ("A"..."Z").contains($0) || ("2"..."7").contains($0) }
+    let base32 = compact.uppercased().allSatisfy {
+      ("A"..."Z").contains($0) || ("2"..."7").contains($0)
+    }
     let hex = compact.drop(while: { $0 == "0" || $0 == "x" }).allSatisfy(\.isHexDigit)
     return base32 || hex
   }
@@ -27,7 +29,9 @@ enum ArgumentRedaction {
   /// first `=` of an `--option=value` argument.
   static func secretValues(_ arguments: [String]) -> [String] {
     let values = arguments.flatMap { argument -> [String] in
-      guard argument.hasPrefix("-"), let equals = argument.firstIndex(of: "=") else { return [argument] }
+      guard argument.hasPrefix("-"), let equals = argument.firstIndex(of: "=") else {
+        return [argument]
+      }
       return [argument, String(argument[argument.index(after: equals)...])]
     }
     // Longest first, so a value inside a longer one is not left half-replaced.

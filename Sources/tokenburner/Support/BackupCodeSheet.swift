@@ -22,7 +22,9 @@ struct BackupCodeSheet {
     lines.append("")
     lines.append("User      \(enrollment.user.terminalSafe)")
     lines.append("Service   \(enrollment.service?.terminalSafe ?? "-")")
-    lines.append("Token     serial \(enrollment.serial.terminalSafe)" + (enrollment.model.map { " (\($0.terminalSafe))" } ?? ""))
+    lines.append(
+      "Token     serial \(enrollment.serial.terminalSafe)"
+        + (enrollment.model.map { " (\($0.terminalSafe))" } ?? ""))
     lines.append("Issued    \(Self.date(issuedAt)) by \(operatorName.terminalSafe)")
     lines.append("")
     lines.append("Each code works once. Use one when your token is lost or broken, or")
@@ -35,7 +37,9 @@ struct BackupCodeSheet {
     }
     if let serviceRecoveryKey, !serviceRecoveryKey.isEmpty {
       lines.append("")
-      lines.append("Recovery key from \(enrollment.service?.terminalSafe ?? "the service") (not kept by the helpdesk):")
+      lines.append(
+        "Recovery key from \(enrollment.service?.terminalSafe ?? "the service") (not kept by the helpdesk):"
+      )
       lines.append("   \(serviceRecoveryKey.terminalSafe)")
     }
     lines.append("")

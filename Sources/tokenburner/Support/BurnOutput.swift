@@ -46,12 +46,16 @@ struct BurnOutput {
       "Settings    \(algorithmName), \(report.period.seconds) s steps, display on for "
         + "\(report.displayTimeout.seconds) s")
     let after = report.clockDriftAfter.map { ", now \(Self.signed($0)) s" } ?? ""
-    Output.line("Clock       was \(Self.signed(report.clockDriftBefore)) s off; set to this computer's time\(after)")
+    Output.line(
+      "Clock       was \(Self.signed(report.clockDriftBefore)) s off; set to this computer's time\(after)"
+    )
     for recovery in report.recoveries { Output.line("Recovered   \(recovery)") }
     Output.line("Exchange    \(report.apduCount) APDUs in \(elapsedMilliseconds) ms")
     if let user { Output.line("User        \(user.terminalSafe)") }
     if let service { Output.line("Service     \(service.terminalSafe)") }
-    if let (enrollment, outcome) = recorded { Output.line("Registry    \(outcome.summary(enrollment))") }
+    if let (enrollment, outcome) = recorded {
+      Output.line("Registry    \(outcome.summary(enrollment))")
+    }
     let parameters = TOTPParameters(
       algorithm: report.algorithm.hashAlgorithm, digits: 6, period: report.period.seconds)
     let window = TOTP.window(secret: secret, at: now, parameters: parameters)

@@ -23,13 +23,15 @@ struct BurnRecorder {
     vaultKey: VaultKey? = nil, sink: any EnrollmentSink = NoEnrollmentSink()
   ) {
     self.init(
-      store: registry, vault: vaultKey.map { (registry, $0) }, operatorName: operatorName, user: user,
+      store: registry, vault: vaultKey.map { (registry, $0) }, operatorName: operatorName,
+      user: user,
       service: service, account: account, sink: sink)
   }
 
   /// A recorder on any store; `vault` only with the SQLite registry that is also `store`.
   init(
-    store: any RegistryStore, vault: (registry: Registry, key: VaultKey)? = nil, operatorName: String,
+    store: any RegistryStore, vault: (registry: Registry, key: VaultKey)? = nil,
+    operatorName: String,
     user: String, service: String?, account: String?, sink: any EnrollmentSink = NoEnrollmentSink()
   ) {
     self.store = store
@@ -45,7 +47,9 @@ struct BurnRecorder {
   ///
   /// - Throws: `OperatorError` 75 when the registry cannot take it: the token is burned, and a
   ///   second burn (a safe re-burn) records it.
-  func recordSuccess(_ report: BurnReport, secret: Secret) throws(OperatorError) -> (Enrollment, BurnRecordOutcome) {
+  func recordSuccess(_ report: BurnReport, secret: Secret) throws(OperatorError) -> (
+    Enrollment, BurnRecordOutcome
+  ) {
     let record = BurnRecord(
       user: user, service: service, account: account, serial: report.serial,
       model: report.model?.displayName, algorithm: report.algorithm.argumentName, digits: 6,
@@ -76,7 +80,9 @@ struct BurnRecorder {
         Self.failedBurn(user: user, leaving: error.tokenState, detail: error.message),
         at: unixNow(), operatorName: operatorName)
     } catch {
-      Output.errorLine("tokenburner: warning: the failed burn could not be written to the audit log: \(String(describing: error).terminalSafe)")
+      Output.errorLine(
+        "tokenburner: warning: the failed burn could not be written to the audit log: \(String(describing: error).terminalSafe)"
+      )
     }
   }
 
@@ -101,7 +107,8 @@ extension BurnRecordOutcome {
     case .enrolled: "enrollment #\(enrollment.id) created"
     case .reburned: "enrollment #\(enrollment.id) re-burned"
     case .replacedLost(let old): "enrollment #\(enrollment.id) replaces lost enrollment #\(old)"
-    case .reassigned(let old): "enrollment #\(enrollment.id) created; the token's enrollment #\(old) ended"
+    case .reassigned(let old):
+      "enrollment #\(enrollment.id) created; the token's enrollment #\(old) ended"
     }
   }
 }

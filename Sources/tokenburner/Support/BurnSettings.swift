@@ -23,7 +23,8 @@ struct BurnSettings {
     if loaded.carriesParameters {
       guard let type = loaded.type else {
         throw OperatorError(
-          "the account's code type is not known, so it cannot go on a TOTP token", status: .dataError)
+          "the account's code type is not known, so it cannot go on a TOTP token",
+          status: .dataError)
       }
       var conflicts: [String] = []
       let uriAlgorithm = loaded.algorithm ?? .sha1
@@ -54,7 +55,9 @@ struct BurnSettings {
       guard let algorithm = Token2Algorithm(plan.algorithm),
         let period = Token2Period(rawValue: plan.period)
       else {
-        throw OperatorError("internal error: the capability check let through \(plan.algorithm)/\(plan.period) s", status: .software)
+        throw OperatorError(
+          "internal error: the capability check let through \(plan.algorithm)/\(plan.period) s",
+          status: .software)
       }
       return BurnSettings(
         algorithm: algorithm, period: period, warnings: plan.warnings.map(\.description))

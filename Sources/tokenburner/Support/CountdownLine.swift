@@ -31,7 +31,8 @@ struct CountdownLine {
   /// `123456  [##########..........] 15 s  next 654321`
   func render(_ window: TOTPWindow) -> String {
     let filled = (window.secondsLeft * barWidth + window.period - 1) / window.period
-    let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: barWidth - filled)
+    let bar =
+      String(repeating: "#", count: filled) + String(repeating: ".", count: barWidth - filled)
     let seconds = String(window.secondsLeft).leftPadded(to: 3)
     return "\(window.current)  [\(bar)] \(seconds) s  next \(window.next)"
   }

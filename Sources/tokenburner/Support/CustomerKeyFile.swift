@@ -1,6 +1,6 @@
 import Foundation
-import TokenCrypto
 import Token2
+import TokenCrypto
 
 /// `--customer-key-file`: the SM4 key of an OEM batch, 16 raw bytes in a file. The key is never
 /// printed; errors name the file and the length only.
@@ -17,7 +17,8 @@ enum CustomerKeyFile {
         status: .dataError)
     }
     defer { close(descriptor) }
-    var bytes = try StandardInput.readAll(fileDescriptor: descriptor, what: "customer key file \(path)")
+    var bytes = try StandardInput.readAll(
+      fileDescriptor: descriptor, what: "customer key file \(path)")
     defer { SecureBytes.zero(&bytes) }
     guard let key = Token2Key(bytes: bytes) else {
       throw OperatorError(

@@ -18,9 +18,11 @@ struct DoctorProbe {
 
   func pcsc() -> PCSCFacts {
     let fromEnvironment = environment["PCSCLITE_CSOCK_NAME"].map { !$0.isEmpty } ?? false
-    let socket = fromEnvironment ? environment["PCSCLITE_CSOCK_NAME"]! : PCSCLibraryVersion.defaultSocket
+    let socket =
+      fromEnvironment ? environment["PCSCLITE_CSOCK_NAME"]! : PCSCLibraryVersion.defaultSocket
     var facts = PCSCFacts(
-      socketPath: socket, socketFromEnvironment: fromEnvironment, socketExists: Platform.isSocket(socket),
+      socketPath: socket, socketFromEnvironment: fromEnvironment,
+      socketExists: Platform.isSocket(socket),
       daemonSeen: Self.processRunning(named: "pcscd"), contextFailure: nil, readers: [])
     let context: PCSCContext
     do {
@@ -54,7 +56,9 @@ struct DoctorProbe {
         let token = Token2Card(transport: session, clock: { Int64(Date().timeIntervalSince1970) })
         do {
           let identity = try token.identify()
-          card = .token(serial: identity.serial, model: identity.model?.displayName, driftSeconds: identity.clockDrift)
+          card = .token(
+            serial: identity.serial, model: identity.model?.displayName,
+            driftSeconds: identity.clockDrift)
         } catch {
           card = .other(error.description)
         }
@@ -69,7 +73,10 @@ struct DoctorProbe {
   /// with the versions their C APIs report.
   func libraries() -> [LibraryFacts] {
     let wanted: [(String, String, String, String?, Bool, String?)] = [
-      ("libpcsclite", "PC/SC client", "libpcsclite1", PCSCLibraryVersion.headers + " (headers)", true, nil),
+      (
+        "libpcsclite", "PC/SC client", "libpcsclite1", PCSCLibraryVersion.headers + " (headers)",
+        true, nil
+      ),
       ("libcrypto", "HMAC, SM4, random numbers", "libssl3", LibCryptoVersion.runtime, true, nil),
       ("libzbar", "QR decoding", "libzbar0", ImageLibraryVersions.zbar, true, nil),
       ("libpng16", "PNG images", "libpng16-16", ImageLibraryVersions.png, true, nil),
@@ -94,14 +101,16 @@ struct DoctorProbe {
       .compactMap { name in self.environment[name].flatMap { $0.isEmpty ? nil : (name, $0) } }.first
     let accepted = setlocale(LC_CTYPE, "") != nil
     let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
-    return LocaleFacts(source: source.map { (name: $0.0, value: $0.1) }, codeset: codeset, localeAccepted: accepted)
+    return LocaleFacts(
+      source: source.map { (name: $0.0, value: $0.1) }, codeset: codeset, localeAccepted: accepted)
   }
 
   func terminal() -> TerminalFacts {
     let term = environment["TERM"]
     let size = Platform.terminalSize(of: [STDOUT_FILENO, STDIN_FILENO, STDERR_FILENO])
     return TerminalFacts(
-      term: term, isTerminal: Platform.isTerminal(STDIN_FILENO) && Platform.isTerminal(STDOUT_FILENO),
+      term: term,
+      isTerminal: Platform.isTerminal(STDIN_FILENO) && Platform.isTerminal(STDOUT_FILENO),
       colors: term.flatMap { $0.isEmpty || $0 == "dumb" ? nil : Self.terminfoColors(term: $0) },
       size: size, noColor: !(environment["NO_COLOR"] ?? "").isEmpty)
   }
@@ -115,7 +124,8 @@ struct DoctorProbe {
     if stat(location.path, &status) != 0 {
       entry = .missing
     } else if status.st_mode & S_IFMT == S_IFREG {
-      entry = .file(mode: UInt16(status.st_mode & 0o7777), writable: access(location.path, W_OK) == 0)
+      entry = .file(
+        mode: UInt16(status.st_mode & 0o7777), writable: access(location.path, W_OK) == 0)
     } else {
       entry = .notAFile
     }
@@ -138,10 +148,12 @@ struct DoctorProbe {
     switch problem {
     case .symbolicLink(let path): .symbolicLink(path: path)
     case .notARegularFile(let path): .notARegularFile(path: path)
-    case .fileOwnedByOther(let path, let owner): .fileOwnedBy(path: path, owner: RegistryOwnershipProbe.userName(owner))
+    case .fileOwnedByOther(let path, let owner):
+      .fileOwnedBy(path: path, owner: RegistryOwnershipProbe.userName(owner))
     case .directoryOwnedByOther(let path, let owner):
       .directoryOwnedBy(path: path, owner: RegistryOwnershipProbe.userName(owner))
-    case .directoryWritableByOthers(let path, let mode): .directoryWritableByOthers(path: path, mode: mode)
+    case .directoryWritableByOthers(let path, let mode):
+      .directoryWritableByOthers(path: path, mode: mode)
     case .notADirectory(let path): .notADirectory(path: path)
     }
   }
@@ -150,7 +162,9 @@ struct DoctorProbe {
 
   /// Whether a process with this command name runs (nil when /proc cannot be read).
   static func processRunning(named name: String) -> Bool? {
-    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return nil }
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else {
+      return nil
+    }
     return entries.contains { entry in
       guard entry.allSatisfy(\.isNumber),
         let comm = try? String(contentsOfFile: "/proc/\(entry)/comm", encoding: .utf8)
@@ -161,7 +175,9 @@ struct DoctorProbe {
 
   static func mappedLibraries() -> [String] {
     // Read to the end: /proc files report a size of 0, and a sized read stops early.
-    guard let data = FileHandle(forReadingAtPath: "/proc/self/maps")?.readDataToEndOfFile() else { return [] }
+    guard let data = FileHandle(forReadingAtPath: "/proc/self/maps")?.readDataToEndOfFile() else {
+      return []
+    }
     let maps = String(decoding: data, as: UTF8.self)
     var seen: [String] = []
     for line in maps.split(separator: "\n") {
@@ -184,6 +200,7 @@ struct DoctorProbe {
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else { return nil }
-    return Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+    return Int(
+      String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
   }
 }

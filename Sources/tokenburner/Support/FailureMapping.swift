@@ -15,7 +15,8 @@ enum FailureMapping {
   static func status(for failure: Token2Failure) -> ExitStatus {
     switch failure {
     case .invalidSecret: .dataError
-    case .cardUnavailable, .notAToken, .securityKeyTapped, .unreadableInfo, .unknownModel: .unavailable
+    case .cardUnavailable, .notAToken, .securityKeyTapped, .unreadableInfo, .unknownModel:
+      .unavailable
     case .hostClockOutOfRange, .unexpectedStatus, .malformedResponse, .internalError: .software
     case .noAnswer, .linkLost, .differentToken, .authenticationAnswerLost: .temporaryFailure
     case .tokenRefusedKey: .permissionDenied

@@ -9,7 +9,9 @@ enum HiddenLine {
   /// terminal), without echo.
   ///
   /// - Parameter body: gets the bytes typed (without the newline); they are zeroed afterwards.
-  static func prompt<T>(_ label: String, _ body: ([UInt8]) throws(OperatorError) -> T) throws(OperatorError) -> T {
+  static func prompt<T>(_ label: String, _ body: ([UInt8]) throws(OperatorError) -> T)
+    throws(OperatorError) -> T
+  {
     FileHandle.standardError.write(Data("\(label): ".utf8))
     var original = termios()
     let haveTerminal = tcgetattr(STDIN_FILENO, &original) == 0

@@ -16,7 +16,9 @@ enum KeyDisplay {
   /// be shown must not be put on a token or recorded.
   ///
   /// - Throws: 64 when standard output is not a terminal and `--show-secret` was not given.
-  static func mode(showSecret: Bool, outputIsTerminal: Bool = isatty(STDOUT_FILENO) == 1) throws(OperatorError) -> Mode {
+  static func mode(showSecret: Bool, outputIsTerminal: Bool = isatty(STDOUT_FILENO) == 1)
+    throws(OperatorError) -> Mode
+  {
     if showSecret { return .plain }
     guard outputIsTerminal else {
       throw OperatorError(
@@ -32,17 +34,19 @@ enum KeyDisplay {
   static func show(_ lines: [String], mode: Mode) {
     switch mode {
     case .plain:
-      lines.forEach { Output.line($0) }
+      for line in lines { Output.line(line) }
     case .alternateScreen:
       showUntilEnter(lines)
-      Output.line("The key was shown on a cleared screen and is gone from it; it is not shown again.")
+      Output.line(
+        "The key was shown on a cleared screen and is gone from it; it is not shown again.")
     }
   }
 
   /// Enter the alternate screen (`?1049h`), clear it, show the lines, wait for Enter on the
   /// terminal, clear it again and leave it (`?1049l`).
   private static func showUntilEnter(_ lines: [String]) {
-    let page = "\u{1B}[?1049h\u{1B}[H\u{1B}[2J" + lines.joined(separator: "\n")
+    let page =
+      "\u{1B}[?1049h\u{1B}[H\u{1B}[2J" + lines.joined(separator: "\n")
       + "\n\nPress Enter to clear the key from the screen. "
     FileHandle.standardOutput.write(Data(page.utf8))
     // The terminal itself, not standard input: that may be a passphrase pipe or a file.

@@ -14,20 +14,28 @@ struct PassphraseOptions: ParsableArguments {
   @Flag(help: "Read the vault passphrase from the first line of standard input.")
   var passphraseStdin = false
 
-  @Option(help: ArgumentHelp("Read the vault passphrase from the first line of this file.", valueName: "path"))
+  @Option(
+    help: ArgumentHelp(
+      "Read the vault passphrase from the first line of this file.", valueName: "path"))
   var passphraseFile: String?
 
-  @Option(help: ArgumentHelp("Read the vault passphrase from this environment variable.", valueName: "name"))
+  @Option(
+    help: ArgumentHelp(
+      "Read the vault passphrase from this environment variable.", valueName: "name"))
   var passphraseEnv: String?
 
   /// The named sources, for usage checks.
   var named: [String] {
-    [passphraseStdin ? "--passphrase-stdin" : nil, passphraseFile.map { _ in "--passphrase-file" },
-     passphraseEnv.map { _ in "--passphrase-env" }].compactMap { $0 }
+    [
+      passphraseStdin ? "--passphrase-stdin" : nil, passphraseFile.map { _ in "--passphrase-file" },
+      passphraseEnv.map { _ in "--passphrase-env" },
+    ].compactMap { $0 }
   }
 
   func validateSingle() throws {
-    if named.count > 1 { throw ValidationError("Use only one of \(named.joined(separator: ", ")).") }
+    if named.count > 1 {
+      throw ValidationError("Use only one of \(named.joined(separator: ", ")).")
+    }
   }
 
   /// Reads the passphrase (and, for `lines: 2` on stdin, the next line too).
@@ -40,7 +48,9 @@ struct PassphraseOptions: ParsableArguments {
   /// Reads `count` passphrases: consecutive lines of stdin, or one per prompt on a terminal.
   func readLines(count: Int, prompts: [String]) throws(OperatorError) -> [Secret] {
     if passphraseStdin {
-      return try PassphraseReader.lines(try StandardInput.readAll(fileDescriptor: 0, what: "standard input"), count: count, what: "standard input")
+      return try PassphraseReader.lines(
+        try StandardInput.readAll(fileDescriptor: 0, what: "standard input"), count: count,
+        what: "standard input")
     }
     if let passphraseFile {
       return [try PassphraseReader.file(passphraseFile, option: "--passphrase-file")]
@@ -48,7 +58,9 @@ struct PassphraseOptions: ParsableArguments {
     if let passphraseEnv {
       return [try PassphraseReader.environment(passphraseEnv, option: "--passphrase-env")]
     }
-    return try prompts.prefix(count).map { prompt throws(OperatorError) in try PassphraseReader.prompt(prompt) }
+    return try prompts.prefix(count).map { prompt throws(OperatorError) in
+      try PassphraseReader.prompt(prompt)
+    }
   }
 }
 
@@ -63,14 +75,18 @@ enum PassphraseReader {
     while result.count < count {
       guard start < bytes.count else {
         throw OperatorError(
-          count == 1 ? "no passphrase on \(what)" : "\(what) must hold \(count) lines (old passphrase, then new)",
+          count == 1
+            ? "no passphrase on \(what)"
+            : "\(what) must hold \(count) lines (old passphrase, then new)",
           status: .dataError)
       }
       let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
       var line = Array(bytes[start..<end])
       defer { SecureBytes.zero(&line) }
       if line.last == 0x0D { line.removeLast() }
-      guard !line.isEmpty else { throw OperatorError("an empty passphrase on \(what)", status: .dataError) }
+      guard !line.isEmpty else {
+        throw OperatorError("an empty passphrase on \(what)", status: .dataError)
+      }
       result.append(Secret(line))
       start = end + 1
     }
@@ -85,10 +101,12 @@ enum PassphraseReader {
     let what = "the file named by \(option)"
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else {
-      throw OperatorError("cannot open \(what): \(String(cString: strerror(errno)))", status: .dataError)
+      throw OperatorError(
+        "cannot open \(what): \(String(cString: strerror(errno)))", status: .dataError)
     }
     defer { close(descriptor) }
-    return try lines(try StandardInput.readAll(fileDescriptor: descriptor, what: what), count: 1, what: what)[0]
+    return try lines(
+      try StandardInput.readAll(fileDescriptor: descriptor, what: what), count: 1, what: what)[0]
   }
 
   /// The passphrase in the environment variable `name`, named by `option`; errors name the

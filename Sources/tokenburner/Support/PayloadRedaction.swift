@@ -25,7 +25,8 @@ enum PayloadRedaction {
 
   private static func redactQuery(_ uri: String) -> String {
     guard let mark = uri.firstIndex(of: "?") else { return uri }
-    let pieces = uri[uri.index(after: mark)...].split(separator: "&", omittingEmptySubsequences: false)
+    let pieces = uri[uri.index(after: mark)...].split(
+      separator: "&", omittingEmptySubsequences: false)
     let kept = pieces.map { piece -> String in
       guard let equals = piece.firstIndex(of: "=") else {
         return piece.isEmpty ? "" : placeholder

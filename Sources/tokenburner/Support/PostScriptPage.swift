@@ -39,7 +39,10 @@ enum PostScriptPage {
   /// A DSC comment value: printable ASCII only (print back ends copy it into their own
   /// PostScript, where a backslash escape or a stray byte can blank the page).
   static func dscText(_ text: String) -> String {
-    String(text.unicodeScalars.map { (0x20..<0x7F).contains($0.value) && $0 != "\\" ? Character($0) : "_" })
+    String(
+      text.unicodeScalars.map {
+        (0x20..<0x7F).contains($0.value) && $0 != "\\" ? Character($0) : "_"
+      })
   }
 
   /// A PostScript string body: `(`, `)` and `\` escaped, `-` as the Latin-1 hyphen, Latin-1

@@ -13,23 +13,28 @@ enum PrivateFile {
     guard descriptor >= 0 else {
       let reason = errno == EEXIST ? "the file already exists" : String(cString: strerror(errno))
       throw OperatorError(
-        "cannot create \(path): \(reason) (existing files are never overwritten)", status: .dataError)
+        "cannot create \(path): \(reason) (existing files are never overwritten)",
+        status: .dataError)
     }
     defer { close(descriptor) }
     var bytes = Array(text.utf8)
     defer { SecureBytes.zero(&bytes) }
     var written = 0
     while written < bytes.count {
-      let count = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+      let count = bytes[written...].withUnsafeBytes {
+        Glibc.write(descriptor, $0.baseAddress, $0.count)
+      }
       if count < 0, errno == EINTR { continue }
       guard count > 0 else {
-        throw OperatorError("cannot write \(path): \(String(cString: strerror(errno)))", status: .dataError)
+        throw OperatorError(
+          "cannot write \(path): \(String(cString: strerror(errno)))", status: .dataError)
       }
       written += count
     }
     // On disk before the caller acts on it (a backup code set becomes active only then).
     guard fsync(descriptor) == 0 else {
-      throw OperatorError("cannot write \(path) to disk: \(String(cString: strerror(errno)))", status: .dataError)
+      throw OperatorError(
+        "cannot write \(path) to disk: \(String(cString: strerror(errno)))", status: .dataError)
     }
   }
 }

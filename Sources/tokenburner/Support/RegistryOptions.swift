@@ -13,7 +13,9 @@ struct RegistryOptions: ParsableArguments {
   @Option(help: ArgumentHelp("The registry database file.", valueName: "path"))
   var registry: String?
 
-  @Option(name: .customLong("operator"), help: ArgumentHelp("Who is acting, for the audit log.", valueName: "name"))
+  @Option(
+    name: .customLong("operator"),
+    help: ArgumentHelp("Who is acting, for the audit log.", valueName: "name"))
   var operatorName: String?
 
   /// Where the registry lives: the flag, else the rules `doctor` checks (`RegistryLocation`).

@@ -10,7 +10,9 @@ enum SerialImage {
   /// - Parameter typing: how the operator types a serial instead, for the error sentences
   ///   (the command line's `--serial`, or the wizard's field).
   /// - Throws: `OperatorError` 65 when the image holds none, or several different ones.
-  static func serial(in path: String, typing: String = "with --serial") throws(OperatorError) -> String {
+  static func serial(in path: String, typing: String = "with --serial") throws(OperatorError)
+    -> String
+  {
     let scanned = try ImageCodes.scan(path, scanner: QRScanner(symbols: .qrAndLabelBarcodes))
     var found: [String] = []
     for code in scanned.codes {
@@ -25,11 +27,13 @@ enum SerialImage {
     let distinct = Array(Set(found)).sorted()
     guard let serial = distinct.first else {
       throw OperatorError(
-        "\(path) holds no QR code or barcode with a token serial; type it \(typing)", status: .dataError)
+        "\(path) holds no QR code or barcode with a token serial; type it \(typing)",
+        status: .dataError)
     }
     guard distinct.count == 1 else {
       throw OperatorError(
-        "\(path) holds several serials (\(distinct.joined(separator: ", "))); type one \(typing)", status: .dataError)
+        "\(path) holds several serials (\(distinct.joined(separator: ", "))); type one \(typing)",
+        status: .dataError)
     }
     return serial
   }

@@ -41,7 +41,9 @@ enum SheetOutput {
     var arguments = ["-t", title]
     if let printer { arguments += ["-d", printer] }
     process.arguments = arguments
-    let input = Pipe(), output = Pipe(), errors = Pipe()
+    let input = Pipe()
+    let output = Pipe()
+    let errors = Pipe()
     process.standardInput = input
     process.standardOutput = output
     process.standardError = errors
@@ -64,13 +66,16 @@ enum SheetOutput {
   }
 
   /// `send`, with the command line's sentences; the caller says what became of the codes.
-  static func print(_ text: String, printer: String?, title: String) throws(OperatorError) -> String {
+  static func print(_ text: String, printer: String?, title: String) throws(OperatorError) -> String
+  {
     do throws(PrintFailure) {
       return try send(text, printer: printer, title: title)
     } catch {
       switch error {
       case .notStarted(let reason):
-        throw OperatorError("cannot run lp (is CUPS installed? apt-get install cups-client): \(reason)", status: .unavailable)
+        throw OperatorError(
+          "cannot run lp (is CUPS installed? apt-get install cups-client): \(reason)",
+          status: .unavailable)
       case .refused(let status, let said):
         throw OperatorError(
           "printing failed (lp exited \(status)): \(said)", status: .unavailable)

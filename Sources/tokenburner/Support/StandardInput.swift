@@ -26,14 +26,16 @@ enum StandardInput {
       if count < 0 {
         if errno == EINTR { continue }
         SecureBytes.zero(&collected)
-        throw OperatorError("could not read \(what): \(String(cString: strerror(errno)))",
+        throw OperatorError(
+          "could not read \(what): \(String(cString: strerror(errno)))",
           status: .dataError)
       }
       if count == 0 { break }
       collected += chunk[0..<count]
       if collected.count > limit {
         SecureBytes.zero(&collected)
-        throw OperatorError("\(what) is larger than \(limit / 1024) KiB; refusing to read it",
+        throw OperatorError(
+          "\(what) is larger than \(limit / 1024) KiB; refusing to read it",
           status: .dataError)
       }
     }

@@ -16,7 +16,10 @@ struct TransmitTiming {
   private let timer: TimedCardTransport?
   private let path: String?
 
-  init(wrapping inner: any CardTransport, environment: [String: String] = ProcessInfo.processInfo.environment) {
+  init(
+    wrapping inner: any CardTransport,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) {
     path = environment[Self.environmentVariable].flatMap { $0.isEmpty ? nil : $0 }
     timer = path == nil ? nil : TimedCardTransport(wrapping: inner)
     transport = timer ?? inner
@@ -25,9 +28,11 @@ struct TransmitTiming {
   /// Writes the totals, if timing is on. A bench aid: a write failure is ignored.
   func finish() {
     guard let timer, let path else { return }
-    let nanoseconds = timer.inside.components.seconds * 1_000_000_000
+    let nanoseconds =
+      timer.inside.components.seconds * 1_000_000_000
       + timer.inside.components.attoseconds / 1_000_000_000
-    let json = #"{"transmit_ns": \#(nanoseconds), "transmits": \#(timer.transmits), "reconnects": \#(timer.reconnects)}"#
+    let json =
+      #"{"transmit_ns": \#(nanoseconds), "transmits": \#(timer.transmits), "reconnects": \#(timer.reconnects)}"#
     try? Data((json + "\n").utf8).write(to: URL(fileURLWithPath: path))
   }
 }

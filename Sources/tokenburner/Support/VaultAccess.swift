@@ -18,7 +18,8 @@ extension OperatorError {
       case .notInitialised: .unavailable
       case .invalidParameters: .usage
       case .crypto: .software
-      case .alreadyInitialised, .damaged, .noSecret, .noFactorySeed, .unsupported, .registry, .weakParameters,
+      case .alreadyInitialised, .damaged, .noSecret, .noFactorySeed, .unsupported, .registry,
+        .weakParameters,
         .weakPassphrase, .mismatchedSecret:
         .dataError
       }
@@ -36,7 +37,9 @@ func withVault<T>(_ body: () throws(VaultError) -> T) throws(OperatorError) -> T
 }
 
 /// Opens the registry and unlocks its vault with the passphrase from `options`.
-func unlockVault(_ registry: Registry, _ options: PassphraseOptions) throws(OperatorError) -> VaultKey {
+func unlockVault(_ registry: Registry, _ options: PassphraseOptions) throws(OperatorError)
+  -> VaultKey
+{
   guard try withVault({ () throws(VaultError) in try registry.vaultStatus() }) != nil else {
     throw OperatorError(vaultError: .notInitialised)
   }

@@ -36,11 +36,14 @@ final class EffectRunner {
     case .listRecentImages:
       background { events.post(.recentImagesListed(HostEffects.recentImages())) }
     case .listDirectory(let prefix):
-      background { events.post(.directoryListed(prefix: prefix, matches: HostEffects.completions(of: prefix))) }
+      background {
+        events.post(.directoryListed(prefix: prefix, matches: HostEffects.completions(of: prefix)))
+      }
     case .decodeImage(let path):
       let decoder = imageDecoder
       background {
-        events.post(.imageDecoded(path: path, decoder.payloads(inImageAt: HostEffects.expandTilde(path))))
+        events.post(
+          .imageDecoded(path: path, decoder.payloads(inImageAt: HostEffects.expandTilde(path))))
       }
     case .generateSecret(let count):
       background {
@@ -68,7 +71,9 @@ final class EffectRunner {
       background { events.post(.backupCodeChecked(registry.verify(code, user: user))) }
     case .findTokenToReplace(let user, let service):
       let registry = self.registry
-      background { events.post(.tokenToReplaceFound(registry.tokenToReplace(user: user, service: service))) }
+      background {
+        events.post(.tokenToReplaceFound(registry.tokenToReplace(user: user, service: service)))
+      }
     case .markLost(let enrollmentID, let reason):
       let registry = self.registry
       background { events.post(.tokenMarkedLost(registry.markLost(enrollmentID, reason: reason))) }
@@ -89,12 +94,15 @@ final class EffectRunner {
     case .takeVaultKey(let enrollmentID, let passphrase):
       let registry = self.registry
       background {
-        events.post(.vaultKeyTaken(registry.takeVaultKey(enrollmentID: enrollmentID, passphrase: passphrase)))
+        events.post(
+          .vaultKeyTaken(registry.takeVaultKey(enrollmentID: enrollmentID, passphrase: passphrase)))
       }
     case .findFactorySeed(let serial, let passphrase):
       let registry = self.registry
       background {
-        events.post(.factorySeedFound(serial: serial, registry.factorySeed(serial: serial, passphrase: passphrase)))
+        events.post(
+          .factorySeedFound(
+            serial: serial, registry.factorySeed(serial: serial, passphrase: passphrase)))
       }
     case .registerFactoryToken(let registration):
       let registry = self.registry
@@ -105,7 +113,9 @@ final class EffectRunner {
       background {
         let result: Result<String, DriverFailure>
         do throws(OperatorError) {
-          result = .success(try SerialImage.serial(in: HostEffects.expandTilde(path), typing: "in the Serial field"))
+          result = .success(
+            try SerialImage.serial(in: HostEffects.expandTilde(path), typing: "in the Serial field")
+          )
         } catch {
           result = .failure(DriverFailure(error.message + "."))
         }

@@ -19,7 +19,8 @@ enum HostEffects {
     var found: [(path: String, modified: Date)] = []
     for directory in Set(directories) {
       guard let names = try? manager.contentsOfDirectory(atPath: directory) else { continue }
-      for name in names where imageExtensions.contains((name as NSString).pathExtension.lowercased()) {
+      for name in names
+      where imageExtensions.contains((name as NSString).pathExtension.lowercased()) {
         let path = (directory as NSString).appendingPathComponent(name)
         let attributes = try? manager.attributesOfItem(atPath: path)
         found.append((path, attributes?[.modificationDate] as? Date ?? .distantPast))
@@ -35,15 +36,19 @@ enum HostEffects {
     let directoryPart = slash.map { String(prefix[...$0]) } ?? ""
     let namePart = slash.map { String(prefix[prefix.index(after: $0)...]) } ?? prefix
     let directory = expandTilde(directoryPart.isEmpty ? "." : directoryPart)
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
-    return names.filter { $0.hasPrefix(namePart) && (namePart.hasPrefix(".") || !$0.hasPrefix(".")) }
-      .sorted()
-      .map { name in
-        var isDirectory: ObjCBool = false
-        let full = (directory as NSString).appendingPathComponent(name)
-        _ = FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
-        return directoryPart + name + (isDirectory.boolValue ? "/" : "")
-      }
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+      return []
+    }
+    return names.filter {
+      $0.hasPrefix(namePart) && (namePart.hasPrefix(".") || !$0.hasPrefix("."))
+    }
+    .sorted()
+    .map { name in
+      var isDirectory: ObjCBool = false
+      let full = (directory as NSString).appendingPathComponent(name)
+      _ = FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
+      return directoryPart + name + (isDirectory.boolValue ? "/" : "")
+    }
   }
 
   /// `~` and `~/…` expanded to the home directory.
@@ -66,7 +71,8 @@ enum HostEffects {
   /// Writes the sheet's `text` as `fileName` in the working directory, created new with mode
   /// 0600 (`SheetOutput.save`, as `codes generate --save` does).
   static func save(_ text: String, fileName: String) -> Result<String, DriverFailure> {
-    let path = (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(fileName)
+    let path = (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(
+      fileName)
     do throws(OperatorError) {
       try SheetOutput.save(text, to: path)
       return .success(path)
@@ -85,8 +91,10 @@ enum HostEffects {
       return .success(try SheetOutput.send(text, printer: nil, title: printTitle))
     } catch {
       switch error {
-      case .notStarted: return .failure(DriverFailure("lp could not be started (is cups-client installed?)"))
-      case .refused(let status, let said): return .failure(DriverFailure(said.isEmpty ? "lp exited \(status)" : said))
+      case .notStarted:
+        return .failure(DriverFailure("lp could not be started (is cups-client installed?)"))
+      case .refused(let status, let said):
+        return .failure(DriverFailure(said.isEmpty ? "lp exited \(status)" : said))
       }
     }
   }

@@ -97,7 +97,10 @@ final class ReaderWorker: Sendable {
     do {
       events.post(.readersChanged(try context.readerStates().map(Self.entry)))
       while !isStopped {
-        for request in shared.withLock({ state in defer { state.requests = [] }; return state.requests }) {
+        for request in shared.withLock({ state in
+          defer { state.requests = [] }
+          return state.requests
+        }) {
           perform(request, context: context)
         }
         if case .changed(let states) = try context.waitForChange(timeout: .milliseconds(500)) {
@@ -118,7 +121,8 @@ final class ReaderWorker: Sendable {
   private func perform(_ request: Request, context: PCSCContext) {
     switch request {
     case .identify(let reader):
-      events.post(.tokenIdentified(reader: reader, TokenOperations.identify(reader, context: context)))
+      events.post(
+        .tokenIdentified(reader: reader, TokenOperations.identify(reader, context: context)))
     case .burn(let order):
       let events = self.events
       let result = TokenOperations.burn(
@@ -129,10 +133,14 @@ final class ReaderWorker: Sendable {
   }
 
   private func failPendingRequests(_ failure: CardFailure) {
-    let requests = shared.withLock { state in defer { state.requests = [] }; return state.requests }
+    let requests = shared.withLock { state in
+      defer { state.requests = [] }
+      return state.requests
+    }
     for request in requests {
       switch request {
-      case .identify(let reader): events.post(.tokenIdentified(reader: reader, .failure(.cardUnavailable(failure))))
+      case .identify(let reader):
+        events.post(.tokenIdentified(reader: reader, .failure(.cardUnavailable(failure))))
       case .burn: events.post(.burnFinished(.failure(.cardUnavailable(failure))))
       }
     }
@@ -143,7 +151,9 @@ final class ReaderWorker: Sendable {
 enum TokenOperations {
   static func hostClock() -> Int64 { Int64(Date().timeIntervalSince1970) }
 
-  static func identify(_ reader: String, context: PCSCContext) -> Result<TokenIdentity, Token2Failure> {
+  static func identify(_ reader: String, context: PCSCContext) -> Result<
+    TokenIdentity, Token2Failure
+  > {
     let card: PCSCCard
     do {
       card = try PCSCCard(context: context, reader: reader, share: .shared)
@@ -179,7 +189,8 @@ enum TokenOperations {
     return Result { () throws(Token2Failure) in
       let found = try token.identify()
       guard found.serial == order.expectedSerial else {
-        throw .differentToken(expected: order.expectedSerial, found: found.serial, state: .unchanged)
+        throw .differentToken(
+          expected: order.expectedSerial, found: found.serial, state: .unchanged)
       }
       return try token.burn(order.request, progress: progress)
     }

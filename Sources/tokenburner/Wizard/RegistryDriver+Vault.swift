@@ -1,8 +1,8 @@
 import Foundation
 import OTP
 import Registry
-import Synchronization
 import SeedFiles
+import Synchronization
 import TokenCrypto
 import Wizard
 
@@ -33,7 +33,8 @@ extension RegistryDriver {
     Result { () throws(VaultFailure) in
       let key = try key(unlockingWith: passphrase)
       let kept = try stillUnlocked {
-        try registry().vaultSecret(forEnrollment: enrollmentID, key: key, at: unixNow(), operatorName: operatorName)
+        try registry().vaultSecret(
+          forEnrollment: enrollmentID, key: key, at: unixNow(), operatorName: operatorName)
       }
       let enrollment = kept.enrollment
       return VaultedKey(
@@ -51,7 +52,8 @@ extension RegistryDriver {
     Result { () throws(VaultFailure) in
       let key = try key(unlockingWith: passphrase)
       let seed = try stillUnlocked {
-        try registry().factorySeed(serial: serial, key: key, at: unixNow(), operatorName: operatorName)
+        try registry().factorySeed(
+          serial: serial, key: key, at: unixNow(), operatorName: operatorName)
       }
       guard seed.type == "totp" else {
         throw VaultFailure(
@@ -60,19 +62,24 @@ extension RegistryDriver {
       }
       guard let hash = HashAlgorithm(rawValue: seed.algorithm.uppercased()), hash != .sha512 else {
         throw VaultFailure(
-          "token \(serial) uses \(seed.algorithm), which the registry does not record.", isStillUnlocked: true)
+          "token \(serial) uses \(seed.algorithm), which the registry does not record.",
+          isStillUnlocked: true)
       }
       return VaultedKey(
-        secret: seed.secret, parameters: TOTPParameters(algorithm: hash, digits: seed.digits, period: seed.period),
+        secret: seed.secret,
+        parameters: TOTPParameters(algorithm: hash, digits: seed.digits, period: seed.period),
         manufacturer: seed.manufacturer)
     }
   }
 
   /// Records the confirmed factory-seeded token as the user's enrollment; the held key is
   /// forgotten once it is recorded.
-  func registerFactoryToken(_ registration: FactoryRegistration) -> Result<RecordedEnrollment, DriverFailure> {
+  func registerFactoryToken(_ registration: FactoryRegistration) -> Result<
+    RecordedEnrollment, DriverFailure
+  > {
     guard let key = heldVaultKey.withLock({ $0 }) else {
-      return .failure(DriverFailure("the vault is locked; go back to the token step and type its passphrase."))
+      return .failure(
+        DriverFailure("the vault is locked; go back to the token step and type its passphrase."))
     }
     do {
       let registered = try registry().registerFactoryToken(

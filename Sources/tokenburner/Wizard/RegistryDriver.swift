@@ -52,18 +52,22 @@ final class RegistryDriver: Sendable {
       var vaultKey: VaultKey?
       if order.keepsSecret {
         guard let key = heldVaultKey.withLock({ $0 }) else {
-          return .failure(DriverFailure("the vault is locked, so the key could not be kept; nothing was recorded."))
+          return .failure(
+            DriverFailure(
+              "the vault is locked, so the key could not be kept; nothing was recorded."))
         }
         vaultKey = key
       }
       let recorder = BurnRecorder(
         registry: try registry(), operatorName: operatorName, user: order.user,
-        service: order.service.isEmpty ? nil : order.service, account: order.account, vaultKey: vaultKey,
+        service: order.service.isEmpty ? nil : order.service, account: order.account,
+        vaultKey: vaultKey,
         sink: sink)
       let (enrollment, outcome) = try recorder.recordSuccess(order.report, secret: order.secret)
       if order.keepsSecret { lockVault() }
       let kept = order.keepsSecret ? "; its key is kept in the vault" : ""
-      return .success(RecordedEnrollment(id: enrollment.id, summary: outcome.summary(enrollment) + kept))
+      return .success(
+        RecordedEnrollment(id: enrollment.id, summary: outcome.summary(enrollment) + kept))
     } catch let error as OperatorError {
       return .failure(DriverFailure(error.message))
     } catch {
@@ -97,32 +101,41 @@ final class RegistryDriver: Sendable {
         code, user: user, at: unixNow(), operatorName: operatorName)
       switch verification {
       case .accepted(let enrollment, let position, let remaining):
-        return .success(.accepted(position: position, remaining: remaining, serial: enrollment.serial))
+        return .success(
+          .accepted(position: position, remaining: remaining, serial: enrollment.serial))
       case .rejected(let attemptsLeft):
         return .success(.refused(attemptsLeft: attemptsLeft))
       }
     } catch {
-      if case .rateLimited(_, let retryAfter) = error { return .success(.rateLimited(retryAfter: retryAfter)) }
+      if case .rateLimited(_, let retryAfter) = error {
+        return .success(.rateLimited(retryAfter: retryAfter))
+      }
       return .failure(DriverFailure(error.description))
     }
   }
 
   /// The user's one active token (for `service` when given), or why there is not one.
-  func tokenToReplace(user: String, service: String?) -> Result<TokenToReplace, ReplaceLookupFailure> {
+  func tokenToReplace(user: String, service: String?) -> Result<
+    TokenToReplace, ReplaceLookupFailure
+  > {
     do {
       let store = try store(create: false)
-      guard !(try store.enrollments(user: user, status: nil)).isEmpty else { return .failure(.unknownUser) }
+      guard !(try store.enrollments(user: user, status: nil)).isEmpty else {
+        return .failure(.unknownUser)
+      }
       let found = try store.activeEnrollment(user: user, service: service)
       let kept = (try? registry(create: false).hasVaultSecret(forEnrollment: found.id)) ?? false
       return .success(
-        TokenToReplace(enrollmentID: found.id, serial: found.serial, service: found.service, hasVaultKey: kept))
+        TokenToReplace(
+          enrollmentID: found.id, serial: found.serial, service: found.service, hasVaultKey: kept))
     } catch {
       switch error {
       case .noActiveEnrollment: return .failure(.noActiveToken)
       case .noRegistry: return .failure(.unknownUser)
       case .ambiguousEnrollment:
         let active = (try? store().enrollments(user: user, status: .active)) ?? []
-        return .failure(.severalTokens(services: active.map { "\($0.service ?? "no service") #\($0.id)" }))
+        return .failure(
+          .severalTokens(services: active.map { "\($0.service ?? "no service") #\($0.id)" }))
       default: return .failure(.registry(error.description))
       }
     }
@@ -134,7 +147,8 @@ final class RegistryDriver: Sendable {
       let lost = try store().markLost(id, reason: reason, at: unixNow(), operatorName: operatorName)
       let kept = (try? registry().hasVaultSecret(forEnrollment: lost.id)) ?? false
       return .success(
-        TokenToReplace(enrollmentID: lost.id, serial: lost.serial, service: lost.service, hasVaultKey: kept))
+        TokenToReplace(
+          enrollmentID: lost.id, serial: lost.serial, service: lost.service, hasVaultKey: kept))
     } catch {
       return .failure(DriverFailure(error.description))
     }
@@ -156,7 +170,8 @@ final class RegistryDriver: Sendable {
   /// only loses the row: the screen already tells the operator what happened.
   func auditFailure(user: String, failure: Token2Failure) {
     try? store().audit(
-      BurnRecorder.failedBurn(user: user.isEmpty ? nil : user, leaving: failure.state, detail: failure.description),
+      BurnRecorder.failedBurn(
+        user: user.isEmpty ? nil : user, leaving: failure.state, detail: failure.description),
       at: unixNow(), operatorName: operatorName)
   }
 }
