@@ -12,6 +12,10 @@ export TOKENBURNER_BIN="$bin"
 run_dir=$(mktemp -d "${TMPDIR:-/tmp}/tokenburner-run.XXXXXX") || exit 1
 chmod 711 "$run_dir"
 export TOKENBURNER_IT_RUN_DIR="$run_dir"
+# The operator's own data directory must come out of the run exactly as it went in.
+real_data="${XDG_DATA_HOME:-$HOME/.local/share}/tokenburner"
+data_state() { find "$real_data" -printf '%p %s %T@ %m\n' 2>/dev/null | sort; }
+data_before=$(data_state)
 passed=0
 failed=0
 for suite in "$here"/integration/*.sh; do
@@ -22,6 +26,11 @@ for suite in "$here"/integration/*.sh; do
     echo "FAIL $name"; failed=$((failed + 1))
   fi
 done
+if [[ $(data_state) != "$data_before" ]]; then
+  echo "FAIL real-data-untouched: the run changed $real_data"; failed=$((failed + 1))
+else
+  echo "PASS real-data-untouched"; passed=$((passed + 1))
+fi
 if [[ $failed -eq 0 ]]; then rm -rf "$run_dir"; else echo "run directory kept: $run_dir"; fi
 echo "integration: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

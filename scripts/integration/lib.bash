@@ -95,6 +95,10 @@ make_scratch() {
   fi
   INPUTS="$SCRATCH/inputs"
   REVEALED="$SCRATCH/revealed"
+  # The operator's real registry (the XDG data directory) is never a suite's: a command run
+  # without --registry lands in the suite's own.
+  export XDG_DATA_HOME="$SCRATCH/xdg-data"
+  mkdir -p -m 700 "$XDG_DATA_HOME"
   mkdir -p "$INPUTS" "$REVEALED"
   trap remove_scratch EXIT
 }
