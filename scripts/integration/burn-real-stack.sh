@@ -190,6 +190,7 @@ fresh_status
 expect_eq 1 "$(sim .authenticate_commands)" "AUTHENTICATEs after a lost answer, human output"
 # Once checked, the burn with the right key completes.
 wait_card present || fail "the simulated token is not on the reader again"
+wait_token_readable || fail "the simulated token does not answer GET INFO again"
 hex=$(random_hex 20); secrets+=("$hex")
 echo "0x$hex" | tb burn --secret-stdin --customer-key-file "$SCRATCH/oem.key" --json >>"$out.all" 2>>"$out.err" ||
   fail "the burn after a lost AUTHENTICATE answer exited $?"

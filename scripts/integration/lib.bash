@@ -162,6 +162,18 @@ wait_card() {
   return 1
 }
 
+# wait_token_readable: polls `info` (one GET INFO, never AUTHENTICATE) until the token on the
+# reader answers, 10 s max. After a drop the reader can show the card before pcscd has powered
+# it, and the simulator may still rejoin (docs/pcsc-sandbox.md); a burn started then would
+# truthfully say "no card" (69) instead of exercising what the suite means to test.
+wait_token_readable() {
+  for _ in $(seq 50); do
+    tb info --json >/dev/null 2>&1 && return 0
+    sleep 0.2
+  done
+  return 1
+}
+
 # wait_status JQ-EXPRESSION: polls the simulator's status file until the expression holds, 10 s max.
 wait_status() {
   for _ in $(seq 100); do

@@ -100,7 +100,7 @@ start_sim --model C302-i --serial 8659632000900
 loop=$!
 kills=0
 while kill -0 "$loop" 2>/dev/null; do
-  sleep "$(( RANDOM % 3 + 1 )).$(( RANDOM % 10 ))"
+  sleep "0.$(( RANDOM % 9 + 1 ))"
   pkill -KILL -f "$TOKENBURNER_BIN burn --secret-stdin --user user" && kills=$((kills + 1))
 done
 (( kills >= 5 )) || fail "only $kills kills landed during the loop"
