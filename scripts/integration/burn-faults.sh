@@ -33,6 +33,8 @@ second_burn() {
   local hex
   hex=$(random_hex 20)
   back_in_field || return 3
+  # The tallies of the case are read: a GET INFO now no longer counts against them.
+  wait_token_readable || return 3
   echo "0x$hex" | tb burn --secret-stdin --json >"$SCRATCH/second.json" 2>&1 ||
     fail "$label: the second burn exited $?: $(cat "$SCRATCH/second.json")"
   expect_eq burned "$(real_state "$hex")" "$label: the token after the second burn"
