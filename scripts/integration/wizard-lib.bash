@@ -131,6 +131,16 @@ paste_text() {
 mark_burned() { sleep 0.01; touch "$SCRATCH/burned"; }
 
 # The token's code once at least 4 s are left in its step, so it is still valid when typed.
+# Types the code the simulated token shows into Confirm's field, waits until the field shows
+# it, then presses Enter: the Enter is never judged against a field still filling.
+type_token_code() {
+  local code
+  code=$(token_code) || fail "the simulated token shows no fresh code"
+  keys -l "$code"
+  wait_for "$code"
+  keys Enter
+}
+
 token_code() {
   for _ in $(seq 100); do
     [[ $status -nt $SCRATCH/burned ]] || { sleep 0.2; continue; }

@@ -36,7 +36,7 @@ screen | grep -qF "reconnected once and resumed" || fail "the burn does not say 
 shot burn-reconnected
 keys Enter
 wait_for "Step 6 of 8: Confirm"
-keys -l "$(token_code)"; keys Enter
+type_token_code
 wait_for "The code matches"
 keys F10; wait_for "Quit the wizard?"; keys y
 wait_for "wizard exited 0"

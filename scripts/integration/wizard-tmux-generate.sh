@@ -54,7 +54,7 @@ expect_eq "otpauth://totp/Acme:ann@example.com?secret=$b32&issuer=Acme" "$payloa
 keys Enter
 wait_for "Step 7 of 9: Confirm"
 screen | grep -qF -- "${b32:0:4} ${b32:4:4}" && fail "the key stays revealed after leaving its screen"
-keys -l "$(token_code)"; keys Enter
+type_token_code
 wait_for "The code matches"
 keys Enter
 wait_for "10.   "

@@ -66,7 +66,7 @@ wait_for "Burned: the token holds the new key."
 mark_burned
 keys Enter
 wait_for "Step 7 of 9: Confirm"
-keys -l "$(token_code)"; keys Enter
+type_token_code
 wait_for "The code matches"
 keys Enter
 wait_for "10.   "
@@ -115,7 +115,7 @@ wait_for "Burned: the token holds the new key."
 mark_burned
 keys Enter
 wait_for "Step 6 of 8: Confirm"
-keys -l "$(token_code)"; keys Enter
+type_token_code
 wait_for "The code matches"
 keys Enter
 wait_for "10.   "

@@ -48,7 +48,7 @@ burn_confirm_finish() { # confirm-step-title
   mark_burned
   keys Enter
   wait_for "$1"
-  keys -l "$(token_code)"; keys Enter
+  type_token_code
   wait_for "The code matches"
   keys Enter
   wait_for "10.   "

@@ -71,7 +71,7 @@ walk_once() {
   keys Enter
   wait_for "Step 6 of 8: Confirm"
   jiggle "Token's code"
-  keys -l "$(token_code)"; keys Enter
+  type_token_code
   wait_for "The code matches"
   shot confirm
   keys Enter
