@@ -129,21 +129,7 @@ enum FinderPatterns {
 
   /// The midpoint between the darkest and lightest 1 % of pixels; `nil` for a nearly flat image.
   static func threshold(of image: GrayImage) -> UInt8? {
-    var histogram = [Int](repeating: 0, count: 256)
-    for value in image.pixels { histogram[Int(value)] += 1 }
-    let clip = image.pixelCount / 100
-    var low = 0
-    var seen = 0
-    while low < 255, seen + histogram[low] <= clip {
-      seen += histogram[low]
-      low += 1
-    }
-    var high = 255
-    seen = 0
-    while high > 0, seen + histogram[high] <= clip {
-      seen += histogram[high]
-      high -= 1
-    }
+    let (low, high) = image.clippedRange(clipping: image.pixelCount / 100)
     guard high - low >= 24 else { return nil }
     return UInt8((low + high + 1) / 2)
   }

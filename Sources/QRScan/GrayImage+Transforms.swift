@@ -14,21 +14,7 @@ extension GrayImage {
   /// a grey-on-grey photo gets the contrast the binariser expects. Unchanged when the image is
   /// a single shade or already spans (almost) the whole range.
   public func contrastStretched(clipFraction: Double = 0.01) -> GrayImage {
-    var histogram = [Int](repeating: 0, count: 256)
-    for value in pixels { histogram[Int(value)] += 1 }
-    let clip = Int(Double(pixelCount) * clipFraction)
-    var low = 0
-    var seen = 0
-    while low < 255, seen + histogram[low] <= clip {
-      seen += histogram[low]
-      low += 1
-    }
-    var high = 255
-    seen = 0
-    while high > 0, seen + histogram[high] <= clip {
-      seen += histogram[high]
-      high -= 1
-    }
+    let (low, high) = clippedRange(clipping: Int(Double(pixelCount) * clipFraction))
     guard high > low, low > 0 || high < 255 else { return self }
     let span = high - low
     var table = [UInt8](repeating: 0, count: 256)
@@ -178,5 +164,27 @@ extension GrayImage {
       }
     }
     return GrayImage(width: newWidth, height: newHeight, pixels: result)!
+  }
+}
+
+extension GrayImage {
+  /// The darkest and lightest shades left once at most `clip` pixels are set aside at each
+  /// end of the histogram: the range the contrast stretch and the finder check work from.
+  func clippedRange(clipping clip: Int) -> (low: Int, high: Int) {
+    var histogram = [Int](repeating: 0, count: 256)
+    for value in pixels { histogram[Int(value)] += 1 }
+    var low = 0
+    var seen = 0
+    while low < 255, seen + histogram[low] <= clip {
+      seen += histogram[low]
+      low += 1
+    }
+    var high = 255
+    seen = 0
+    while high > 0, seen + histogram[high] <= clip {
+      seen += histogram[high]
+      high -= 1
+    }
+    return (low, high)
   }
 }
