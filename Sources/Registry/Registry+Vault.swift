@@ -138,21 +138,9 @@ extension Registry {
     let key = try unwrap(stored, passphrase: old)
     let wrapped = try wrap(key, passphrase: new, parameters: costs, random: random)
     try vaultWrite { db in
-      try db.execute(
-        sql: """
-          UPDATE vault SET scrypt_n = ?, scrypt_r = ?, scrypt_p = ?, salt = ?, key_nonce = ?,
-            wrapped_key = ?, updated_at = ? WHERE id = 1 AND wrapped_key = ?
-          """,
-        arguments: [
-          Int64(costs.n), Int64(costs.r), Int64(costs.p), wrapped.salt, wrapped.nonce,
-          wrapped.sealed,
-          at, stored.sealed,
-        ])
-      guard db.changesCount == 1 else {
-        throw VaultError.invalidParameters(
-          "another operator changed the vault passphrase at the same time; nothing was changed, try again"
-        )
-      }
+      try Self.replaceKeyRow(
+        with: wrapped, costs: costs, replacing: stored.sealed, at: at, changed: "passphrase",
+        in: db)
       try Self.upgradeLegacyRows(key: key, at: at, operatorName: operatorName, in: db)
       try Self.audit(
         AuditEvent(
@@ -241,6 +229,29 @@ extension Registry {
     else { throw .wrongPassphrase }
     defer { SecureBytes.zero(&dataKey) }
     return VaultKey(dataKey: Secret(dataKey), parameters: stored.parameters)
+  }
+
+  /// Replaces the wrapped key row, but only if it still holds `replacing` (what this operator
+  /// unwrapped): another operator's change in between refuses the write, naming what
+  /// `changed` ("passphrase", "key"), and the caller's transaction changes nothing.
+  static func replaceKeyRow(
+    with wrapped: (salt: Data, nonce: Data, sealed: Data), costs: VaultParameters,
+    replacing: Data, at: Int64, changed: String, in db: Database
+  ) throws {
+    try db.execute(
+      sql: """
+        UPDATE vault SET scrypt_n = ?, scrypt_r = ?, scrypt_p = ?, salt = ?, key_nonce = ?,
+          wrapped_key = ?, updated_at = ? WHERE id = 1 AND wrapped_key = ?
+        """,
+      arguments: [
+        Int64(costs.n), Int64(costs.r), Int64(costs.p), wrapped.salt, wrapped.nonce,
+        wrapped.sealed, at, replacing,
+      ])
+    guard db.changesCount == 1 else {
+      throw VaultError.invalidParameters(
+        "another operator changed the vault \(changed) at the same time; nothing was changed, try again"
+      )
+    }
   }
 
   /// Seals the data key under scrypt(passphrase) with a fresh salt.

@@ -30,20 +30,8 @@ extension Registry {
     let key = VaultKey(dataKey: Secret(fresh), parameters: costs)
     let wrapped = try wrap(key, passphrase: passphrase, parameters: costs, random: random)
     return try vaultWrite { db in
-      try db.execute(
-        sql: """
-          UPDATE vault SET scrypt_n = ?, scrypt_r = ?, scrypt_p = ?, salt = ?, key_nonce = ?,
-            wrapped_key = ?, updated_at = ? WHERE id = 1 AND wrapped_key = ?
-          """,
-        arguments: [
-          Int64(costs.n), Int64(costs.r), Int64(costs.p), wrapped.salt, wrapped.nonce,
-          wrapped.sealed,
-          at, stored.sealed,
-        ])
-      guard db.changesCount == 1 else {
-        throw VaultError.invalidParameters(
-          "another operator changed the vault key at the same time; nothing was changed, try again")
-      }
+      try Self.replaceKeyRow(
+        with: wrapped, costs: costs, replacing: stored.sealed, at: at, changed: "key", in: db)
       let rows = try Row.fetchAll(db, sql: Self.secretRowsSQL + " ORDER BY v.id")
       for row in rows {
         let secret = try Self.openRow(row, key: old)
