@@ -23,6 +23,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
   ],
   targets: [
     // MARK: - System library shims (Debian -dev packages)
@@ -37,6 +38,7 @@ let package = Package(
     shim("CWebP", pkgConfig: "libwebp", apt: "libwebp-dev"),
     shim("CGIF", pkgConfig: "libgif", apt: "libgif-dev"),
     shim("CTIFF", pkgConfig: "libtiff-4", apt: "libtiff-dev"),
+    shim("CCurl", pkgConfig: "libcurl", apt: "libcurl4-openssl-dev"),
     // libc only (prctl, setrlimit, mmap): no library to link, no package to name.
     .systemLibrary(name: "CSystemCalls"),
 
@@ -80,6 +82,14 @@ let package = Package(
     .target(
       name: "Screens", dependencies: ["Wizard", "Terminal", "OTP", "Token2", "TokenCrypto"],
       swiftSettings: strictSettings),
+    .target(name: "HTTPClient", dependencies: ["CCurl"], swiftSettings: strictSettings),
+    .target(
+      name: "PrivacyIDEA",
+      dependencies: [
+        "HTTPClient", "OTP", "Registry", "HexCoding", "TokenCrypto",
+        .product(name: "TOMLKit", package: "TOMLKit"),
+      ],
+      swiftSettings: strictSettings),
 
     // MARK: - Executable (composition root)
     .executableTarget(
@@ -87,6 +97,7 @@ let package = Package(
       dependencies: [
         "TokenCrypto", "OTP", "SmartCard", "Token2", "Simulator", "PCSC", "Registry", "QRScan",
         "SeedFiles", "Wizard", "Terminal", "Screens", "Doctor", "SafeText", "HexCoding", "Platform",
+        "HTTPClient", "PrivacyIDEA",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),
@@ -101,7 +112,7 @@ let package = Package(
       name: "SystemLibraryTests",
       dependencies: [
         "CLibCrypto", "CNCursesW", "CPCSCLite", "CZBar", "CQREncode", "CPNG", "CJPEG", "CGIF",
-        "CTIFF",
+        "CTIFF", "CCurl",
       ],
       swiftSettings: strictSettings),
     .testTarget(
@@ -147,6 +158,11 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(
       name: "SeedFilesTests", dependencies: ["SeedFiles", "OTP", "TokenCrypto", "TestSupport"],
+      swiftSettings: strictSettings),
+
+    .testTarget(
+      name: "PrivacyIDEATests",
+      dependencies: ["PrivacyIDEA", "HTTPClient", "Registry", "OTP", "TokenCrypto"],
       swiftSettings: strictSettings),
 
     // MARK: - Fuzzing and benchmarks (make fuzz, make bench; not part of the product)

@@ -5,7 +5,8 @@
 set -euo pipefail
 
 build_pkgs=(pkg-config libssl-dev libncurses-dev libpcsclite-dev libzbar-dev libqrencode-dev
-  libpng-dev libjpeg62-turbo-dev libturbojpeg0-dev libwebp-dev libgif-dev libtiff-dev libsqlite3-dev)
+  libpng-dev libjpeg62-turbo-dev libturbojpeg0-dev libwebp-dev libgif-dev libtiff-dev libsqlite3-dev
+  libcurl4-openssl-dev)
 run_pkgs=(pcscd vsmartcard-vpcd libccid jq util-linux)
 test_pkgs=(oathtool qrencode zint zbar-tools tmux procps jq xxd imagemagick time fonts-dejavu-core sqlite3
   python3-pyscard gcc
