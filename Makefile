@@ -40,8 +40,10 @@ fuzz: deps-test
 unit:
 	$(SWIFT) test --skip-build --parallel
 
+## integration: every scripts/integration suite, with one privacyIDEA test server up for the
+## run (started before, stopped after, also on failure)
 integration:
-	scripts/test-integration.sh $(BIN)
+	scripts/with-privacyidea.sh scripts/test-integration.sh $(BIN)
 
 build: deps-build
 	$(SWIFT) build --build-tests
