@@ -84,7 +84,9 @@ public struct PrivacyIDEAConfiguration: Equatable, Sendable {
     let rest = url.dropFirst("http://".count)
     let host = rest.prefix { $0 != "/" }
     let loopback = ["127.0.0.1", "localhost", "[::1]"]
-    let name = host.hasPrefix("[") ? String(host.prefix { $0 != "]" } + "]") : String(host.prefix { $0 != ":" })
+    let name =
+      host.hasPrefix("[")
+      ? String(host.prefix { $0 != "]" } + "]") : String(host.prefix { $0 != ":" })
     guard loopback.contains(name) else { throw .plainHTTP(url) }
   }
 }

@@ -82,7 +82,9 @@ import Testing
     ) { try CredentialFile.read(file) }
     try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
     try FileManager.default.createSymbolicLink(atPath: dir + "/link", withDestinationPath: file)
-    #expect(throws: ConfigurationError.credentialFile(path: dir + "/link", reason: "is a symbolic link")) {
+    #expect(
+      throws: ConfigurationError.credentialFile(path: dir + "/link", reason: "is a symbolic link")
+    ) {
       try CredentialFile.read(dir + "/link")
     }
   }

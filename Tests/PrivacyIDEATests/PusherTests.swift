@@ -4,7 +4,9 @@ import Registry
 import Testing
 
 @Suite struct PusherTests {
-  func pusher(_ transport: ScriptedTransport, authorization: PrivacyIDEAAuthorization = .token("eyJ.api"))
+  func pusher(
+    _ transport: ScriptedTransport, authorization: PrivacyIDEAAuthorization = .token("eyJ.api")
+  )
     -> PrivacyIDEAPusher
   {
     PrivacyIDEAPusher(
@@ -21,10 +23,11 @@ import Testing
       sampleEnrollment(), secret: RFC6238.secret, at: RFC6238.time, rollover: false)
     #expect(result == PushResult(serial: "T2-TB001", status: .enrolled, verified: true))
     let sent = transport.sent
-    #expect(sent.map(\.url) == [
-      "https://pi.example/token/?serial=T2-TB001", "https://pi.example/token/init",
-      "https://pi.example/validate/check",
-    ])
+    #expect(
+      sent.map(\.url) == [
+        "https://pi.example/token/?serial=T2-TB001", "https://pi.example/token/init",
+        "https://pi.example/validate/check",
+      ])
     #expect(sent[1].field("otpkey") == RFC6238.hex)
     #expect(sent[1].field("serial") == "T2-TB001")
     #expect(sent[1].field("user") == "alice")
@@ -34,7 +37,9 @@ import Testing
   }
 
   @Test func anExistingSerialIsNotReplaced() {
-    let transport = ScriptedTransport([.respond(200, Recorded.token(user: "bob", realm: "helpdesk"))])
+    let transport = ScriptedTransport([
+      .respond(200, Recorded.token(user: "bob", realm: "helpdesk"))
+    ])
     let result = pusher(transport).push(
       sampleEnrollment(), secret: RFC6238.secret, at: RFC6238.time, rollover: true)
     #expect(result.status == .failed)
@@ -43,7 +48,9 @@ import Testing
   }
 
   @Test func aRolloverReplacesOnlyTheSameUsersToken() {
-    let refused = ScriptedTransport([.respond(200, Recorded.token(user: "alice", realm: "helpdesk"))])
+    let refused = ScriptedTransport([
+      .respond(200, Recorded.token(user: "alice", realm: "helpdesk"))
+    ])
     #expect(
       pusher(refused).push(
         sampleEnrollment(), secret: RFC6238.secret, at: RFC6238.time, rollover: false
@@ -85,7 +92,9 @@ import Testing
     let refused = pusher(tls).push(
       sampleEnrollment(), secret: RFC6238.secret, at: RFC6238.time, rollover: false)
     #expect(refused.status == .failed)
-    #expect(refused.failure == .transport("the TLS connection was refused (SSL peer certificate was not OK)"))
+    #expect(
+      refused.failure
+        == .transport("the TLS connection was refused (SSL peer certificate was not OK)"))
   }
 
   @Test func aRefusedCodeIsEnrolledButNotVerified() {
@@ -95,7 +104,10 @@ import Testing
     ])
     let result = pusher(transport).push(
       sampleEnrollment(), secret: RFC6238.secret, at: RFC6238.time, rollover: false)
-    #expect(result == PushResult(serial: "T2-TB001", status: .enrolled, verified: false, failure: .notVerified))
+    #expect(
+      result
+        == PushResult(serial: "T2-TB001", status: .enrolled, verified: false, failure: .notVerified)
+    )
   }
 
   @Test func anAdminLogsInOnceAndUsesItsJWT() {

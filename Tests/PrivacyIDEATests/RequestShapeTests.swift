@@ -14,10 +14,11 @@ import Testing
     #expect(request.method == .post)
     #expect(request.url == "https://pi.example/token/init")
     #expect(request.headers == [HTTPHeader("PI-Authorization", "eyJ.a.b")])
-    #expect(request.form.map(\.name) == [
-      "type", "otpkey", "genkey", "serial", "user", "realm", "hashlib", "otplen", "timeStep",
-      "description",
-    ])
+    #expect(
+      request.form.map(\.name) == [
+        "type", "otpkey", "genkey", "serial", "user", "realm", "hashlib", "otplen", "timeStep",
+        "description",
+      ])
     #expect(request.field("type") == "totp")
     #expect(request.field("otpkey") == "3132333435363738393031323334353637383930")
     #expect(request.field("genkey") == "0")
@@ -47,9 +48,10 @@ import Testing
     let check = requests.validateCheck(user: "alice", realm: "helpdesk", pass: "123456")
     #expect(check.url == "https://pi.example/validate/check")
     #expect(check.headers.isEmpty)
-    #expect(check.form == [
-      FormField("user", "alice"), FormField("realm", "helpdesk"), FormField("pass", "123456"),
-    ])
+    #expect(
+      check.form == [
+        FormField("user", "alice"), FormField("realm", "helpdesk"), FormField("pass", "123456"),
+      ])
     #expect(requests.revoke(serial: "TB001", authorization: "t").url.hasSuffix("/token/revoke"))
     #expect(requests.disable(serial: "TB001", authorization: "t").field("serial") == "TB001")
   }

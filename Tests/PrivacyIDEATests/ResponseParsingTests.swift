@@ -11,10 +11,11 @@ import Testing
     #expect(try PrivacyIDEAResponses.tokens(response(200, Recorded.noToken)).isEmpty)
     let tokens = try PrivacyIDEAResponses.tokens(
       response(200, Recorded.token(user: "bob", realm: "helpdesk", serial: "TB001")))
-    #expect(tokens == [
-      ServerToken(
-        serial: "TB001", tokentype: "totp", active: true, username: "bob", userRealm: "helpdesk")
-    ])
+    #expect(
+      tokens == [
+        ServerToken(
+          serial: "TB001", tokentype: "totp", active: true, username: "bob", userRealm: "helpdesk")
+      ])
   }
 
   @Test func checksAcceptOnlyOnAccept() throws {

@@ -25,7 +25,9 @@ struct PushSetup {
       guard let data = FileManager.default.contents(atPath: path) else {
         throw OperatorError("cannot read \(path)", status: .unavailable)
       }
-      guard let configuration = try PrivacyIDEAConfiguration.parse(String(decoding: data, as: UTF8.self))
+      guard
+        let configuration = try PrivacyIDEAConfiguration.parse(
+          String(decoding: data, as: UTF8.self))
       else { return nil }
       let authorization: PrivacyIDEAAuthorization =
         switch configuration.credential {
@@ -40,7 +42,10 @@ struct PushSetup {
         serialPrefix: configuration.serialPrefix)
       return PushSetup(configuration: configuration, pusher: pusher)
     } catch let error as ConfigurationError {
-      throw OperatorError(error.description, status: .permissionDenied)
+      // A credential file others could read is a permission problem; the rest is the file's.
+      let status: ExitStatus =
+        if case .credentialFile = error { .permissionDenied } else { .usage }
+      throw OperatorError(error.description, status: status)
     } catch let error as OperatorError {
       throw error
     } catch {
