@@ -59,7 +59,9 @@ struct PushCommand: ParsableCommand {
       if json {
         try Output.json(Report(privacyidea: PushReport(result, user: recorded.user, realm: realm)))
       } else {
-        Output.line(result.summary(user: recorded.user, realm: realm))
+        // The server's own error text is outside input: spelled out, on one line.
+        let line = result.summary(user: recorded.user, realm: realm).terminalSafe
+        if result.exitStatus == .success { Output.line(line) } else { Output.errorLine(line) }
       }
       if result.exitStatus != .success { throw result.exitStatus.exitCode }
     } catch let error as OperatorError {
