@@ -17,11 +17,13 @@ test: deps-test checks
 	$(SWIFT) build --build-tests
 	$(MAKE) --no-print-directory unit integration
 
-## checks: the import rules of docs/architecture.md and swift format lint --strict, each with
-## the proof that its check can fail
+## checks: the import and link rules of docs/architecture.md and swift format lint --strict,
+## each with the proof that its check can fail
 checks:
 	@scripts/check-imports.sh
 	@scripts/tests/check-imports-test.sh
+	@scripts/check-links.sh
+	@scripts/tests/check-links-test.sh
 	@scripts/check-format.sh
 	@scripts/tests/check-format-test.sh
 

@@ -62,6 +62,11 @@ let package = Package(
     .target(
       name: "Wizard", dependencies: ["OTP", "SmartCard", "Token2", "TokenCrypto", "SafeText"],
       swiftSettings: strictSettings),
+    // The wizard's drawing, pure: no curses, no libqrencode (scripts/check-links.sh).
+    .target(name: "Canvas", dependencies: ["SafeText"], swiftSettings: strictSettings),
+    .target(
+      name: "Screens", dependencies: ["Wizard", "Canvas", "OTP", "Token2"],
+      swiftSettings: strictSettings),
 
     // MARK: - Drivers (the only importers of their C library)
     .target(
@@ -77,11 +82,9 @@ let package = Package(
       name: "QRScan", dependencies: ["CZBar", "CPNG", "CTurboJPEG", "CWebP", "CGIF", "CTIFF"],
       swiftSettings: strictSettings),
     .target(
-      name: "Terminal", dependencies: ["CNCursesW", "CQREncode", "SafeText"],
-      swiftSettings: strictSettings),
+      name: "Terminal", dependencies: ["CNCursesW", "Canvas"], swiftSettings: strictSettings),
     .target(
-      name: "Screens", dependencies: ["Wizard", "Terminal", "OTP", "Token2", "TokenCrypto"],
-      swiftSettings: strictSettings),
+      name: "QREncoding", dependencies: ["CQREncode", "Canvas"], swiftSettings: strictSettings),
     .target(name: "HTTPClient", dependencies: ["CCurl"], swiftSettings: strictSettings),
     .target(
       name: "PrivacyIDEA",
@@ -96,8 +99,8 @@ let package = Package(
       name: "tokenburner",
       dependencies: [
         "TokenCrypto", "OTP", "SmartCard", "Token2", "Simulator", "PCSC", "Registry", "QRScan",
-        "SeedFiles", "Wizard", "Terminal", "Screens", "Doctor", "SafeText", "HexCoding", "Platform",
-        "HTTPClient", "PrivacyIDEA",
+        "SeedFiles", "Wizard", "Canvas", "Terminal", "QREncoding", "Screens", "Doctor", "SafeText",
+        "HexCoding", "Platform", "HTTPClient", "PrivacyIDEA",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),
@@ -139,8 +142,13 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(
       name: "ScreensTests",
-      dependencies: ["Screens", "Wizard", "Terminal", "OTP", "Token2", "SmartCard", "TestSupport"],
+      dependencies: [
+        "Screens", "Wizard", "Canvas", "QREncoding", "OTP", "Token2", "SmartCard", "TestSupport",
+      ],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "TerminalTests", dependencies: ["Terminal", "Canvas", "QREncoding"],
+      swiftSettings: strictSettings),
     .testTarget(
       name: "CLITests",
       dependencies: [

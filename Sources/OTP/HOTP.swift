@@ -16,7 +16,7 @@ public enum HOTP {
     var key = secret.revealedBytes()
     defer { SecureBytes.zero(&key) }
     let message = (0..<8).map { UInt8(truncatingIfNeeded: counter >> (56 - 8 * $0)) }
-    let mac = HMAC.authenticationCode(algorithm, key: key, message: message)
+    let mac = HMAC.authenticationCode(algorithm.digest, key: key, message: message)
     let offset = Int(mac[mac.count - 1] & 0x0F)
     let binary =
       (UInt32(mac[offset] & 0x7F) << 24) | (UInt32(mac[offset + 1]) << 16)

@@ -66,3 +66,14 @@ extension Secret: Equatable {
   /// Constant-time comparison of the bytes.
   public static func == (lhs: Secret, rhs: Secret) -> Bool { lhs.constantTimeEquals(rhs) }
 }
+
+extension Base32 {
+  /// `secret`'s bytes as unpadded Base32, the key as the operator types it into a service; the
+  /// bytes' copy is zeroed before this returns, so code that only shows keys (the screens)
+  /// needs nothing from `TokenCrypto`.
+  public static func encode(_ secret: Secret) -> String {
+    var bytes = secret.revealedBytes()
+    defer { SecureBytes.zero(&bytes) }
+    return encode(bytes)
+  }
+}

@@ -1,7 +1,6 @@
+import Canvas
 import OTP
-import Terminal
 import Token2
-import TokenCrypto
 import Wizard
 
 /// Ten numbered backup codes, large; Print, Save and "I wrote them down".

@@ -1,7 +1,6 @@
+import Canvas
 import OTP
-import Terminal
 import Token2
-import TokenCrypto
 import Wizard
 
 /// The burn step: a line per stage, then the report or the truthful failure.

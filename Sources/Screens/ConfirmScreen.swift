@@ -1,7 +1,6 @@
+import Canvas
 import OTP
-import Terminal
 import Token2
-import TokenCrypto
 import Wizard
 
 /// The confirm step: codes around now, the seconds-left bar, the typed code and its verdict.

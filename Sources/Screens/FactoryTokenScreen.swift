@@ -1,4 +1,4 @@
-import Terminal
+import Canvas
 import Wizard
 
 /// The register task's token step: the serial from the label (typed, or a photo of it) and

@@ -1,7 +1,6 @@
+import Canvas
 import OTP
-import Terminal
 import Token2
-import TokenCrypto
 import Wizard
 
 /// Translates keys into what they mean on the current screen (in the spirit of a key map per

@@ -1,4 +1,4 @@
-import Terminal
+import Canvas
 import Wizard
 
 /// The lost-token step: which token is replaced, the reason, and its state.

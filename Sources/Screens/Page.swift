@@ -1,7 +1,6 @@
+import Canvas
 import OTP
-import Terminal
 import Token2
-import TokenCrypto
 
 /// A canvas with a writing position: screens add lines top to bottom inside the margins.
 struct Page {

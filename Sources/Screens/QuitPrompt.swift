@@ -1,4 +1,4 @@
-import Terminal
+import Canvas
 import Wizard
 
 /// The "quit and lose this work?" question, drawn over the screen.

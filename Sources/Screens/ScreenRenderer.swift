@@ -1,41 +1,52 @@
+import Canvas
 import OTP
-import Terminal
 import Token2
-import TokenCrypto
 import Wizard
 
-/// Draws the wizard: `render(state, size)` is a pure function from the state to a canvas.
+/// Draws the wizard: `render(state, size, style, qrCode)` is a pure function from the state to
+/// a canvas.
 public enum ScreenRenderer {
   /// The smallest terminal the wizard draws in (PRODUCT.md: works at 80×24 and larger).
   public static let minimumSize = TerminalSize(columns: 80, rows: 24)
 
+  /// The text the screen for `state` shows as a QR code (the otpauth URI on the revealed key
+  /// screen of the generate and register flows), `nil` when it shows none. The caller encodes
+  /// it (`QREncoding`) and hands the matrix to `render`; it may hold the secret, so it is made
+  /// for the frame and not kept.
+  public static func qrCodeText(for state: WizardState) -> String? {
+    ServiceKeyScreen.qrText(state)
+  }
+
   /// The screen for `state` on a terminal of `size`.
-  public static func render(_ state: WizardState, size: TerminalSize, style: ScreenStyle)
-    -> Canvas
-  {
+  ///
+  /// - Parameter qrCode: `qrCodeText(for: state)` encoded; `nil` when there is none or the
+  ///   encoder refused it (the screen then says so and points to the key as text).
+  public static func render(
+    _ state: WizardState, size: TerminalSize, style: ScreenStyle, qrCode: QRMatrix?
+  ) -> Canvas {
     guard size.columns >= minimumSize.columns, size.rows >= minimumSize.rows else {
       return tooSmall(size)
     }
     var page = Page(
       canvas: Canvas(size: size), glyphs: style.glyphs, firstRow: 2, lastRow: size.rows - 4)
     drawTitle(state, into: &page)
-    let keys = drawBody(state, style: style, into: &page)
+    let keys = drawBody(state, style: style, qrCode: qrCode, into: &page)
     drawNotice(state, into: &page)
     drawKeyBar(state.isAskingToQuit ? QuitPrompt.keys : keys, into: &page)
     if state.isAskingToQuit { QuitPrompt.draw(state, into: &page) }
     return page.canvas
   }
 
-  private static func drawBody(_ state: WizardState, style: ScreenStyle, into page: inout Page)
-    -> [KeyHint]
-  {
+  private static func drawBody(
+    _ state: WizardState, style: ScreenStyle, qrCode: QRMatrix?, into page: inout Page
+  ) -> [KeyHint] {
     switch state.step {
     case .task: TaskScreen.draw(state, into: &page)
     case .userAndService: IdentityScreen.draw(state, into: &page)
     case .secret: SecretScreen.draw(state, into: &page)
     case .reader: ReaderScreen.draw(state, into: &page)
     case .burn: BurnScreen.draw(state, into: &page)
-    case .serviceKey: ServiceKeyScreen.draw(state, style: style, into: &page)
+    case .serviceKey: ServiceKeyScreen.draw(state, style: style, qrCode: qrCode, into: &page)
     case .confirm: ConfirmScreen.draw(state, into: &page)
     case .backupCodes: BackupCodesScreen.draw(state, into: &page)
     case .done: DoneScreen.draw(state, into: &page)

@@ -1,7 +1,6 @@
+import Canvas
 import OTP
-import Terminal
 import Token2
-import TokenCrypto
 
 /// How screens draw on this terminal: glyphs for the locale and the QR style.
 public struct ScreenStyle: Equatable, Sendable {

@@ -1,7 +1,6 @@
+import Canvas
 import OTP
-import Terminal
 import Token2
-import TokenCrypto
 import Wizard
 
 /// The secret step: image path with completion and recent images, or pasted text; or, in the
@@ -102,9 +101,7 @@ enum SecretScreen {
 
   /// The Base32 key in groups of four, or as many mask characters.
   static func keyText(_ secret: Secret, revealed: Bool, glyphs: Glyphs) -> String {
-    var bytes = secret.revealedBytes()
-    defer { SecureBytes.zero(&bytes) }
-    let grouped = Base32.grouped(Base32.encode(bytes))
+    let grouped = Base32.grouped(Base32.encode(secret))
     guard revealed else {
       return String(grouped.map { $0 == " " ? " " : glyphs.mask })
     }

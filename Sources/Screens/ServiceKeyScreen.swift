@@ -1,13 +1,25 @@
+import Canvas
 import OTP
-import Terminal
 import Token2
-import TokenCrypto
 import Wizard
 
 /// Generate and register flows: the otpauth QR code and the Base32 key in groups of four, for
 /// the services' 2FA user managers. Hidden until the operator reveals them.
+///
+/// The QR code comes in encoded (`qrCode`, from `qrText`): encoding needs libqrencode, which
+/// the screens do not link, so the caller encodes what `qrText` names.
 enum ServiceKeyScreen {
-  static func draw(_ state: WizardState, style: ScreenStyle, into page: inout Page) -> [KeyHint] {
+  /// The text the screen shows as a QR code: the otpauth URI, once the key is revealed.
+  static func qrText(_ state: WizardState) -> String? {
+    guard state.step == .serviceKey, state.secretEntry.isRevealed,
+      let credential = state.credential
+    else { return nil }
+    return credential.uri(user: state.user.text, service: state.service.text).uriString
+  }
+
+  static func draw(
+    _ state: WizardState, style: ScreenStyle, qrCode: QRMatrix?, into page: inout Page
+  ) -> [KeyHint] {
     guard let credential = state.credential else { return [.back, .quit] }
     let revealed = state.secretEntry.isRevealed
     let textWidth = min(page.width, 36)
@@ -37,16 +49,14 @@ enum ServiceKeyScreen {
       page.paragraph("The key and its QR code are hidden. Press Ctrl-R to show them.", role: .hint)
       return [KeyHint("Ctrl-R", "show"), .next, .back, .quit]
     }
-    drawQR(
-      credential.uri(user: state.user.text, service: state.service.text).uriString, style: style,
-      into: &page)
+    drawQR(qrCode, style: style, into: &page)
     return [KeyHint("Ctrl-R", "hide"), .next, .back, .quit]
   }
 
   /// Below the text when there is room, else beside it on the right (80×24 with half
   /// blocks), else a sentence asking for a larger window.
-  private static func drawQR(_ uri: String, style: ScreenStyle, into page: inout Page) {
-    guard let matrix = QRMatrix.encode(uri) else {
+  private static func drawQR(_ qrCode: QRMatrix?, style: ScreenStyle, into page: inout Page) {
+    guard let matrix = qrCode else {
       page.line("The QR code could not be made; use the key above.", role: .warning)
       return
     }

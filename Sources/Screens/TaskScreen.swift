@@ -1,7 +1,6 @@
+import Canvas
 import OTP
-import Terminal
 import Token2
-import TokenCrypto
 import Wizard
 
 /// Task and user-and-service screens.

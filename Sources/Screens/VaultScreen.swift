@@ -1,4 +1,4 @@
-import Terminal
+import Canvas
 import Wizard
 
 /// The vault step: keep the burned key in the vault or not, and the passphrase (masked).

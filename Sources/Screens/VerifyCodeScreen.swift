@@ -1,4 +1,4 @@
-import Terminal
+import Canvas
 import Wizard
 
 /// The verify-code step: user ID, the masked code, and the registry's verdict.

@@ -6,7 +6,7 @@ extension PSKCReader {
   /// One `<Key>` of a `<KeyPackage>`: type, digits, time step, hash and the secret.
   static func readKey(
     _ key: XMLElementNode, package: XMLElementNode, serial: String?, encryptionKey: [UInt8]?,
-    mac: (key: [UInt8], hash: HashAlgorithm)?
+    mac: (key: [UInt8], hash: DigestKind)?
   ) throws(PackageProblem) -> SeedFileEntry {
     guard let serial, SeedRules.isValidSerial(serial) else {
       throw PackageProblem(reason: "no usable serial (DeviceInfo/SerialNo or the Key Id)")
@@ -50,7 +50,7 @@ extension PSKCReader {
 
   /// A plaintext (base64) secret, or an encrypted one whose MAC verifies first.
   static func secretBytes(
-    _ node: XMLElementNode, encryptionKey: [UInt8]?, mac: (key: [UInt8], hash: HashAlgorithm)?
+    _ node: XMLElementNode, encryptionKey: [UInt8]?, mac: (key: [UInt8], hash: DigestKind)?
   ) throws(PackageProblem) -> [UInt8] {
     if let plain = node.child("PlainValue") {
       guard let data = Data(base64Encoded: plain.value, options: .ignoreUnknownCharacters),

@@ -123,7 +123,7 @@ public enum PSKCReader {
         "PBKDF2 parameters without a salt, an iteration count or a 16/32-byte key length")
     }
     let prf = parameters.child("PRF")?.attributes["Algorithm"] ?? ""
-    let hash: HashAlgorithm =
+    let hash: DigestKind =
       prf.hasSuffix("hmac-sha256") ? .sha256 : prf.hasSuffix("hmac-sha512") ? .sha512 : .sha1
     var passwordBytes = password.revealedBytes()
     defer { SecureBytes.zero(&passwordBytes) }
@@ -138,11 +138,11 @@ public enum PSKCReader {
 
   /// The MAC key (decrypted with the container key) and its HMAC hash, when a MACMethod exists.
   static func macKey(_ root: XMLElementNode, encryptionKey: [UInt8]?) throws(PSKCError)
-    -> (key: [UInt8], hash: HashAlgorithm)?
+    -> (key: [UInt8], hash: DigestKind)?
   {
     guard let method = root.child("MACMethod") else { return nil }
     let algorithm = method.attributes["Algorithm"] ?? ""
-    let hash: HashAlgorithm
+    let hash: DigestKind
     if algorithm.hasSuffix("#hmac-sha1") {
       hash = .sha1
     } else if algorithm.hasSuffix("#hmac-sha256") {

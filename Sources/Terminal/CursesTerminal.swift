@@ -1,4 +1,5 @@
 import CNCursesW
+import Canvas
 
 #if canImport(Glibc)
   import Glibc

@@ -1,4 +1,4 @@
-import TokenCrypto
+import OTP
 
 /// How long the token's display stays on after a button press (protocol note §4.5, tag `1F`).
 public enum DisplayTimeout: Int, CaseIterable, Sendable, Codable {

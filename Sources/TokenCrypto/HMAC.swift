@@ -10,7 +10,7 @@ public enum HMAC {
   ///   - message: the data to authenticate.
   /// - Returns: `algorithm.digestLength` bytes.
   public static func authenticationCode(
-    _ algorithm: HashAlgorithm, key: [UInt8], message: [UInt8]
+    _ algorithm: DigestKind, key: [UInt8], message: [UInt8]
   ) -> [UInt8] {
     var out = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
     var outLength: UInt32 = 0

@@ -9,7 +9,7 @@ public enum KeyDerivation {
   ///   - keyLength: output size in bytes, at least 1.
   public static func pbkdf2(
     password: [UInt8], salt: [UInt8], iterations: Int, keyLength: Int,
-    hash: HashAlgorithm = .sha256
+    hash: DigestKind = .sha256
   ) throws(CryptoError) -> [UInt8] {
     guard iterations >= 1, keyLength >= 1 else {
       throw .invalidParameter("PBKDF2 needs iterations >= 1 and keyLength >= 1")

@@ -39,7 +39,7 @@ func rfcSeed(_ length: Int) -> Secret {
     ] as [(Int64, HashAlgorithm, String)])
   func totpAppendixB(_ time: Int64, _ algorithm: HashAlgorithm, _ expected: String) {
     let parameters = TOTPParameters(algorithm: algorithm, digits: 8, period: 30)
-    let seed = rfcSeed(algorithm.digestLength)
+    let seed = rfcSeed(algorithm.digest.digestLength)
     #expect(TOTP.code(secret: seed, at: time, parameters: parameters) == expected)
   }
 

@@ -1,5 +1,5 @@
+import Canvas
 import Screens
-import Terminal
 import TestSupport
 import Testing
 import Wizard
@@ -46,7 +46,7 @@ import Wizard
   @Test func aHostileLabelIsDrawnSpelledOut() {
     let state = Self.hostileSecretStep()
     for size in Snapshot.sizes {
-      let canvas = ScreenRenderer.render(state, size: size, style: .unicode)
+      let canvas = frame(state, size: size, style: .unicode)
       #expect(Self.unsafe(canvas).isEmpty, "\(Self.unsafe(canvas))")
       #expect(canvas.plainText.contains("Issuer Ev\\x1b]0;title\\x07il<U+2068>"))
       #expect(
@@ -68,7 +68,7 @@ import Wizard
         .ticked(now: SampleToken.time),
       ])
     for size in Snapshot.sizes {
-      let canvas = ScreenRenderer.render(state, size: size, style: .unicode)
+      let canvas = frame(state, size: size, style: .unicode)
       #expect(Self.unsafe(canvas).isEmpty, "\(Self.unsafe(canvas))")
       #expect(canvas.plainText.contains("Evil\\x1b[2J<U+009B>1;1H<U+202E>Reader"))
     }

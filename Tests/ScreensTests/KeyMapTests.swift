@@ -1,5 +1,5 @@
+import Canvas
 import Screens
-import Terminal
 import TestSupport
 import Testing
 import Wizard
@@ -52,15 +52,6 @@ import Wizard
     #expect(KeyMap.action(for: .character("y"), in: state) == .yes)
     #expect(KeyMap.action(for: .escape, in: state) == .no)
     #expect(KeyMap.action(for: .character("x"), in: state) == nil)
-  }
-
-  @Test func cursesCodesTranslate() {
-    #expect(KeyTranslation.character(0x0D) == .enter)
-    #expect(KeyTranslation.character(0x12) == .control("r"))
-    #expect(KeyTranslation.character(0x7F) == .backspace)
-    #expect(KeyTranslation.character(0xE9) == .character("é"))
-    #expect(KeyTranslation.special(0o410 + 10) == .function(10))
-    #expect(KeyTranslation.special(0o403) == .up)
   }
 
   @Test func capabilitiesFollowLocaleTermAndNoColor() {

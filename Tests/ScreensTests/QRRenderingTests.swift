@@ -1,4 +1,4 @@
-import Terminal
+import Canvas
 import Testing
 
 @Suite struct QRRenderingTests {
@@ -17,15 +17,5 @@ import Testing
     #expect(QRRendering.lines(matrix, style: .fullBlocks)[2] == "    ██      ")
     #expect(QRRendering.lines(matrix, style: .ascii)[3] == "      ##    ")
     #expect(QRRendering.footprint(width: 2, style: .ascii) == (12, 6))
-  }
-
-  @Test func libqrencodeMakesAVersion1SymbolForShortText() throws {
-    let matrix = try #require(QRMatrix.encode("HELLO"))
-    #expect(matrix.width == 21)
-    // Finder patterns: the three 7×7 corners start with a dark ring.
-    for (row, column) in [(0, 0), (0, 14), (14, 0)] {
-      #expect((0..<7).allSatisfy { matrix.isDark(row: row, column: column + $0) })
-    }
-    #expect(!matrix.isDark(row: 7, column: 7), "separator next to the finder is light")
   }
 }

@@ -1,5 +1,5 @@
+import Canvas
 import Screens
-import Terminal
 import Testing
 import Wizard
 
@@ -8,7 +8,7 @@ import Wizard
   let size = TerminalSize(columns: 120, rows: 40)
 
   @Test func titleAndKeyBarsAreBarsAcrossTheWidth() {
-    let canvas = ScreenRenderer.render(WizardStates.task(), size: size, style: .unicode)
+    let canvas = frame(WizardStates.task(), size: size, style: .unicode)
     #expect((0..<size.columns).allSatisfy { canvas.role(row: 0, column: $0) == .title })
     #expect((0..<size.columns).allSatisfy { canvas.role(row: size.rows - 1, column: $0) == .hint })
   }
@@ -17,7 +17,7 @@ import Wizard
     var state = WizardStates.burned(flow: .generate)
     _ = state.handle(.keyPressed(.next))
     _ = state.handle(.keyPressed(.toggleReveal))
-    let canvas = ScreenRenderer.render(state, size: size, style: .unicode)
+    let canvas = frame(state, size: size, style: .unicode)
     let qrRows = (0..<size.rows).filter { row in
       (0..<size.columns).contains { canvas.role(row: row, column: $0) == .qr }
     }
@@ -31,7 +31,7 @@ import Wizard
     var state = WizardStates.identityStep()  // the service field holds "Acme"
     for _ in 0..<4 { _ = state.handle(.keyPressed(.deleteBackward)) }
     _ = state.handle(.keyPressed(.next))
-    let canvas = ScreenRenderer.render(state, size: size, style: .unicode)
+    let canvas = frame(state, size: size, style: .unicode)
     let row = canvas.lines.firstIndex { $0.contains("Enter the service's name") }
     #expect(row != nil)
     if let row { #expect(canvas.role(row: row, column: 2) == .error) }

@@ -1,7 +1,7 @@
+import Canvas
 import OTP
 import Screens
 import SmartCard
-import Terminal
 import TestSupport
 import Testing
 import Token2
@@ -141,7 +141,7 @@ import Wizard
       ("ascii-reader-waiting", WizardStates.readerStep()),
     ] {
       Snapshot.check(state, name: name, size: Snapshot.sizes[0], style: .ascii)
-      let text = ScreenRenderer.render(state, size: Snapshot.sizes[0], style: .ascii).plainText
+      let text = frame(state, size: Snapshot.sizes[0], style: .ascii).plainText
       let isASCII = text.unicodeScalars.allSatisfy { $0.isASCII }
       #expect(isASCII, "\(name)")
     }
@@ -152,7 +152,7 @@ import Wizard
     TerminalSize(columns: 40, rows: 10),
   ])
   func belowEightyByTwentyFourSaysTooSmall(size: TerminalSize) {
-    let text = ScreenRenderer.render(WizardStates.confirm(), size: size, style: .unicode).plainText
+    let text = frame(WizardStates.confirm(), size: size, style: .unicode).plainText
     #expect(text.contains("Terminal too small"))
     #expect(!text.contains("081 804"), "no code is drawn in a clipped screen")
   }
@@ -164,7 +164,7 @@ import Wizard
       WizardStates.factoryKey(), WizardStates.factoryDone(),
     ]
     for state in states {
-      let text = ScreenRenderer.render(state, size: Snapshot.sizes[1], style: .unicode).plainText
+      let text = frame(state, size: Snapshot.sizes[1], style: .unicode).plainText
       let compact = text.filter { $0 != " " }
       #expect(!compact.contains(base32))
     }
@@ -177,7 +177,7 @@ import Wizard
     ]
     for state in states {
       for size in Snapshot.sizes {
-        let text = ScreenRenderer.render(state, size: size, style: .unicode).plainText
+        let text = frame(state, size: size, style: .unicode).plainText
         #expect(!text.contains("horse"))
         #expect(text.contains(String(repeating: "•", count: WizardStates.passphrase.count)))
       }
@@ -189,7 +189,7 @@ import Wizard
     _ = state.handle(.keyPressed(.next))
     _ = state.handle(.keyPressed(.insert("123456")))
     _ = state.handle(.keyPressed(.next))
-    let text = ScreenRenderer.render(state, size: Snapshot.sizes[1], style: .unicode).plainText
+    let text = frame(state, size: Snapshot.sizes[1], style: .unicode).plainText
     #expect(text.contains("check the serial against the label"))
     #expect(!text.contains("burn again"))
   }
@@ -204,7 +204,7 @@ import Wizard
     _ = state.handle(.backupCodesGenerated(WizardStates.codes))
     _ = state.handle(.keyPressed(.acknowledgeCodes))
     _ = state.handle(.keyPressed(.next))
-    let lines = ScreenRenderer.render(state, size: Snapshot.sizes[0], style: .unicode).lines
+    let lines = frame(state, size: Snapshot.sizes[0], style: .unicode).lines
     let registry = try? #require(lines.firstIndex { $0.contains("Registry      enrollment #123") })
     #expect(registry.map { lines[$0 + 1].contains("the vault") } == true)
   }
@@ -212,7 +212,7 @@ import Wizard
   @Test func theFactoryKeyIsRevealedOnlyOnRequest() {
     var state = WizardStates.factoryKey()
     _ = state.handle(.keyPressed(.toggleReveal))
-    let text = ScreenRenderer.render(state, size: Snapshot.sizes[1], style: .unicode).plainText
+    let text = frame(state, size: Snapshot.sizes[1], style: .unicode).plainText
     #expect(text.contains("GEZD GNBV GY3T QOJQ"))
     #expect(
       text.contains("This token's key came from the"),

@@ -1,6 +1,6 @@
+import Canvas
 import Foundation
 import Screens
-import Terminal
 import Testing
 import Wizard
 
@@ -18,7 +18,7 @@ enum Snapshot {
     _ state: WizardState, name: String, size: TerminalSize, style: ScreenStyle = .unicode,
     sourceLocation: SourceLocation = #_sourceLocation
   ) {
-    let canvas = ScreenRenderer.render(state, size: size, style: style)
+    let canvas = frame(state, size: size, style: style)
     let text = canvas.plainText
     let file = directory.appendingPathComponent("\(name)-\(size.columns)x\(size.rows).txt")
     if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] == "1" {

@@ -136,7 +136,7 @@ struct HMACTests {
   func zeroExtensionIsHMACEquivalent() {
     let key = hex("48656c6c6f21deadbeef")
     let message = ascii("any message")
-    for algorithm in [HashAlgorithm.sha1, .sha256] {
+    for algorithm in [DigestKind.sha1, .sha256] {
       let plain = HMAC.authenticationCode(algorithm, key: key, message: message)
       let extended = HMAC.authenticationCode(
         algorithm, key: key + [UInt8](repeating: 0, count: 54), message: message)

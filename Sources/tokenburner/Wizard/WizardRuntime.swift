@@ -1,4 +1,6 @@
+import Canvas
 import Foundation
+import QREncoding
 import Screens
 import Terminal
 import Wizard
@@ -45,7 +47,9 @@ struct WizardRuntime {
         if case .quit(let exit) = effect { return exit }
         effects.run(effect)
       }
-      terminal.draw(ScreenRenderer.render(state, size: size, style: style))
+      // The key screen's QR code, encoded here for each frame (the screens link no encoder).
+      let qrCode = ScreenRenderer.qrCodeText(for: state).flatMap(QRMatrix.encode)
+      terminal.draw(ScreenRenderer.render(state, size: size, style: style, qrCode: qrCode))
       var incoming: [WizardEvent] = []
       if let signal = SignalTrap.take() {
         incoming.append(signal == SIGINT ? .interrupted : .terminated)

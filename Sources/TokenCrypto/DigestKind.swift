@@ -1,10 +1,15 @@
 internal import CLibCrypto
 
-/// A hash function usable for HMAC and PBKDF2 (FIPS 180-4).
-public enum HashAlgorithm: String, Sendable, CaseIterable, Codable {
-  case sha1 = "SHA1"
-  case sha256 = "SHA256"
-  case sha512 = "SHA512"
+/// The hash inside an HMAC or a PBKDF2 (FIPS 180-4): the crypto layer's own selector, so that
+/// `TokenCrypto` names no OTP notion (`OTP.HashAlgorithm`, the algorithm a service and a token
+/// agree on, maps onto it).
+public enum DigestKind: Sendable, CaseIterable {
+  /// SHA-1.
+  case sha1
+  /// SHA-256.
+  case sha256
+  /// SHA-512.
+  case sha512
 
   /// Digest size in bytes.
   public var digestLength: Int {
