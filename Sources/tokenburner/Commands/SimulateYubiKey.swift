@@ -84,6 +84,8 @@ final class TouchSimulation: Sendable {
   init(delayMs: Int, onSignal: Bool) {
     self.delayMs = delayMs
     signal = onSignal ? SignalFlag(SIGUSR2) : nil
+    // Without --touch-on-signal a stray SIGUSR2 must not end the simulator.
+    if !onSignal { Glibc.signal(SIGUSR2, SIG_IGN) }
   }
 
   /// Waits as the key would for a finger; whether one came.
