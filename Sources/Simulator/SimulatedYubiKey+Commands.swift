@@ -57,8 +57,9 @@ extension SimulatedYubiKey {
       let proof = value(YKOATH.Tag.fullResponse, in: fields)
     else { return sw(0x6A80) }
     let key = Array(keyField.dropFirst())
-    guard OATHAccessCode.constantTimeEqual(
-      proof, HMAC.authenticationCode(.sha1, key: key, message: challenge))
+    guard
+      OATHAccessCode.constantTimeEqual(
+        proof, HMAC.authenticationCode(.sha1, key: key, message: challenge))
     else { return sw(0x6984) }
     accessKey = key
     return sw(0x9000)
@@ -119,8 +120,9 @@ extension SimulatedYubiKey {
     guard let proof = value(YKOATH.Tag.fullResponse, in: fields),
       let hostChallenge = value(YKOATH.Tag.challenge, in: fields)
     else { return sw(0x6A80) }
-    guard OATHAccessCode.constantTimeEqual(
-      proof, HMAC.authenticationCode(.sha1, key: accessKey, message: selectChallenge))
+    guard
+      OATHAccessCode.constantTimeEqual(
+        proof, HMAC.authenticationCode(.sha1, key: accessKey, message: selectChallenge))
     else {
       counters.failedValidations += 1
       return sw(0x6984)

@@ -55,7 +55,9 @@ public final class SimulatedYubiKey: CardApplet {
   /// Whether an access code is set.
   public var hasAccessCode: Bool { accessKey != nil }
   /// The stored names, for tests (no keys).
-  public var credentialNames: [String] { credentials.map { String(decoding: $0.name, as: UTF8.self) } }
+  public var credentialNames: [String] {
+    credentials.map { String(decoding: $0.name, as: UTF8.self) }
+  }
 
   public var atr: [UInt8] { SimulatorATR.yubiKeyNFC }
 

@@ -1,7 +1,9 @@
 import TokenCrypto
 
 /// A firmware version `major.minor.patch`, as SELECT's tag `79` reports it.
-public struct OATHFirmwareVersion: Equatable, Comparable, Hashable, Sendable, CustomStringConvertible {
+public struct OATHFirmwareVersion: Equatable, Comparable, Hashable, Sendable,
+  CustomStringConvertible
+{
   public var major: Int
   public var minor: Int
   public var patch: Int

@@ -151,9 +151,11 @@ public final class YubiKeyOATHCard {
     case .referencedDataInvalid: throw .noSuchCredential(name: id.description)
     default: throw statusFailure(.calculate, response.status)
     }
-    guard let value = YKOATHTLV.parse(response.data)?.first(where: {
-      $0.tag == YKOATH.Tag.truncatedResponse
-    }), let code = OATHCode.truncated(value.value) else { throw .malformedResponse(.calculate) }
+    guard
+      let value = YKOATHTLV.parse(response.data)?.first(where: {
+        $0.tag == YKOATH.Tag.truncatedResponse
+      }), let code = OATHCode.truncated(value.value)
+    else { throw .malformedResponse(.calculate) }
     return code
   }
 

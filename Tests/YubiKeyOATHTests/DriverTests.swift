@@ -55,7 +55,9 @@ struct DriverTests {
     let key = SimulatedYubiKey(configuration: .init(password: Array("right".utf8)))
     let recording = RecordingTransport(wrapping: AppletTransport(applet: key))
     let card = YubiKeyOATHCard(transport: recording)
-    #expect(throws: YubiKeyOATHFailure.wrongPassword) { try card.open(password: Array("wrong".utf8)) }
+    #expect(throws: YubiKeyOATHFailure.wrongPassword) {
+      try card.open(password: Array("wrong".utf8))
+    }
     #expect(throws: YubiKeyOATHFailure.validateNotRetried(.refused)) {
       try card.open(password: Array("right".utf8))
     }

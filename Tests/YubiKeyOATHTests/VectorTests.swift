@@ -97,7 +97,8 @@ struct VectorTests {
   func validateBadProof() throws {
     let card = ExpectingCard([
       .init(command: nil, answer: Vector.selectWithPassword),
-      .init(command: nil, answer: hex("75 14") + [UInt8](repeating: 0x5A, count: 20) + hex("90 00")),
+      .init(
+        command: nil, answer: hex("75 14") + [UInt8](repeating: 0x5A, count: 20) + hex("90 00")),
       .init(command: nil, answer: Vector.selectWithPassword),
     ])
     let oath = YubiKeyOATHCard(
@@ -114,7 +115,8 @@ struct VectorTests {
 
   @Test("Device id: Base64 of SHA-256(salt)[:16] without padding")
   func deviceID() throws {
-    let info = try #require(OATHAppletInfo(selectResponse: Array(Vector.selectNoPassword.dropLast(2))))
+    let info = try #require(
+      OATHAppletInfo(selectResponse: Array(Vector.selectNoPassword.dropLast(2))))
     #expect(info.deviceID == "ZoQN2hVOihE8Md0K0y9/Og")
     #expect(info.version == OATHFirmwareVersion(5, 4, 3))
     #expect(info.capacity == 32)

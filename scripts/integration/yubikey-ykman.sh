@@ -52,8 +52,8 @@ expect_eq "$(oath_code "$hex1" sha1 30 "$now")" "$c1" "SHA-1/30 code (ykman vs o
 expect_eq "$(oathtool --totp=sha256 -d 8 -s 60s -N "@$now" "$hex2")" "$c2" \
   "SHA-256/60 code (ykman vs oathtool)"
 grep -q "Touch:carol *\[Requires Touch\]" <<<"$codes" || fail "touch account not marked: $codes"
-touch_code=$(ykm oath accounts code -p "correct horse" Touch 2>/dev/null | awk '{print $2}')
 now=$(date +%s)
+touch_code=$(ykm oath accounts code -p "correct horse" Touch 2>/dev/null | awk '{print $2}')
 expect_eq "$(oath_code "$hex3" sha1 30 "$now")" "$touch_code" "touch code (ykman vs oathtool)"
 fresh_status
 expect_eq 1 "$(sim .touches_received)" "touches the simulator waited for"
@@ -83,4 +83,27 @@ expect_status 77 "accounts with a wrong password" \
 fresh_status
 expect_eq $((before + 1)) "$(sim .validate_commands)" "VALIDATE commands for one wrong password"
 expect_status 77 "accounts without a password source" tb accounts --reader "$READER" </dev/null
+
+# A key that holds one credential and is touched only on SIGUSR2: the second add is refused
+# (6A 84) and the first is still there; a touch code comes after the signal.
+start_sim --model yubikey --firmware 5.4.3 --capacity 1 --touch-on-signal
+wait_status '.in_field == true' || fail "the second simulated YubiKey is not in the field"
+ykm oath accounts add -o TOTP -t "Touch:dave" "$(hex_to_base32 "$hex3")" >/dev/null ||
+  fail "ykman could not add to the one-credential key"
+if msg=$(ykm oath accounts add -o TOTP "Example:erin" "$(hex_to_base32 "$hex1")" 2>&1); then
+  fail "ykman added a second credential to a full key: $msg"
+fi
+wait_status '.credentials == 1 and .capacity == 1' || fail "the full key does not hold exactly 1"
+# The code is for the moment ykman sends CALCULATE, right after it starts.
+now=$(date +%s)
+ykm oath accounts code Touch >"$SCRATCH/touch-code.txt" 2>&1 &
+ykman_pid=$!
+sleep 2
+kill -USR2 "$SIM_PID"
+wait "$ykman_pid" || fail "ykman's touch code exited $?: $(cat "$SCRATCH/touch-code.txt")"
+expect_eq "$(oath_code "$hex3" sha1 30 "$now")" "$(awk '$1 == "Touch:dave" {print $2}' \
+  "$SCRATCH/touch-code.txt")" "touch code after SIGUSR2 (ykman vs oathtool)"
+out=$(tb accounts --reader "$READER" --json) || fail "tokenburner accounts exited $?"
+expect_eq "1/32 false" "$(jq -r '"\(.capacity_used)/\(.capacity_total) \(.password_set)"' <<<"$out")" \
+  "capacity before 5.7 (tokenburner accounts)"
 echo "  ykman and tokenburner agree with oathtool on the simulated YubiKey"
