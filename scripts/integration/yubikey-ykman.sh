@@ -66,6 +66,7 @@ fresh_status
 expect_eq 1 "$(sim .touches_received)" "touches the simulator waited for"
 
 # tokenburner lists what ykman wrote; the password comes from a file, never argv.
+record_backup_code "correct horse" "wrong horse"
 printf 'correct horse\n' >"$INPUTS/password"
 out=$(tb accounts --reader "$READER" --json --password-file "$INPUTS/password") ||
   fail "tokenburner accounts exited $?"
