@@ -162,7 +162,8 @@ let package = Package(
     .target(
       name: "FuzzTargets",
       dependencies: [
-        "OTP", "SmartCard", "Token2", "Simulator", "QRScan", "TokenCrypto", "TestSupport",
+        "OTP", "SmartCard", "Token2", "YubiKeyOATH", "Simulator", "QRScan", "TokenCrypto",
+        "TestSupport",
       ],
       swiftSettings: strictSettings),
     .executableTarget(
