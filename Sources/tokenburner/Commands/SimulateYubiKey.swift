@@ -25,7 +25,9 @@ struct SimulatedYubiKeyOptions: ParsableArguments {
   @Flag(help: "A touch comes only on SIGUSR2 (15 s, then the key answers 69 82).")
   var touchOnSignal = false
 
-  @Flag(help: "Answer a PUT into a full applet with 6F 00 (some older keys) instead of 6A 84.")
+  @Flag(
+    name: .customLong("full-answers-6f00"),
+    help: "Answer a PUT into a full applet with 6F 00 (some older keys) instead of 6A 84.")
   var fullAnswers6F00 = false
 
   func validate() throws {
