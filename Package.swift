@@ -57,7 +57,11 @@ let package = Package(
       name: "Token2", dependencies: ["SmartCard", "OTP", "TokenCrypto"],
       swiftSettings: strictSettings),
     .target(
-      name: "Simulator", dependencies: ["SmartCard", "Token2", "OTP", "TokenCrypto", "Platform"],
+      name: "YubiKeyOATH", dependencies: ["SmartCard", "OTP", "TokenCrypto", "HexCoding"],
+      swiftSettings: strictSettings),
+    .target(
+      name: "Simulator",
+      dependencies: ["SmartCard", "Token2", "YubiKeyOATH", "OTP", "TokenCrypto", "Platform"],
       swiftSettings: strictSettings),
     .target(
       name: "Wizard", dependencies: ["OTP", "SmartCard", "Token2", "TokenCrypto", "SafeText"],
@@ -98,7 +102,8 @@ let package = Package(
     .executableTarget(
       name: "tokenburner",
       dependencies: [
-        "TokenCrypto", "OTP", "SmartCard", "Token2", "Simulator", "PCSC", "Registry", "QRScan",
+        "TokenCrypto", "OTP", "SmartCard", "Token2", "YubiKeyOATH", "Simulator", "PCSC", "Registry",
+        "QRScan",
         "SeedFiles", "Wizard", "Canvas", "Terminal", "QREncoding", "Screens", "Doctor", "SafeText",
         "HexCoding", "Platform", "HTTPClient", "PrivacyIDEA",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -131,6 +136,10 @@ let package = Package(
     .testTarget(
       name: "Token2Tests",
       dependencies: ["SmartCard", "Token2", "Simulator", "OTP", "TokenCrypto", "TestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "YubiKeyOATHTests",
+      dependencies: ["YubiKeyOATH", "SmartCard", "Simulator", "OTP", "TokenCrypto", "TestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "PCSCTests", dependencies: ["PCSC", "SmartCard", "Simulator"],
@@ -177,7 +186,8 @@ let package = Package(
     .target(
       name: "FuzzTargets",
       dependencies: [
-        "OTP", "SmartCard", "Token2", "Simulator", "QRScan", "TokenCrypto", "TestSupport",
+        "OTP", "SmartCard", "Token2", "YubiKeyOATH", "Simulator", "QRScan", "TokenCrypto",
+        "TestSupport",
       ],
       swiftSettings: strictSettings),
     .executableTarget(

@@ -13,7 +13,7 @@ cd "$root"
 seconds=${FUZZ_SECONDS:-300}
 scratch=.build-fuzz
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(otpauth migration base32 apdu image)
+[[ ${#targets[@]} -gt 0 ]] || targets=(otpauth migration base32 apdu image yubikey)
 
 # lld links the libFuzzer runtime next to the package's own main (the default gold linker
 # fails on the duplicate main that libFuzzer's archive brings).
@@ -27,7 +27,7 @@ rm -rf "$seeds"
 scripts/fuzz/seeds.sh "$seeds" || exit 1
 mkdir -p "$scratch/crashes" "$scratch/logs"
 
-declare -A max_len=([otpauth]=4096 [migration]=4096 [base32]=4096 [apdu]=2048 [image]=65536)
+declare -A max_len=([otpauth]=4096 [migration]=4096 [base32]=4096 [apdu]=2048 [image]=65536 [yubikey]=2048)
 failed=0
 for target in "${targets[@]}"; do
   [[ -n ${max_len[$target]:-} ]] || { echo "fuzz: unknown target $target" >&2; exit 64; }

@@ -14,6 +14,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
   case apdu
   /// Image files (PNG, JPEG, WebP, or anything else) to grayscale, then QR scanning when small.
   case image
+  /// YubiKey OATH answers (TLVs, SELECT, names, codes), the simulated applet's commands, and
+  /// the driver against a card whose every answer comes from the input.
+  case yubikey
 
   /// Runs the target once on `bytes`.
   public func run(_ bytes: [UInt8]) {
@@ -23,6 +26,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case .base32: TextTargets.base32(bytes)
     case .apdu: APDUTargets.run(bytes)
     case .image: ImageTarget.run(bytes)
+    case .yubikey: YubiKeyTargets.run(bytes)
     }
   }
 
@@ -30,7 +34,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
   public var maximumInputLength: Int {
     switch self {
     case .otpauth, .migration, .base32: 4096
-    case .apdu: 2048
+    case .apdu, .yubikey: 2048
     case .image: 65_536
     }
   }

@@ -5,7 +5,7 @@
 # Usage: scripts/fuzz/seeds.sh DIR
 set -euo pipefail
 dir=${1:?usage: seeds.sh DIR}
-mkdir -p "$dir"/{otpauth,migration,base32,apdu,image}
+mkdir -p "$dir"/{otpauth,migration,base32,apdu,image,yubikey}
 put() { printf '%s' "$2" >"$dir/$1"; }
 hexput() { echo -n "$2" | xxd -r -p >"$dir/$1"; }
 key=JBSWY3DPEHPK3PXP
@@ -52,6 +52,16 @@ hexput apdu/continuation "02610a0c0102030405060708090a9000"
 hexput apdu/status "9000"
 hexput apdu/tlv "0102aabb0300"
 hexput apdu/command "80410000020211"
+
+# YubiKey OATH: SELECT answers (with and without a password), a LIST continued over 61 XX and
+# a CALCULATE ALL answer with a touch entry (each after a SELECT answer, as the driver asks),
+# and a PUT command for the simulated key (protocol note §6.2).
+sel=117903050403710801020304050607089000
+hexput yubikey/select "$sel"
+hexput yubikey/select-password "1e790305040371080102030405060708740811223344556677887b01019000"
+hexput yubikey/list "${sel}0a72062161 3a6f6e65610b0d7209223630 2f623a74776f9000"
+hexput yubikey/calculate-all "${sel}1871046 13a62637605066b6d4a467104643a65667c01069000"
+hexput yubikey/put "00010000177105613a626f62730c21060001020304050607080978 02"
 
 # Images: small QR codes as PNG, JPEG and WebP, an inverted one, and a truncated PNG.
 uri="otpauth://totp/A:b?secret=$key&issuer=A"

@@ -18,7 +18,8 @@ struct SimulateCommand: ParsableCommand {
       written. The fault options make it misbehave the way real tokens do, for tests.
       """)
 
-  @Option(help: "Token model, e.g. C302-i (keeps its seed on a clock write) or OTPC-P2-i.")
+  @Option(
+    help: "Token model, e.g. C302-i (keeps its seed on a clock write), OTPC-P2-i, or yubikey.")
   var model: String = "C302-i"
 
   @Option(help: "Serial number (default: the model prefix followed by 000001).")
@@ -61,7 +62,11 @@ struct SimulateCommand: ParsableCommand {
   @Option(help: "Rewrite this JSON file with the display state four times a second (no secrets).")
   var statusFile: String?
 
+  @OptionGroup(title: "YubiKey (--model yubikey)")
+  var yubiKey: SimulatedYubiKeyOptions
+
   func validate() throws {
+    if isYubiKey { return try yubiKey.validate() }
     guard Token2Model(displayName: model) != nil else {
       let names = Token2Model.allCases.map(\.displayName).joined(separator: ", ")
       throw ValidationError("Unknown model \(model); use one of \(names).")
@@ -77,6 +82,7 @@ struct SimulateCommand: ParsableCommand {
   }
 
   func run() throws {
+    if isYubiKey { return try runYubiKey() }
     guard let tokenModel = Token2Model(displayName: model) else { return }
     let key: Token2Key
     do {
