@@ -37,6 +37,7 @@ let package = Package(
     shim("CWebP", pkgConfig: "libwebp", apt: "libwebp-dev"),
     shim("CGIF", pkgConfig: "libgif", apt: "libgif-dev"),
     shim("CTIFF", pkgConfig: "libtiff-4", apt: "libtiff-dev"),
+    shim("CLibPQ", pkgConfig: "libpq", apt: "libpq-dev"),
     // libc only (prctl, setrlimit, mmap): no library to link, no package to name.
     .systemLibrary(name: "CSystemCalls"),
 
@@ -69,6 +70,10 @@ let package = Package(
       name: "Registry",
       dependencies: ["OTP", "SeedFiles", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: strictSettings),
+    .target(name: "PostgresClient", dependencies: ["CLibPQ"], swiftSettings: strictSettings),
+    .target(
+      name: "PostgresRegistry", dependencies: ["Registry", "PostgresClient", "OTP"],
+      swiftSettings: strictSettings),
     .target(
       name: "SeedFiles", dependencies: ["OTP", "TokenCrypto"], swiftSettings: strictSettings),
     .target(
@@ -87,6 +92,7 @@ let package = Package(
       dependencies: [
         "TokenCrypto", "OTP", "SmartCard", "Token2", "Simulator", "PCSC", "Registry", "QRScan",
         "SeedFiles", "Wizard", "Terminal", "Screens", "Doctor", "SafeText", "HexCoding", "Platform",
+        "PostgresClient", "PostgresRegistry",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),
@@ -101,7 +107,7 @@ let package = Package(
       name: "SystemLibraryTests",
       dependencies: [
         "CLibCrypto", "CNCursesW", "CPCSCLite", "CZBar", "CQREncode", "CPNG", "CJPEG", "CGIF",
-        "CTIFF",
+        "CTIFF", "CLibPQ",
       ],
       swiftSettings: strictSettings),
     .testTarget(
@@ -141,7 +147,7 @@ let package = Package(
     .testTarget(
       name: "RegistryTests",
       dependencies: [
-        "Registry", "SeedFiles", "OTP", "TokenCrypto",
+        "Registry", "SeedFiles", "OTP", "TokenCrypto", "PostgresClient", "PostgresRegistry",
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
       swiftSettings: strictSettings),
