@@ -29,6 +29,7 @@ extension AuditEntry {
     user = row["user"]
     serial = row["serial"]
     enrollmentId = row.int64("enrollment_id")
+    clientHost = row["client_host"]
   }
 }
 

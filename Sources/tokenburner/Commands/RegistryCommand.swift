@@ -7,11 +7,15 @@ struct RegistryCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "registry", abstract: "List and show enrollments, mark tokens lost, show history.",
     discussion: """
-      The registry is one SQLite file: --registry PATH, else TOKENBURNER_REGISTRY, else \
-      $XDG_DATA_HOME/tokenburner/registry.sqlite. It holds enrollments (a fingerprint of each \
+      The registry is one SQLite file (--registry PATH, else TOKENBURNER_REGISTRY, else \
+      $XDG_DATA_HOME/tokenburner/registry.sqlite), or a team's PostgreSQL database \
+      (--registry postgresql://ROLE@HOST/DB, set up once with `registry setup`). It holds enrollments (a fingerprint of each \
       secret, never the secret), backup code hashes and an append-only audit log.
       """,
-    subcommands: [ListEnrollments.self, ShowEnrollment.self, MarkLost.self, ShowHistory.self])
+    subcommands: [
+      ListEnrollments.self, ShowEnrollment.self, MarkLost.self, ShowHistory.self,
+      RegistrySetup.self,
+    ])
 }
 
 /// Runs `body` with the registry, mapping its errors once.
@@ -207,7 +211,8 @@ extension Enrollment {
 
 extension AuditEntry {
   var line: String {
-    "\(BackupCodeSheet.date(at))  \(operatorName.terminalSafe)  \(action.terminalSafe)  \(outcome.terminalSafe)  "
+    "\(BackupCodeSheet.date(at))  \(operatorName.terminalSafe)"
+      + (clientHost.map { " from \($0.terminalSafe)" } ?? "") + "  \(action.terminalSafe)  \(outcome.terminalSafe)  "
       + [user, serial].compactMap { $0?.terminalSafe }.joined(separator: " ")
       + "  \(detail.terminalSafe)"
   }
