@@ -24,7 +24,9 @@ public struct PostgresConnectionString: Sendable, Equatable {
     var options: [String: String] = [:]
     var option = parsed
     while let keyword = option.pointee.keyword {
-      if let value = option.pointee.val { options[String(cString: keyword)] = String(cString: value) }
+      if let value = option.pointee.val {
+        options[String(cString: keyword)] = String(cString: value)
+      }
       option += 1
     }
     if let password = options["password"], !password.isEmpty {
@@ -39,7 +41,9 @@ public struct PostgresConnectionString: Sendable, Equatable {
   /// Who and where, for messages: `role@host:port/database` (libpq's defaults when unset).
   public var display: String {
     let user = options["user"].map { $0 + "@" } ?? ""
-    let host = options["host"] ?? options["hostaddr"] ?? (options["service"].map { "service " + $0 } ?? "localhost")
+    let host =
+      options["host"] ?? options["hostaddr"]
+      ?? (options["service"].map { "service " + $0 } ?? "localhost")
     let port = options["port"].map { ":" + $0 } ?? ""
     let database = options["dbname"].map { "/" + $0 } ?? ""
     return "postgresql://" + user + host + port + database

@@ -123,7 +123,8 @@ enum PostgresSchema {
   }
 
   static func state(_ connection: PostgresConnection) throws(PostgresError) -> State {
-    let table = try connection.execute("SELECT to_regclass('schema_version') IS NOT NULL AS present")
+    let table = try connection.execute(
+      "SELECT to_regclass('schema_version') IS NOT NULL AS present")
     guard table.records.first?["present"] == "t" else { return .empty }
     let version =
       try connection.execute("SELECT COALESCE(max(version), 0) AS v FROM schema_version")

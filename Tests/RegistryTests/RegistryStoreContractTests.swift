@@ -190,7 +190,10 @@ import TokenCrypto
       all[0].user == "alice" && all[0].serial == nil && all[0].enrollmentId == nil
         && all[0].detail == "the burn failed")
     #expect(try store.history(user: "alice", serial: nil).map(\.at) == [10])
-    #expect(try store.history(user: nil, serial: "8659632000020").map(\.operatorName) == [kind.recordedOperator("op2")])
+    #expect(
+      try store.history(user: nil, serial: "8659632000020").map(\.operatorName) == [
+        kind.recordedOperator("op2")
+      ])
     #expect(try store.history(user: "alice", serial: "8659632000020").isEmpty)
   }
 }

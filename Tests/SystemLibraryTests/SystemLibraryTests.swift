@@ -1,11 +1,11 @@
 import CGIF
 import CJPEG
 import CLibCrypto
+import CLibPQ
 import CNCursesW
 import CPCSCLite
 import CPNG
 import CQREncode
-import CLibPQ
 import CTIFF
 import CZBar
 import Testing

@@ -153,7 +153,9 @@ struct MarkLost: ParsableCommand {
         } else if let user {
           id = try registry.activeEnrollment(user: user, service: service).id
         } else {
-          let active = try registry.enrollments(user: nil, status: .active).filter { $0.serial == serial }
+          let active = try registry.enrollments(user: nil, status: .active).filter {
+            $0.serial == serial
+          }
           guard let match = active.first else {
             throw .noActiveEnrollment(user: "serial \(serial ?? "")", service: nil)
           }
@@ -212,7 +214,8 @@ extension Enrollment {
 extension AuditEntry {
   var line: String {
     "\(BackupCodeSheet.date(at))  \(operatorName.terminalSafe)"
-      + (clientHost.map { " from \($0.terminalSafe)" } ?? "") + "  \(action.terminalSafe)  \(outcome.terminalSafe)  "
+      + (clientHost.map { " from \($0.terminalSafe)" } ?? "")
+      + "  \(action.terminalSafe)  \(outcome.terminalSafe)  "
       + [user, serial].compactMap { $0?.terminalSafe }.joined(separator: " ")
       + "  \(detail.terminalSafe)"
   }
