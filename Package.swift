@@ -152,6 +152,8 @@ let package = Package(
       ],
       swiftSettings: strictSettings),
     .testTarget(
+      name: "PostgresClientTests", dependencies: ["PostgresClient"], swiftSettings: strictSettings),
+    .testTarget(
       name: "SeedFilesTests", dependencies: ["SeedFiles", "OTP", "TokenCrypto", "TestSupport"],
       swiftSettings: strictSettings),
 

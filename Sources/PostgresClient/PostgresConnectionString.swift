@@ -12,13 +12,15 @@ public struct PostgresConnectionString: Sendable, Equatable {
 
   /// - Throws: `.invalidConnectionString` with libpq's reason, or when it names a password.
   public init(_ text: String) throws(PostgresError) {
+    if Self.hasUserinfoPassword(text) { throw Self.passwordRefusal }
     var error: UnsafeMutablePointer<CChar>?
     guard let parsed = PQconninfoParse(text, &error) else {
       let reason = error.map { String(cString: $0) } ?? "it does not parse"
       if let error { PQfreemem(error) }
+      // libpq quotes the part it could not read, which may be a piece of a password.
       throw .invalidConnectionString(
         reason.trimmingCharacters(in: .whitespacesAndNewlines)
-          .replacingOccurrences(of: text, with: "…"))
+          .replacingOccurrences(of: #""[^"]*""#, with: "\"…\"", options: .regularExpression))
     }
     defer { PQconninfoFree(parsed) }
     var options: [String: String] = [:]
@@ -29,13 +31,22 @@ public struct PostgresConnectionString: Sendable, Equatable {
       }
       option += 1
     }
-    if let password = options["password"], !password.isEmpty {
-      throw .invalidConnectionString(
-        "it names a password, which would be visible to other users in the process list; "
-          + "keep the password in ~/.pgpass, PGPASSFILE or a service file instead")
-    }
+    if let password = options["password"], !password.isEmpty { throw Self.passwordRefusal }
     self.text = text
     self.options = options
+  }
+
+  private static let passwordRefusal = PostgresError.invalidConnectionString(
+    "it names a password, which would be visible to other users in the process list; "
+      + "keep the password in ~/.pgpass, PGPASSFILE or a service file instead")
+
+  /// `scheme://user:password@…`: refused before libpq reads it, so no error of its quotes it.
+  static func hasUserinfoPassword(_ text: String) -> Bool {
+    guard let start = text.range(of: "://") else { return false }
+    let rest = text[start.upperBound...]
+    let authority = rest.prefix { $0 != "/" && $0 != "?" }
+    guard let at = authority.lastIndex(of: "@") else { return false }
+    return authority[..<at].contains(":")
   }
 
   /// Who and where, for messages: `role@host:port/database` (libpq's defaults when unset).

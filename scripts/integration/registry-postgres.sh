@@ -23,7 +23,7 @@ bob_url="postgresql://desk_bob@$hostport/$db"
 carol_url="postgresql://desk_carol@$hostport/$db"
 
 # The suite's own password file: the admin's entries, then one per operator role.
-pgpass="$SCRATCH/pgpass"
+pgpass="$INPUTS/pgpass"
 (umask 077 && cp "$PGPASSFILE" "$pgpass")
 export PGPASSFILE=$pgpass
 sql() { psql -X -q -A -t -v ON_ERROR_STOP=1 "$owner_url" "$@"; }
@@ -193,8 +193,10 @@ expect_eq "1 0" "$(sql -c "SELECT count(*) FILTER (WHERE status = 'active') || '
   "enrollments of serial 8659632100004 (active, replaced)"
 
 echo "the same backup code read out at two desks at once: accepted once"
-tb codes generate --user alice --registry "$alice_url" --json >"$out.codes" || fail "codes generate exited $?"
-mapfile -t codes < <(jq -r '.codes[]' "$out.codes")
+# The codes are shown by design: their output is kept with what reveals secrets, untranscribed.
+tb_revealing codes generate --user alice --registry "$alice_url" --json >"$REVEALED/codes.json" ||
+  fail "codes generate exited $?"
+mapfile -t codes < <(jq -r '.codes[]' "$REVEALED/codes.json")
 record_backup_code "${codes[@]}"
 hold_lock backup_code
 "$TOKENBURNER_BIN" codes verify --user alice --registry "$alice_url" <<<"${codes[2]}" >"$out.code-a" 2>&1 & pid_a=$!
