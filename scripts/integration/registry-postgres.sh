@@ -220,4 +220,13 @@ msg=$(tb codes verify --user alice --registry "$bob_url" <<<"${codes[5]}" 2>&1);
 [[ $msg == *"too many wrong backup codes for alice"* ]] || fail "the rate limit message: $msg"
 expect_eq "1" "$(sql -c "SELECT count(*) FROM backup_code WHERE used_at IS NOT NULL")" "codes used after the limit"
 
+echo "a schema newer than this program: refused (69), nothing written"
+sql -c "INSERT INTO schema_version (version, name) VALUES (99, 'from-a-newer-tokenburner')"
+rows=$(audit_rows)
+msg=$(tb registry list --registry "$alice_url" 2>&1); expect_eq 69 $? "registry list on a newer schema"
+[[ $msg == *"newer than this version of tokenburner"* ]] || fail "the newer-schema refusal: $msg"
+tb codes verify --user alice --registry "$bob_url" <<<"${codes[6]}" >/dev/null 2>&1; expect_eq 69 $? "codes verify on a newer schema"
+msg=$(tb registry setup --registry "$owner_url" 2>&1); expect_eq 69 $? "registry setup on a newer schema"
+expect_eq "$rows 1" "$(audit_rows) $(sql -c "SELECT count(*) FROM backup_code WHERE used_at IS NOT NULL")" "audit rows and used codes after the refusals"
+
 echo "registry-postgres: all checks passed"
