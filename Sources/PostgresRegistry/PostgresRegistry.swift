@@ -40,7 +40,8 @@ public final class PostgresRegistry: RegistryStore {
   public init(
     _ string: PostgresConnectionString, overrides: [String: String] = [:], migrate: Bool = false
   ) throws(RegistryError) {
-    display = string.display
+    display =
+      overrides["dbname"].map { Self.display(string.display, database: $0) } ?? string.display
     let connection: PostgresConnection
     do {
       connection = try PostgresConnection(string, overrides: overrides)
@@ -71,6 +72,14 @@ public final class PostgresRegistry: RegistryStore {
       throw Self.map(error, display: display)
     }
     self.connection = LockedConnection(connection)
+  }
+
+  /// `display` with another database name.
+  static func display(_ display: String, database: String) -> String {
+    guard let slash = display.dropFirst("postgresql://".count).firstIndex(of: "/") else {
+      return display + "/" + database
+    }
+    return display[..<slash] + "/" + database
   }
 
   /// Runs `body` in one SERIALIZABLE transaction; `attempt` counts the retries after a lost race.
