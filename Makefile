@@ -12,10 +12,12 @@ run: deps-run
 	$(SWIFT) build --product tokenburner
 	scripts/run.sh $(ARGS)
 
-## test: install what is missing, check the import rules, build once, run every test layer
+## test: install what is missing, check the import rules, build once, run every test layer;
+## one private PostgreSQL cluster (scripts/with-postgres.sh) serves both layers and is stopped
+## afterwards, whatever the outcome
 test: deps-test checks
 	$(SWIFT) build --build-tests
-	$(MAKE) --no-print-directory unit integration
+	scripts/with-postgres.sh $(MAKE) --no-print-directory unit integration
 
 ## checks: the import and link rules of docs/architecture.md and swift format lint --strict,
 ## each with the proof that its check can fail

@@ -39,6 +39,7 @@ let package = Package(
     shim("CGIF", pkgConfig: "libgif", apt: "libgif-dev"),
     shim("CTIFF", pkgConfig: "libtiff-4", apt: "libtiff-dev"),
     shim("CCurl", pkgConfig: "libcurl", apt: "libcurl4-openssl-dev"),
+    shim("CLibPQ", pkgConfig: "libpq", apt: "libpq-dev"),
     // libc only (prctl, setrlimit, mmap): no library to link, no package to name.
     .systemLibrary(name: "CSystemCalls"),
 
@@ -80,6 +81,10 @@ let package = Package(
       name: "Registry",
       dependencies: ["OTP", "SeedFiles", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: strictSettings),
+    .target(name: "PostgresClient", dependencies: ["CLibPQ"], swiftSettings: strictSettings),
+    .target(
+      name: "PostgresRegistry", dependencies: ["Registry", "PostgresClient", "OTP"],
+      swiftSettings: strictSettings),
     .target(
       name: "SeedFiles", dependencies: ["OTP", "TokenCrypto"], swiftSettings: strictSettings),
     .target(
@@ -105,7 +110,8 @@ let package = Package(
         "TokenCrypto", "OTP", "SmartCard", "Token2", "YubiKeyOATH", "Simulator", "PCSC", "Registry",
         "QRScan",
         "SeedFiles", "Wizard", "Canvas", "Terminal", "QREncoding", "Screens", "Doctor", "SafeText",
-        "HexCoding", "Platform", "HTTPClient", "PrivacyIDEA",
+        "HexCoding", "Platform", "HTTPClient", "PrivacyIDEA", "PostgresClient",
+        "PostgresRegistry",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),
@@ -120,7 +126,7 @@ let package = Package(
       name: "SystemLibraryTests",
       dependencies: [
         "CLibCrypto", "CNCursesW", "CPCSCLite", "CZBar", "CQREncode", "CPNG", "CJPEG", "CGIF",
-        "CTIFF", "CCurl",
+        "CTIFF", "CCurl", "CLibPQ",
       ],
       swiftSettings: strictSettings),
     .testTarget(
@@ -169,10 +175,12 @@ let package = Package(
     .testTarget(
       name: "RegistryTests",
       dependencies: [
-        "Registry", "SeedFiles", "OTP", "TokenCrypto",
+        "Registry", "SeedFiles", "OTP", "TokenCrypto", "PostgresClient", "PostgresRegistry",
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
       swiftSettings: strictSettings),
+    .testTarget(
+      name: "PostgresClientTests", dependencies: ["PostgresClient"], swiftSettings: strictSettings),
     .testTarget(
       name: "SeedFilesTests", dependencies: ["SeedFiles", "OTP", "TokenCrypto", "TestSupport"],
       swiftSettings: strictSettings),

@@ -9,8 +9,10 @@ set -euo pipefail
 
 build_pkgs=(pkg-config libssl-dev libncurses-dev libpcsclite-dev libzbar-dev libqrencode-dev
   libpng-dev libjpeg62-turbo-dev libturbojpeg0-dev libwebp-dev libgif-dev libtiff-dev libsqlite3-dev
-  libcurl4-openssl-dev)
-run_pkgs=(pcscd vsmartcard-vpcd libccid jq util-linux)
+  libcurl4-openssl-dev libpq-dev)
+# postgresql-15: the server a team registry runs on, and the private cluster of `make test`
+# (scripts/postgres-sandbox.sh, which also needs openssl and python3).
+run_pkgs=(pcscd vsmartcard-vpcd libccid jq util-linux postgresql-15 postgresql-client-15 openssl python3)
 test_pkgs=(oathtool qrencode zint zbar-tools tmux procps jq xxd imagemagick time fonts-dejavu-core sqlite3
   python3-pyscard python3-venv gcc
   cups cups-client cups-filters printer-driver-cups-pdf poppler-utils pskctool python3-pskc)

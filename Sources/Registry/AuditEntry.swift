@@ -15,6 +15,9 @@ public struct AuditEntry: Equatable, Sendable, Codable {
   public var outcome: String
   /// One operator sentence.
   public var detail: String
+  /// The client's address as the database server saw it (PostgreSQL; `nil` on SQLite and for
+  /// a local socket).
+  public var clientHost: String?
 
   /// The action, when it is one this version writes.
   public var kind: AuditAction? { AuditAction(rawValue: action) }
@@ -34,6 +37,7 @@ public struct AuditEntry: Equatable, Sendable, Codable {
     enrollmentId = event.enrollmentId
     outcome = event.outcome.rawValue
     detail = event.detail
+    clientHost = nil
   }
 }
 

@@ -25,7 +25,16 @@ public enum RegistryError: Error, Equatable, Sendable, CustomStringConvertible {
   case notActive(id: Int64, status: EnrollmentStatus)
   /// Too many wrong backup codes for this user recently; try again after this many seconds.
   case rateLimited(user: String, retryAfter: Int64)
-  /// Any other SQLite failure.
+  /// The database server refused this role: a wrong password, no such role, or a privilege
+  /// it lacks. Nothing was written.
+  case refused(registry: String, reason: String)
+  /// The server could not prove who it is (TLS verification failed, or TLS was required and
+  /// is not offered). Nothing was sent.
+  case untrusted(registry: String, reason: String)
+  /// While this burn was being recorded, another operator recorded an active enrollment for
+  /// the same user and service, or for the same serial; this one was not recorded.
+  case enrolledConcurrently(id: Int64, user: String, serial: String, by: String)
+  /// Any other database failure.
   case database(String)
 
   public var description: String {
@@ -54,6 +63,14 @@ public enum RegistryError: Error, Equatable, Sendable, CustomStringConvertible {
       "too many wrong backup codes for \(user) recently; the next attempt is allowed in "
         + "\(retryAfter) s (limit: \(BackupCodePolicy.maximumFailures) failures per "
         + "\(BackupCodePolicy.failureWindow / 60) minutes)"
+    case .refused(let registry, let reason):
+      "the registry server \(registry) refused the connection or the request: \(reason)"
+    case .untrusted(let registry, let reason):
+      "refusing the registry server \(registry): its TLS certificate could not be verified (\(reason))"
+    case .enrolledConcurrently(let id, let user, let serial, let other):
+      "not recorded: while this burn was being recorded, \(other) recorded enrollment #\(id) "
+        + "(\(user), token \(serial)) at another desk. Check it with `tokenburner registry show "
+        + "\(id)` before burning again"
     case .database(let message):
       "registry error: \(message)"
     }

@@ -10,6 +10,7 @@ import TokenCrypto
 enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
   case sqlite
   case memory
+  case postgres
 
   var testDescription: String { rawValue }
 
@@ -21,6 +22,23 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
       return (try file.open(), { file.cleanUp() })
     case .memory:
       return (InMemoryRegistryStore(), {})
+    case .postgres:
+      let database = try PostgresTestDatabase()
+      do {
+        return (try database.open(), { database.drop() })
+      } catch {
+        database.drop()
+        throw error
+      }
+    }
+  }
+
+  /// The operator a store records for a caller that states `name`: the caller's name, except on
+  /// PostgreSQL, where it is the connecting role (`session_user`), whatever the caller says.
+  func recordedOperator(_ name: String) -> String {
+    switch self {
+    case .sqlite, .memory: name
+    case .postgres: PostgresTestDatabase.adminRoleFromEnvironment
     }
   }
 }

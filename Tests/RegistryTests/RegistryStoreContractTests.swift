@@ -19,7 +19,7 @@ import TokenCrypto
     #expect(outcome == .enrolled)
     #expect(enrollment.status == .active && enrollment.replacesId == nil)
     #expect(
-      enrollment.operatorName == "helpdesk1" && enrollment.createdAt == 100
+      enrollment.operatorName == kind.recordedOperator("helpdesk1") && enrollment.createdAt == 100
         && enrollment.updatedAt == 100)
     #expect(enrollment.secretFingerprint == SecretFingerprint.of(secret))
     #expect(try store.enrollment(enrollment.id) == enrollment)
@@ -28,7 +28,7 @@ import TokenCrypto
     #expect(history.map(\.result) == [.success])
     #expect(
       history[0].enrollmentId == enrollment.id && history[0].at == 100
-        && history[0].operatorName == "helpdesk1")
+        && history[0].operatorName == kind.recordedOperator("helpdesk1"))
     #expect(history[0].detail.contains("clock drift before: 3 s"))
   }
 
@@ -190,7 +190,10 @@ import TokenCrypto
       all[0].user == "alice" && all[0].serial == nil && all[0].enrollmentId == nil
         && all[0].detail == "the burn failed")
     #expect(try store.history(user: "alice", serial: nil).map(\.at) == [10])
-    #expect(try store.history(user: nil, serial: "8659632000020").map(\.operatorName) == ["op2"])
+    #expect(
+      try store.history(user: nil, serial: "8659632000020").map(\.operatorName) == [
+        kind.recordedOperator("op2")
+      ])
     #expect(try store.history(user: "alice", serial: "8659632000020").isEmpty)
   }
 }

@@ -2,6 +2,7 @@ import CCurl
 import CGIF
 import CJPEG
 import CLibCrypto
+import CLibPQ
 import CNCursesW
 import CPCSCLite
 import CPNG
@@ -13,6 +14,14 @@ import Testing
 /// Proves every system-library shim finds its headers and links on this machine: each test
 /// calls one real function of the library and checks what it answers.
 @Suite struct SystemLibraryTests {
+  @Test func libpqIsVersion15OrNewerAndParsesAConnectionURI() {
+    #expect(PQlibVersion() >= 150_000)
+    var error: UnsafeMutablePointer<CChar>?
+    let parsed = PQconninfoParse("postgresql://alice@db.example:5433/registry", &error)
+    #expect(parsed != nil && error == nil)
+    PQconninfoFree(parsed)
+  }
+
   @Test func libcryptoIsOpenSSL3WithSM4() {
     #expect(OPENSSL_version_major() == 3)
     #expect(EVP_sm4_ecb() != nil)

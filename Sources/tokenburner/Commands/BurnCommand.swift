@@ -110,10 +110,16 @@ struct BurnCommand: ParsableCommand {
       vaultBurn?.warn()
       // Opened before the burn, so an unusable registry stops us before the token is touched.
       let recorder = try user.map { user throws(OperatorError) in
-        BurnRecorder(
-          registry: try registryOptions.open(), operatorName: registryOptions.resolvedOperator,
-          user: user, service: service ?? loaded.issuer, account: loaded.account,
-          vaultKey: vaultBurn?.key)
+        // Keeping the secret needs the SQLite registry's vault; otherwise any store will do.
+        if let key = vaultBurn?.key {
+          BurnRecorder(
+            registry: try registryOptions.open(), operatorName: registryOptions.resolvedOperator,
+            user: user, service: service ?? loaded.issuer, account: loaded.account, vaultKey: key)
+        } else {
+          BurnRecorder(
+            store: try registryOptions.openStore(), operatorName: registryOptions.resolvedOperator,
+            user: user, service: service ?? loaded.issuer, account: loaded.account)
+        }
       }
 
       let started = ContinuousClock.now

@@ -24,7 +24,7 @@ struct EnrollmentSelection: ParsableArguments {
   @Option(help: ArgumentHelp("The enrollment number (from `registry list`).", valueName: "id"))
   var enrollment: Int64?
 
-  func resolve(in registry: Registry) throws(RegistryError) -> Enrollment {
+  func resolve(in registry: any RegistryStore) throws(RegistryError) -> Enrollment {
     guard let enrollment else { return try registry.activeEnrollment(user: user, service: service) }
     let found = try registry.enrollment(enrollment)
     guard found.user == user else { throw .noSuchEnrollment(enrollment) }
@@ -65,7 +65,7 @@ struct GenerateCodes: ParsableCommand {
   func run() throws {
     do {
       let recoveryKey = recoveryStdin ? try StandardInput.readText(what: "standard input") : nil
-      let registry = try registryOptions.open()
+      let registry = try registryOptions.openStore()
       let operatorName = registryOptions.resolvedOperator
       let enrollment: Enrollment
       do { enrollment = try selection.resolve(in: registry) } catch {
@@ -193,7 +193,7 @@ struct VerifyCode: ParsableCommand {
             + "\(BackupCode.groupLength) letters and digits, e.g. K7QMX-4XTPR-9WHZD (not counted as an attempt)",
           status: .dataError)
       }
-      let registry = try registryOptions.open()
+      let registry = try registryOptions.openStore()
       let result: CodeVerification
       do {
         result = try registry.verifyBackupCode(

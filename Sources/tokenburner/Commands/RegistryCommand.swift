@@ -7,22 +7,30 @@ struct RegistryCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "registry", abstract: "List and show enrollments, mark tokens lost, show history.",
     discussion: """
-      The registry is one SQLite file: --registry PATH, else TOKENBURNER_REGISTRY, else \
-      $XDG_DATA_HOME/tokenburner/registry.sqlite. It holds enrollments (a fingerprint of each \
+      The registry is one SQLite file (--registry PATH, else TOKENBURNER_REGISTRY, else \
+      $XDG_DATA_HOME/tokenburner/registry.sqlite), or a team's PostgreSQL database \
+      (--registry postgresql://ROLE@HOST/DB, set up once with `registry setup`). It holds enrollments (a fingerprint of each \
       secret, never the secret), backup code hashes and an append-only audit log.
       """,
-    subcommands: [ListEnrollments.self, ShowEnrollment.self, MarkLost.self, ShowHistory.self])
+    subcommands: [
+      ListEnrollments.self, ShowEnrollment.self, MarkLost.self, ShowHistory.self,
+      RegistrySetup.self,
+    ])
 }
 
 /// Runs `body` with the registry, mapping its errors once.
-func withRegistry<T>(_ options: RegistryOptions, _ body: (Registry) throws(RegistryError) -> T)
+func withRegistry<T>(
+  _ options: RegistryOptions, _ body: (any RegistryStore) throws(RegistryError) -> T
+)
   throws(OperatorError) -> T
 {
-  try withRegistry(try options.open(), body)
+  try withRegistry(try options.openStore(), body)
 }
 
 /// Runs `body` with an open registry, mapping its errors once.
-func withRegistry<T>(_ registry: Registry, _ body: (Registry) throws(RegistryError) -> T)
+func withRegistry<T>(
+  _ registry: any RegistryStore, _ body: (any RegistryStore) throws(RegistryError) -> T
+)
   throws(OperatorError) -> T
 {
   do {
@@ -35,9 +43,9 @@ func withRegistry<T>(_ registry: Registry, _ body: (Registry) throws(RegistryErr
 /// Runs `body` with the registry if there is one; without one (none is created), the result
 /// is `none` and `absent` is the sentence that says so.
 func withExistingRegistry<T>(
-  _ options: RegistryOptions, none: T, _ body: (Registry) throws(RegistryError) -> T
+  _ options: RegistryOptions, none: T, _ body: (any RegistryStore) throws(RegistryError) -> T
 ) throws(OperatorError) -> (result: T, absent: String?) {
-  guard let registry = try options.openExisting() else {
+  guard let registry = try options.openExistingStore() else {
     return (none, RegistryError.noRegistry(path: options.path).description)
   }
   do {
@@ -80,7 +88,7 @@ struct ShowEnrollment: ParsableCommand {
 
   func run() throws {
     do {
-      guard let registry = try registryOptions.openExisting() else {
+      guard let registry = try registryOptions.openExistingStore() else {
         throw OperatorError(
           "there is no enrollment #\(id): \(RegistryError.noRegistry(path: registryOptions.path))",
           status: .dataError)
@@ -89,7 +97,7 @@ struct ShowEnrollment: ParsableCommand {
         registry throws(RegistryError) in
         let enrollment = try registry.enrollment(id)
         let sets = try registry.codeSets(user: enrollment.user).filter { $0.enrollmentId == id }
-        let history = try registry.history().filter { $0.enrollmentId == id }
+        let history = try registry.history(user: nil, serial: nil).filter { $0.enrollmentId == id }
         return (enrollment, sets, history)
       }
       if json {
@@ -145,7 +153,9 @@ struct MarkLost: ParsableCommand {
         } else if let user {
           id = try registry.activeEnrollment(user: user, service: service).id
         } else {
-          let active = try registry.enrollments(status: .active).filter { $0.serial == serial }
+          let active = try registry.enrollments(user: nil, status: .active).filter {
+            $0.serial == serial
+          }
           guard let match = active.first else {
             throw .noActiveEnrollment(user: "serial \(serial ?? "")", service: nil)
           }
@@ -203,7 +213,9 @@ extension Enrollment {
 
 extension AuditEntry {
   var line: String {
-    "\(BackupCodeSheet.date(at))  \(operatorName.terminalSafe)  \(action.terminalSafe)  \(outcome.terminalSafe)  "
+    "\(BackupCodeSheet.date(at))  \(operatorName.terminalSafe)"
+      + (clientHost.map { " from \($0.terminalSafe)" } ?? "")
+      + "  \(action.terminalSafe)  \(outcome.terminalSafe)  "
       + [user, serial].compactMap { $0?.terminalSafe }.joined(separator: " ")
       + "  \(detail.terminalSafe)"
   }

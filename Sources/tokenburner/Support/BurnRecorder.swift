@@ -63,6 +63,11 @@ struct BurnRecorder {
       } else {
         recorded = try store.recordBurn(record, at: unixNow(), operatorName: operatorName)
       }
+    } catch let error as RegistryError where error.isConcurrentEnrollment {
+      // Burning again would record a second token for what another desk just recorded.
+      throw OperatorError(
+        "the token \(report.serial) was burned, but \(error)", status: .dataError,
+        tokenState: .burned)
     } catch {
       throw OperatorError(
         "the token \(report.serial) was burned, but the registry could not record it: "
@@ -110,5 +115,12 @@ extension BurnRecordOutcome {
     case .reassigned(let old):
       "enrollment #\(enrollment.id) created; the token's enrollment #\(old) ended"
     }
+  }
+}
+
+extension RegistryError {
+  /// Another desk recorded the same user and service, or the same serial, at the same moment.
+  var isConcurrentEnrollment: Bool {
+    if case .enrolledConcurrently = self { true } else { false }
   }
 }

@@ -28,8 +28,9 @@ struct WizardCommand: ParsableCommand {
         json: false)
     }
     let options = WizardOptions(readerName: reader, imagePath: image, user: user, service: service)
-    let registry = RegistryDriver(
-      path: registryOptions.path, operatorName: registryOptions.resolvedOperator)
+    let path: String
+    do { path = try registryOptions.sqlitePath() } catch { throw Output.fail(error, json: false) }
+    let registry = RegistryDriver(path: path, operatorName: registryOptions.resolvedOperator)
     switch WizardRuntime(options: options, registry: registry).run() {
     case nil:
       throw Output.fail(
