@@ -55,7 +55,11 @@ let package = Package(
       name: "Token2", dependencies: ["SmartCard", "OTP", "TokenCrypto"],
       swiftSettings: strictSettings),
     .target(
-      name: "Simulator", dependencies: ["SmartCard", "Token2", "OTP", "TokenCrypto", "Platform"],
+      name: "Molto2", dependencies: ["SmartCard", "OTP", "TokenCrypto", "HexCoding"],
+      swiftSettings: strictSettings),
+    .target(
+      name: "Simulator",
+      dependencies: ["SmartCard", "Token2", "Molto2", "OTP", "TokenCrypto", "Platform"],
       swiftSettings: strictSettings),
     .target(
       name: "Wizard", dependencies: ["OTP", "SmartCard", "Token2", "TokenCrypto", "SafeText"],
@@ -85,7 +89,7 @@ let package = Package(
     .executableTarget(
       name: "tokenburner",
       dependencies: [
-        "TokenCrypto", "OTP", "SmartCard", "Token2", "Simulator", "PCSC", "Registry", "QRScan",
+        "TokenCrypto", "OTP", "SmartCard", "Token2", "Molto2", "Simulator", "PCSC", "Registry", "QRScan",
         "SeedFiles", "Wizard", "Terminal", "Screens", "Doctor", "SafeText", "HexCoding", "Platform",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
@@ -117,6 +121,10 @@ let package = Package(
     .testTarget(
       name: "Token2Tests",
       dependencies: ["SmartCard", "Token2", "Simulator", "OTP", "TokenCrypto", "TestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "Molto2Tests",
+      dependencies: ["SmartCard", "Molto2", "Simulator", "OTP", "TokenCrypto", "TestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "PCSCTests", dependencies: ["PCSC", "SmartCard", "Simulator"],
