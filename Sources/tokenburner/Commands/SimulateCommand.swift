@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Molto2
 import OTP
 import Simulator
 import Token2
@@ -18,7 +19,8 @@ struct SimulateCommand: ParsableCommand {
       written. The fault options make it misbehave the way real tokens do, for tests.
       """)
 
-  @Option(help: "Token model, e.g. C302-i (keeps its seed on a clock write) or OTPC-P2-i.")
+  @Option(
+    help: "Token model, e.g. C302-i (keeps its seed on a clock write), OTPC-P2-i, molto2 or molto2v2.")
   var model: String = "C302-i"
 
   @Option(help: "Serial number (default: the model prefix followed by 000001).")
@@ -62,8 +64,9 @@ struct SimulateCommand: ParsableCommand {
   var statusFile: String?
 
   func validate() throws {
-    guard Token2Model(displayName: model) != nil else {
-      let names = Token2Model.allCases.map(\.displayName).joined(separator: ", ")
+    guard Token2Model(displayName: model) != nil || Molto2Model(name: model) != nil else {
+      let names = (Token2Model.allCases.map(\.displayName) + Molto2Model.allCases.map(\.rawValue))
+        .joined(separator: ", ")
       throw ValidationError("Unknown model \(model); use one of \(names).")
     }
     if let serial, serial.isEmpty || !serial.allSatisfy(\.isNumber) {
@@ -77,6 +80,16 @@ struct SimulateCommand: ParsableCommand {
   }
 
   func run() throws {
+    if let molto2 = Molto2Model(name: model) {
+      do {
+        try Molto2Simulation(
+          model: molto2, serial: serial, port: port, clockOffset: clockOffset, blank: blank,
+          keyFile: keyFile, tries: lockAfter, statusFile: statusFile
+        ).run()
+      } catch {
+        throw Output.fail(error, json: false)
+      }
+    }
     guard let tokenModel = Token2Model(displayName: model) else { return }
     let key: Token2Key
     do {
