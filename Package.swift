@@ -89,7 +89,8 @@ let package = Package(
     .executableTarget(
       name: "tokenburner",
       dependencies: [
-        "TokenCrypto", "OTP", "SmartCard", "Token2", "Molto2", "Simulator", "PCSC", "Registry", "QRScan",
+        "TokenCrypto", "OTP", "SmartCard", "Token2", "Molto2", "Simulator", "PCSC", "Registry",
+        "QRScan",
         "SeedFiles", "Wizard", "Terminal", "Screens", "Doctor", "SafeText", "HexCoding", "Platform",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
@@ -142,7 +143,7 @@ let package = Package(
       name: "CLITests",
       dependencies: [
         "tokenburner", "SafeText", "Registry", "SeedFiles", "Wizard", "OTP", "SmartCard", "Token2",
-        "TokenCrypto",
+        "Molto2", "TokenCrypto",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),

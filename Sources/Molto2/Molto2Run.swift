@@ -35,7 +35,8 @@ final class Molto2Run {
     let model: Molto2Model =
       probe.status.isSuccess
         && (try? Molto2Slot(parsing: probe.data, number: Molto2Model.distinguishingProfile))
-          != nil ? .molto2v2 : .molto2
+          != nil
+      ? .molto2v2 : .molto2
     return Molto2Identity(info: info, model: model, hostTime: hostTime)
   }
 

@@ -28,7 +28,10 @@ public enum Molto2Algorithm: String, CaseIterable, Sendable, Codable {
 
 /// Code length of a profile (config tag `0B`): the wire value is the digit count.
 public enum Molto2Digits: Int, CaseIterable, Sendable, Codable {
-  case four = 4, six = 6, eight = 8, ten = 10
+  case four = 4
+  case six = 6
+  case eight = 8
+  case ten = 10
 
   /// The wire value (`04`, `06`, `08`, `0A`).
   public var wireValue: UInt8 { UInt8(rawValue) }
@@ -39,7 +42,8 @@ public enum Molto2Digits: Int, CaseIterable, Sendable, Codable {
 
 /// Time step of a profile (config tag `0D`): 30 or 60 seconds, the wire value in seconds.
 public enum Molto2Period: Int, CaseIterable, Sendable, Codable {
-  case seconds30 = 30, seconds60 = 60
+  case seconds30 = 30
+  case seconds60 = 60
 
   /// The wire value (`1E`, `3C`).
   public var wireValue: UInt8 { UInt8(rawValue) }
@@ -50,7 +54,10 @@ public enum Molto2Period: Int, CaseIterable, Sendable, Codable {
 
 /// Display auto-off timeout (config tag `1F`).
 public enum Molto2DisplayTimeout: Int, CaseIterable, Sendable, Codable {
-  case seconds15 = 15, seconds30 = 30, seconds60 = 60, seconds120 = 120
+  case seconds15 = 15
+  case seconds30 = 30
+  case seconds60 = 60
+  case seconds120 = 120
 
   /// The wire value: `00` = 15 s, `01` = 30 s, `02` = 60 s, `03` = 120 s.
   public var wireValue: UInt8 { UInt8(Self.allCases.firstIndex(of: self) ?? 0) }
@@ -141,7 +148,8 @@ public struct Molto2Configuration: Equatable, Sendable {
   }
 
   static func timeField(_ time: UInt32) -> [UInt8] {
-    [Molto2Wire.Tag.utcTime, 0x04] + (0..<4).map { UInt8(truncatingIfNeeded: time >> (24 - 8 * $0)) }
+    [Molto2Wire.Tag.utcTime, 0x04]
+      + (0..<4).map { UInt8(truncatingIfNeeded: time >> (24 - 8 * $0)) }
   }
 
   static func bigEndian(_ bytes: ArraySlice<UInt8>) -> UInt32 {

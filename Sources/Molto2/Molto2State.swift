@@ -40,7 +40,9 @@ public struct Molto2State: Equatable, Sendable, CustomStringConvertible {
   public var description: String {
     if isUnchanged { return "the token is unchanged" }
     var parts = confirmed.map(\.description)
-    if let inDoubt { parts.append("not known whether \(inDoubt.description) (the answer was lost)") }
+    if let inDoubt {
+      parts.append("not known whether \(inDoubt.description) (the answer was lost)")
+    }
     return parts.joined(separator: "; ")
   }
 }

@@ -49,7 +49,9 @@ extension SimulatedMolto2 {
     case Instruction.deleteSeed:
       // KRM found on hardware that DELETE SEED needs no authentication.
       guard let profile = slot(command.p2) else { return ResponseAPDU(status: .wrongP1P2) }
-      guard slots[profile].seed != nil else { return ResponseAPDU(status: Molto2Status.slotEmptyWord) }
+      guard slots[profile].seed != nil else {
+        return ResponseAPDU(status: Molto2Status.slotEmptyWord)
+      }
       SecureBytes.zero(&slots[profile].seed!)
       slots[profile].seed = nil
       counters.seedDeletes += 1
@@ -93,7 +95,9 @@ extension SimulatedMolto2 {
 
   private func secured(_ command: CommandAPDU) -> ResponseAPDU {
     guard isAuthenticated else { return ResponseAPDU(status: Refusal.notAuthenticated) }
-    guard command.data.count > Molto2Wire.macLength else { return ResponseAPDU(status: .wrongLength) }
+    guard command.data.count > Molto2Wire.macLength else {
+      return ResponseAPDU(status: .wrongLength)
+    }
     let body = Array(command.data.dropLast(Molto2Wire.macLength))
     let mac = Array(command.data.suffix(Molto2Wire.macLength))
     guard
@@ -149,7 +153,9 @@ extension SimulatedMolto2 {
       counters.timeSyncs += 1
       return ResponseAPDU(status: .success)
     }
-    guard let config = Molto2Configuration(tlv: body) else { return ResponseAPDU(status: .wrongData) }
+    guard let config = Molto2Configuration(tlv: body) else {
+      return ResponseAPDU(status: .wrongData)
+    }
     setClock(config.time, profile)
     slots[profile].settings = config.settings
     slots[profile].displayTimeout = config.displayTimeout

@@ -101,7 +101,9 @@ public final class SimulatedMolto2: CardApplet {
   public func isOccupied(_ profile: Int) -> Bool { slots[profile].seed != nil }
 
   /// The title of `profile` as stored.
-  public func title(_ profile: Int) -> String { String(decoding: slots[profile].title, as: UTF8.self) }
+  public func title(_ profile: Int) -> String {
+    String(decoding: slots[profile].title, as: UTF8.self)
+  }
 
   /// The settings of `profile`.
   public func settings(_ profile: Int) -> Molto2Settings { slots[profile].settings }

@@ -64,8 +64,9 @@ struct Molto2Fixture {
 
 /// Answers from a list: each entry is one response's hex (data then SW).
 func scripted(_ answers: [String]) -> ScriptedCard {
-  ScriptedCard(answers.flatMap { answer -> [UInt8] in
-    let bytes = hex(answer)
-    return [UInt8(bytes.count)] + bytes
-  })
+  ScriptedCard(
+    answers.flatMap { answer -> [UInt8] in
+      let bytes = hex(answer)
+      return [UInt8(bytes.count)] + bytes
+    })
 }

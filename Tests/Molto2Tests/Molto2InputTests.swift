@@ -48,7 +48,8 @@ struct Molto2InputTests {
       try Molto2BurnRequest(profile: 1, secret: Secret([]), title: title)
     }
     #expect(throws: Molto2InputProblem.secretTooLong(length: 64)) {
-      try Molto2BurnRequest(profile: 1, secret: Secret([UInt8](repeating: 7, count: 64)), title: title)
+      try Molto2BurnRequest(
+        profile: 1, secret: Secret([UInt8](repeating: 7, count: 64)), title: title)
     }
     let fixture = Molto2Fixture()
     #expect(throws: Molto2Failure.invalidInput(.profileOutOfRange(profile: 100, highest: 99))) {

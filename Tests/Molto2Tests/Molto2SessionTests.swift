@@ -17,7 +17,9 @@ struct Molto2SessionTests {
         "INFO", "PUBLIC 50", "PUBLIC 2", "CHALLENGE", "AUTH", "SEED 2", "TITLE 2", "CONFIG 2",
       ])
     #expect(
-      report.changes == [.seedWritten(profile: 2), .titleWritten(profile: 2), .configWritten(profile: 2)])
+      report.changes == [
+        .seedWritten(profile: 2), .titleWritten(profile: 2), .configWritten(profile: 2),
+      ])
     #expect(report.identity.model == .molto2)
     #expect(report.apduCount == 8)
     #expect(fixture.token.holdsSeed(Molto2Fixture.noteSecret, in: 2))
@@ -32,7 +34,8 @@ struct Molto2SessionTests {
   func settings() throws {
     let fixture = Molto2Fixture()
     let settings = Molto2Settings(algorithm: .sha256, digits: .eight, period: .seconds60)
-    _ = try fixture.card.burn(fixture.request(profile: 49, settings: settings), key: .factoryDefault)
+    _ = try fixture.card.burn(
+      fixture.request(profile: 49, settings: settings), key: .factoryDefault)
     #expect(fixture.token.settings(49) == settings)
     let listing = try fixture.card.listProfiles()
     #expect(listing.slots[49].settings == settings)
@@ -120,7 +123,9 @@ struct Molto2SessionTests {
       fault: LinkFaultPlan(commandIndex: 7, commandReachesCard: true))
     let expected = Molto2State(
       confirmed: [.seedWritten(profile: 4)], inDoubt: .titleWritten(profile: 4))
-    #expect(throws: Molto2Failure.linkLost(during: .writeTitle, cause: .cardRemoved, state: expected)) {
+    #expect(
+      throws: Molto2Failure.linkLost(during: .writeTitle, cause: .cardRemoved, state: expected)
+    ) {
       try fixture.card.burn(fixture.request(profile: 4), key: .factoryDefault)
     }
     #expect(fixture.recorder.count(ins: 0xCE) == 1)

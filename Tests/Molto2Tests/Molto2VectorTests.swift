@@ -21,7 +21,8 @@ struct Molto2VectorTests {
 
   @Test("MAC of ASCII 'hello world test!!' under the derived key (M2T pinned value)")
   func macOfText() throws {
-    #expect(try Molto2Crypto.mac(input: Array("hello world test!!".utf8), key: key) == hex("2C F7 C2 05"))
+    #expect(
+      try Molto2Crypto.mac(input: Array("hello world test!!".utf8), key: key) == hex("2C F7 C2 05"))
   }
 
   @Test("Config TLV: t = 1700000000, display 60 s, SHA-1, 6 digits, 30 s")
@@ -49,7 +50,8 @@ struct Molto2VectorTests {
 
   @Test("AUTHENTICATE, challenge 01..08")
   func authenticate() throws {
-    let command = try Molto2Commands.authenticate(challenge: hex("01 02 03 04 05 06 07 08"), key: key)
+    let command = try Molto2Commands.authenticate(
+      challenge: hex("01 02 03 04 05 06 07 08"), key: key)
     #expect(command.bytes == hex("80 CE 00 00 10 A0 1B A1 16 09 1E 6F BF DB 95 93 6C 9A 2E 3F 48"))
   }
 

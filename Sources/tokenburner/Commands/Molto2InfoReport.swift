@@ -32,6 +32,7 @@ struct Molto2InfoReport: Encodable {
     Output.line("Model       \(report.model)")
     Output.line("Profiles    \(report.slotCount)")
     let sign = report.clockDriftSeconds >= 0 ? "+" : ""
-    Output.line("Drift       \(sign)\(report.clockDriftSeconds) s (token clock minus this computer's)")
+    Output.line(
+      "Drift       \(sign)\(report.clockDriftSeconds) s (token clock minus this computer's)")
   }
 }

@@ -20,7 +20,8 @@ struct SimulateCommand: ParsableCommand {
       """)
 
   @Option(
-    help: "Token model, e.g. C302-i (keeps its seed on a clock write), OTPC-P2-i, molto2 or molto2v2.")
+    help:
+      "Token model, e.g. C302-i (keeps its seed on a clock write), OTPC-P2-i, molto2 or molto2v2.")
   var model: String = "C302-i"
 
   @Option(help: "Serial number (default: the model prefix followed by 000001).")

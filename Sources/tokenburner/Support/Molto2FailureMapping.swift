@@ -2,7 +2,8 @@ import Molto2
 
 extension FailureMapping {
   /// A family-B failure as one sentence and its exit status (the contract's sysexits): bad
-  /// input 64/65, device unusable 69, outcome unknown or waiting for ▲ 75, key refused 77.
+  /// input 64/65, device unusable 69, an answer the protocol does not expect 70 (as family A),
+  /// outcome unknown or waiting for ▲ 75, key refused 77.
   static func operatorError(_ failure: Molto2Failure) -> OperatorError {
     OperatorError(failure.description, status: molto2Status(failure))
   }
@@ -12,12 +13,11 @@ extension FailureMapping {
     case .invalidInput(.profileOutOfRange): .usage
     case .invalidInput, .slotOccupied, .slotEmpty: .dataError
     case .cardUnavailable(let cause): status(for: cause)
-    case .noAnswer, .notAMolto2, .unreadableInfo, .unreadablePublicData, .caseFourRefused,
-      .unexpectedStatus, .malformedResponse:
-      .unavailable
+    case .notAMolto2, .unreadableInfo, .unreadablePublicData, .caseFourRefused: .unavailable
     case .keyRefused: .permissionDenied
-    case .authenticationAnswerLost, .awaitingConfirmation, .linkLost: .temporaryFailure
-    case .hostClockOutOfRange, .internalError: .software
+    case .noAnswer, .authenticationAnswerLost, .awaitingConfirmation, .linkLost:
+      .temporaryFailure
+    case .unexpectedStatus, .malformedResponse, .hostClockOutOfRange, .internalError: .software
     }
   }
 }

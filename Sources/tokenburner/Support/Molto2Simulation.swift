@@ -90,9 +90,11 @@ struct Molto2SimulatorStatus: Encodable {
 
   init(applet: SerializedApplet<SimulatedMolto2>, client: VPCDClient) {
     (serial, model, slotCount, tokenTime, triesLeft, locked, awaitingConfirmation) = applet.with {
-      ($0.configuration.serial, $0.configuration.model.displayName,
+      (
+        $0.configuration.serial, $0.configuration.model.displayName,
         $0.configuration.model.slotCount, $0.tokenTime, $0.triesLeft, $0.isLocked,
-        $0.pending != nil)
+        $0.pending != nil
+      )
     }
     let counters = applet.with { $0.counters }
     authenticateCommands = counters.authenticateCommands
