@@ -128,7 +128,8 @@ let package = Package(
       dependencies: ["SmartCard", "Molto2", "Simulator", "OTP", "TokenCrypto", "TestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
-      name: "PCSCTests", dependencies: ["PCSC", "SmartCard", "Simulator"],
+      name: "PCSCTests",
+      dependencies: ["PCSC", "SmartCard", "Simulator", "Molto2", "OTP", "TokenCrypto"],
       swiftSettings: strictSettings),
     .testTarget(name: "QRScanTests", dependencies: ["QRScan"], swiftSettings: strictSettings),
     .testTarget(

@@ -115,6 +115,8 @@ extension SimulatedMolto2 {
       counters.titleWrites += 1
       return ResponseAPDU(status: .success)
     case (Instruction.writeConfig, Molto2Wire.writeConfigP1): return writeConfig(body, profile)
+    // CHANGE CUSTOMER KEY is not simulated: the driver does not send it yet.
+    case (Instruction.changeKey, _): return ResponseAPDU(status: .instructionNotSupported)
     default: return ResponseAPDU(status: .wrongP1P2)
     }
   }
