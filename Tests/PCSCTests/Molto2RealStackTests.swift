@@ -9,13 +9,10 @@ import TokenCrypto
 
 /// `Molto2Card` over libpcsclite, a real pcscd (private sandbox) and vpcd, with the simulated
 /// Molto2 behind an in-process vpcd client: burns land in the chosen slot and the slot's code
-/// equals oathtool's; a wrong customer key gets exactly one AUTHENTICATE.
-@Suite(.serialized, .timeLimit(.minutes(2)))
-struct Molto2RealStackTests {
-  init() {
-    _ = PCSCSandbox.directory  // sets PCSCLITE_CSOCK_NAME before any PC/SC call
-  }
-
+/// equals oathtool's; a wrong customer key gets exactly one AUTHENTICATE. Part of
+/// `RealStackTests`, whose serialization keeps them off the one sandbox socket path at the
+/// same time as the other real-stack tests.
+extension RealStackTests {
   struct Case: Sendable, CustomStringConvertible {
     var model: Molto2Model
     var profile: Int
@@ -32,8 +29,8 @@ struct Molto2RealStackTests {
     Case(model: .molto2v2, profile: 50, algorithm: .sha256, period: .seconds60, secretLength: 63),
   ]
 
-  @Test(arguments: cases)
-  func burnLandsInItsSlotAndMatchesOathtool(_ burn: Case) throws {
+  @Test(arguments: Self.cases)
+  func molto2BurnLandsInItsSlotAndMatchesOathtool(_ burn: Case) throws {
     let bench = try Molto2Bench(model: burn.model)
     defer { bench.shutdown() }
     let secret = try SystemRandom().bytes(burn.secretLength)
@@ -57,7 +54,7 @@ struct Molto2RealStackTests {
     #expect(bench.token.with { $0.counters.authenticateCommands } == 1)
   }
 
-  @Test func wrongCustomerKeyGetsOneAuthenticateAndShowsTriesLeft() throws {
+  @Test func molto2WrongCustomerKeyGetsOneAuthenticateAndShowsTriesLeft() throws {
     let other = try Molto2CustomerKey(bytes: Array("ANOTHER-KEY-0001".utf8))
     let bench = try Molto2Bench(model: .molto2, key: other)
     defer { bench.shutdown() }
