@@ -22,8 +22,13 @@ wait_reader() {
 }
 
 # start_molto2 MODEL READER: a simulated Molto2 of MODEL on the sandbox reader READER.
+# Waits for the previous token to leave first: otherwise its card can still show as present
+# and vanish under the next command (both vpcd slots empty: "Molto2" then matches two readers).
 start_molto2() {
-  stop_sim
+  if [[ -n $SIM_PID ]]; then
+    stop_sim
+    wait_reader "$2" absent || fail "the previous simulated token did not leave the reader"
+  fi
   SIM_STATUS="$SCRATCH/sim-status.json"
   rm -f "$SIM_STATUS"
   "$TOKENBURNER_BIN" simulate --model "$1" --port "$VPCD_PORT" --status-file "$SIM_STATUS" \
@@ -31,6 +36,10 @@ start_molto2() {
   SIM_PID=$!
   wait_reader "$2" present || fail "the simulated $1 did not appear on \"$2\""
   wait_status '.commands >= 0' || fail "the simulator wrote no status file"
+  # (`info` reads GET INFO; not on the non-Molto2 reader, where no APDU may be sent.)
+  if [[ $2 == *Molto2* ]]; then
+    wait_token_readable || fail "the simulated $1 does not answer GET INFO"
+  fi
 }
 
 PCSC_SANDBOX_READER_NAME="TOKEN2 Molto2 [CCID Interface]" start_stack
@@ -66,7 +75,6 @@ expect_status 69 "profiles on a reader that does not exist" tb profiles --reader
 
 # Molto2v2: 100 slots.
 start_molto2 molto2v2 "$MOLTO2_READER"
-wait_reader "$MOLTO2_READER" present || fail "the Molto2v2 is not on the reader"
 out=$(tb profiles --json --reader molto2) || fail "profiles (Molto2v2) exited $?"
 expect_eq "Molto2v2 100 100" "$(jq -r '"\(.model) \(.slot_count) \(.slots | length)"' <<<"$out")" \
   "Molto2v2 slots"
