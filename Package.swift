@@ -58,11 +58,16 @@ let package = Package(
       name: "Token2", dependencies: ["SmartCard", "OTP", "TokenCrypto"],
       swiftSettings: strictSettings),
     .target(
-      name: "YubiKeyOATH", dependencies: ["SmartCard", "OTP", "TokenCrypto", "HexCoding"],
+      name: "Molto2", dependencies: ["SmartCard", "OTP", "TokenCrypto", "HexCoding"],
       swiftSettings: strictSettings),
     .target(
       name: "Simulator",
-      dependencies: ["SmartCard", "Token2", "YubiKeyOATH", "OTP", "TokenCrypto", "Platform"],
+      dependencies: [
+        "SmartCard", "Token2", "Molto2", "YubiKeyOATH", "OTP", "TokenCrypto", "Platform",
+      ],
+      swiftSettings: strictSettings),
+    .target(
+      name: "YubiKeyOATH", dependencies: ["SmartCard", "OTP", "TokenCrypto", "HexCoding"],
       swiftSettings: strictSettings),
     .target(
       name: "Wizard", dependencies: ["OTP", "SmartCard", "Token2", "TokenCrypto", "SafeText"],
@@ -107,7 +112,8 @@ let package = Package(
     .executableTarget(
       name: "tokenburner",
       dependencies: [
-        "TokenCrypto", "OTP", "SmartCard", "Token2", "YubiKeyOATH", "Simulator", "PCSC", "Registry",
+        "TokenCrypto", "OTP", "SmartCard", "Token2", "Molto2", "YubiKeyOATH", "Simulator", "PCSC",
+        "Registry",
         "QRScan",
         "SeedFiles", "Wizard", "Canvas", "Terminal", "QREncoding", "Screens", "Doctor", "SafeText",
         "HexCoding", "Platform", "HTTPClient", "PrivacyIDEA", "PostgresClient",
@@ -148,7 +154,12 @@ let package = Package(
       dependencies: ["YubiKeyOATH", "SmartCard", "Simulator", "OTP", "TokenCrypto", "TestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
-      name: "PCSCTests", dependencies: ["PCSC", "SmartCard", "Simulator"],
+      name: "Molto2Tests",
+      dependencies: ["SmartCard", "Molto2", "Simulator", "OTP", "TokenCrypto", "TestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "PCSCTests",
+      dependencies: ["PCSC", "SmartCard", "Simulator", "Molto2", "OTP", "TokenCrypto"],
       swiftSettings: strictSettings),
     .testTarget(name: "QRScanTests", dependencies: ["QRScan"], swiftSettings: strictSettings),
     .testTarget(
@@ -168,7 +179,7 @@ let package = Package(
       name: "CLITests",
       dependencies: [
         "tokenburner", "SafeText", "Registry", "SeedFiles", "Wizard", "OTP", "SmartCard", "Token2",
-        "TokenCrypto",
+        "Molto2", "TokenCrypto",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),

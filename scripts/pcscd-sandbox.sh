@@ -11,7 +11,8 @@
 #        pcscd-sandbox.sh env DIR            print export lines for clients
 # Environment: PCSC_SANDBOX_DEBUG=1 logs at debug level with APDUs; PCSC_SANDBOX_AUTO_EXIT=1
 # lets pcscd quit after 60 s without clients (a crashed test leaves no daemon behind);
-# VPCD_DRIVER overrides the vpcd driver path.
+# VPCD_DRIVER overrides the vpcd driver path; PCSC_SANDBOX_READER_NAME names the reader (default
+# "Virtual PCD"; e.g. "TOKEN2 Molto2 [CCID Interface]" to test reader matching as on a real Molto2).
 # DIR must be the caller's own directory with mode 0700 (created so when missing): pcscd, root
 # in its namespace, loads the driver and reader.conf from it (scripts/private-dir.sh).
 set -euo pipefail
@@ -69,8 +70,10 @@ start() {
   set -o noclobber
   # The driver is copied because the namespace hides /usr/lib/pcsc/drivers.
   cp "$driver" "$dir/drivers/libifdvpcd.so"
+  local name=${PCSC_SANDBOX_READER_NAME:-Virtual PCD}
+  [[ $name =~ ^[][A-Za-z0-9\ ._()+-]+$ ]] || die "PCSC_SANDBOX_READER_NAME: letters, digits, spaces and ._()[]+- only"
   cat >"$dir/reader.conf" <<EOF
-FRIENDLYNAME "Virtual PCD"
+FRIENDLYNAME "$name"
 DEVICENAME   /dev/null:$port
 LIBPATH      $dir/drivers/libifdvpcd.so
 CHANNELID    $port

@@ -7,6 +7,8 @@
 public enum SimulatorATR {
   /// `3B 8A 80 01 "TOKEN2-SIM" TCK`: the simulated Token2 family-A token.
   public static let token2: [UInt8] = contactless(historicalBytes: Array("TOKEN2-SIM".utf8))
+  /// `3B 8A 80 01 "MOLTO2-SIM" TCK`: the simulated Molto2 (same shape, for a readable ATR).
+  public static let molto2: [UInt8] = contactless(historicalBytes: Array("MOLTO2-SIM".utf8))
   /// `3B 88 80 01 "FIDO-SIM" TCK`: the simulated security key.
   public static let securityKey: [UInt8] = contactless(historicalBytes: Array("FIDO-SIM".utf8))
 

@@ -22,6 +22,8 @@ extension DigestKind {
     }
     // EVP_Digest() fails only on allocation failure; a wrong digest would be a silent wrong key.
     precondition(ok == 1, "libcrypto EVP_Digest failed")
-    return Array(out.prefix(Int(outLength)))
+    let digest = Array(out.prefix(Int(outLength)))
+    SecureBytes.zero(&out)
+    return digest
   }
 }

@@ -53,7 +53,7 @@ struct TokenBurnerCommand: ParsableCommand {
       WizardCommand.self, ReadersCommand.self, InfoCommand.self, DecodeCommand.self,
       BurnCommand.self, CodeCommand.self, CodesCommand.self, RegistryCommand.self,
       VaultCommand.self, SeedsCommand.self, SimulateCommand.self, DoctorCommand.self,
-      PushCommand.self, AccountsCommand.self,
+      PushCommand.self, AccountsCommand.self, ProfilesCommand.self,
     ],
     defaultSubcommand: WizardCommand.self)
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HexCoding
+import Molto2
 import PCSC
 import SmartCard
 import Token2
@@ -47,6 +48,10 @@ struct InfoCommand: ParsableCommand {
       defer { context.release() }
       let card = try connect(context, reader: reader)
       defer { card.disconnect(.leave) }
+      if card.readerName.localizedCaseInsensitiveContains(ProfilesCommand.readerMatch) {
+        let clock = { Int64(Date().timeIntervalSince1970) }
+        return try Molto2InfoReport.show(Molto2Card(transport: card, clock: clock), json: json)
+      }
       let token = Token2Card(transport: card, clock: { Int64(Date().timeIntervalSince1970) })
       let identity: TokenIdentity
       do {

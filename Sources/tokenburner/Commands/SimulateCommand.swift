@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Molto2
 import OTP
 import Simulator
 import Token2
@@ -19,7 +20,9 @@ struct SimulateCommand: ParsableCommand {
       """)
 
   @Option(
-    help: "Token model, e.g. C302-i (keeps its seed on a clock write), OTPC-P2-i, or yubikey.")
+    help:
+      "Token model, e.g. C302-i (keeps its seed on a clock write), OTPC-P2-i, molto2, molto2v2 or yubikey."
+  )
   var model: String = "C302-i"
 
   @Option(help: "Serial number (default: the model prefix followed by 000001).")
@@ -67,8 +70,9 @@ struct SimulateCommand: ParsableCommand {
 
   func validate() throws {
     if isYubiKey { return try yubiKey.validate() }
-    guard Token2Model(displayName: model) != nil else {
-      let names = Token2Model.allCases.map(\.displayName).joined(separator: ", ")
+    guard Token2Model(displayName: model) != nil || Molto2Model(name: model) != nil else {
+      let names = (Token2Model.allCases.map(\.displayName) + Molto2Model.allCases.map(\.rawValue))
+        .joined(separator: ", ")
       throw ValidationError("Unknown model \(model); use one of \(names).")
     }
     if let serial, serial.isEmpty || !serial.allSatisfy(\.isNumber) {
@@ -83,6 +87,16 @@ struct SimulateCommand: ParsableCommand {
 
   func run() throws {
     if isYubiKey { return try runYubiKey() }
+    if let molto2 = Molto2Model(name: model) {
+      do {
+        try Molto2Simulation(
+          model: molto2, serial: serial, port: port, clockOffset: clockOffset, blank: blank,
+          keyFile: keyFile, tries: lockAfter, statusFile: statusFile
+        ).run()
+      } catch {
+        throw Output.fail(error, json: false)
+      }
+    }
     guard let tokenModel = Token2Model(displayName: model) else { return }
     let key: Token2Key
     do {
