@@ -81,12 +81,21 @@ let package = Package(
       name: "Screens", dependencies: ["Wizard", "Terminal", "OTP", "Token2", "TokenCrypto"],
       swiftSettings: strictSettings),
 
+    // MARK: - The wizard's runtime: the loop and its ports (terminal, readers, registry, host)
+    .target(
+      name: "Runtime",
+      dependencies: [
+        "Wizard", "Screens", "Terminal", "PCSC", "SmartCard", "Token2", "OTP", "TokenCrypto",
+        "QRScan",
+      ],
+      swiftSettings: strictSettings),
+
     // MARK: - Executable (composition root)
     .executableTarget(
       name: "tokenburner",
       dependencies: [
         "TokenCrypto", "OTP", "SmartCard", "Token2", "Simulator", "PCSC", "Registry", "QRScan",
-        "SeedFiles", "Wizard", "Terminal", "Screens", "Doctor", "SafeText", "HexCoding", "Platform",
+        "SeedFiles", "Wizard", "Terminal", "Screens", "Runtime", "Doctor", "SafeText", "HexCoding", "Platform",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),
@@ -130,6 +139,13 @@ let package = Package(
       name: "ScreensTests",
       dependencies: ["Screens", "Wizard", "Terminal", "OTP", "Token2", "SmartCard", "TestSupport"],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "RuntimeTests",
+      dependencies: [
+        "Runtime", "Wizard", "Screens", "Terminal", "Simulator", "OTP", "SmartCard", "Token2",
+        "TokenCrypto", "TestSupport",
+      ],
+      swiftSettings: strictSettings),
     .testTarget(
       name: "CLITests",
       dependencies: [
