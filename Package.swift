@@ -95,7 +95,8 @@ let package = Package(
       name: "tokenburner",
       dependencies: [
         "TokenCrypto", "OTP", "SmartCard", "Token2", "Simulator", "PCSC", "Registry", "QRScan",
-        "SeedFiles", "Wizard", "Terminal", "Screens", "Runtime", "Doctor", "SafeText", "HexCoding", "Platform",
+        "SeedFiles", "Wizard", "Terminal", "Screens", "Runtime", "Doctor", "SafeText", "HexCoding",
+        "Platform",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),

@@ -22,8 +22,7 @@ final class Harness: @unchecked Sendable {
   private let finished = DispatchSemaphore(value: 0)
   private var exit: WizardExit??
 
-  init(size: TerminalSize = TerminalSize(columns: 80, rows: 24), registry: FakeRegistry = .init())
-  {
+  init(size: TerminalSize = TerminalSize(columns: 80, rows: 24), registry: FakeRegistry = .init()) {
     terminal = FakeTerminal(size: size)
     self.registry = registry
   }

@@ -45,9 +45,12 @@ final class InMemoryReaders: ReaderPort, @unchecked Sendable {
       let card = Token2Card(transport: AppletTransport(applet: token), clock: Self.hostTime)
       switch request {
       case .identify(let reader):
-        events.post(.tokenIdentified(reader: reader, Result { () throws(Token2Failure) in
-          try card.identify()
-        }))
+        events.post(
+          .tokenIdentified(
+            reader: reader,
+            Result { () throws(Token2Failure) in
+              try card.identify()
+            }))
       case .burn(let order):
         let events = self.events
         let result = Result { () throws(Token2Failure) in

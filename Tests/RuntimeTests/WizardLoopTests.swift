@@ -92,7 +92,9 @@ import Wizard
 
     #expect(exit == .cancelled)
     let frames = terminal.frames
-    let large = frames.first { $0.split(separator: "\n", omittingEmptySubsequences: false).count == 41 }
+    let large = frames.first {
+      $0.split(separator: "\n", omittingEmptySubsequences: false).count == 41
+    }
     // The title bar's step ends one column before the right edge, whatever the width.
     #expect(large?.split(separator: "\n").first?.hasSuffix("Step 1 of 8: Task") == true)
     #expect(large?.split(separator: "\n").first?.count == 119)
