@@ -22,12 +22,11 @@ public struct QRScanImageDecoder: ImageSecretDecoder {
     do {
       codes = try scanner.scan(fileAt: path).codes
     } catch {
-      return .failure(DriverFailure("\(path): \(error.description)"))
+      return .failure(.imageUnreadable(path: path, reason: error.description))
     }
     let texts = codes.compactMap(\.text)
     guard !texts.isEmpty else {
-      return .failure(
-        DriverFailure("The QR code in \(path) holds binary data, not an authenticator setup code."))
+      return .failure(.imageHoldsBinaryData(path: path))
     }
     return .success(texts)
   }

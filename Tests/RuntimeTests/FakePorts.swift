@@ -55,16 +55,16 @@ struct FakeHost: HostPort {
   func completions(of prefix: String) -> [String] { [] }
   func expandTilde(_ path: String) -> String { path }
   func generateSecret(count: Int) -> Result<Secret, DriverFailure> {
-    .failure(DriverFailure("no random source in this test"))
+    .failure(.randomSourceFailed("no random source in this test"))
   }
   func save(_ text: String, fileName: String) -> Result<String, DriverFailure> {
-    .failure(DriverFailure("no files in this test"))
+    .failure(.saveFailed("no files in this test"))
   }
   func printSheet(_ text: String) -> Result<String, DriverFailure> {
-    .failure(DriverFailure("no printer in this test"))
+    .failure(.printerNotStarted)
   }
   func serial(inImageAt path: String) -> Result<String, DriverFailure> {
-    .failure(DriverFailure("no images in this test"))
+    .failure(.serialNotFound("no images in this test"))
   }
 }
 
@@ -82,7 +82,7 @@ final class FakeRegistry: RegistryPort, @unchecked Sendable {
   var issuedFor: [Int64] { lock.withLock { issued } }
 
   func record(_ order: BurnRecordOrder) -> Result<RecordedEnrollment, DriverFailure> {
-    if let recordFailure { return .failure(DriverFailure(recordFailure)) }
+    if let recordFailure { return .failure(.registryBusy(recordFailure)) }
     let id = lock.withLock {
       orders.append(order)
       return Int64(orders.count)
@@ -97,7 +97,7 @@ final class FakeRegistry: RegistryPort, @unchecked Sendable {
     do {
       return .success(try BackupCode.generate(count: count, using: SystemRandom()))
     } catch {
-      return .failure(DriverFailure("\(error)"))
+      return .failure(.backupCodesNotMade("\(error)"))
     }
   }
 
@@ -108,21 +108,21 @@ final class FakeRegistry: RegistryPort, @unchecked Sendable {
     TokenToReplace, ReplaceLookupFailure
   > { .failure(.unknownUser) }
   func markLost(_ id: Int64, reason: String) -> Result<TokenToReplace, DriverFailure> {
-    .failure(DriverFailure("nothing to mark"))
+    .failure(.registryRefused("nothing to mark"))
   }
   func sheetText(_ sheet: BackupSheet) -> String { sheet.lines.joined(separator: "\n") }
   func vaultAvailability() -> VaultAvailability { .absent }
   func unlockVault(_ passphrase: Secret) -> Result<Unlocked, VaultFailure> {
-    .failure(VaultFailure("no vault.", isStillUnlocked: false))
+    .failure(.locked)
   }
   func takeVaultKey(enrollmentID: Int64, passphrase: Secret?) -> Result<VaultedKey, VaultFailure> {
-    .failure(VaultFailure("no vault.", isStillUnlocked: false))
+    .failure(.locked)
   }
   func factorySeed(serial: String, passphrase: Secret?) -> Result<VaultedKey, VaultFailure> {
-    .failure(VaultFailure("no vault.", isStillUnlocked: false))
+    .failure(.locked)
   }
   func registerFactoryToken(_ registration: FactoryRegistration) -> Result<
     RecordedEnrollment, DriverFailure
-  > { .failure(DriverFailure("no vault")) }
+  > { .failure(.vaultLockedBeforeRegistration) }
   func lockVault() {}
 }

@@ -23,7 +23,7 @@ struct SystemHost: HostPort {
       return .success(
         try SerialImage.serial(in: HostEffects.expandTilde(path), typing: "in the Serial field"))
     } catch {
-      return .failure(DriverFailure(error.message + "."))
+      return .failure(.serialNotFound(error.message))
     }
   }
 }
