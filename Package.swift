@@ -108,6 +108,16 @@ let package = Package(
       ],
       swiftSettings: strictSettings),
 
+    // MARK: - The wizard's runtime: the loop and its ports (terminal, readers, registry, host)
+    .target(
+      name: "Runtime",
+      dependencies: [
+        "Wizard", "Screens", "Canvas", "Terminal", "QREncoding", "PCSC", "SmartCard", "Token2",
+        "OTP", "TokenCrypto",
+        "QRScan",
+      ],
+      swiftSettings: strictSettings),
+
     // MARK: - Executable (composition root)
     .executableTarget(
       name: "tokenburner",
@@ -115,7 +125,8 @@ let package = Package(
         "TokenCrypto", "OTP", "SmartCard", "Token2", "Molto2", "YubiKeyOATH", "Simulator", "PCSC",
         "Registry",
         "QRScan",
-        "SeedFiles", "Wizard", "Canvas", "Terminal", "QREncoding", "Screens", "Doctor", "SafeText",
+        "SeedFiles", "Wizard", "Canvas", "Terminal", "QREncoding", "Screens", "Runtime", "Doctor",
+        "SafeText",
         "HexCoding", "Platform", "HTTPClient", "PrivacyIDEA", "PostgresClient",
         "PostgresRegistry",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -172,6 +183,13 @@ let package = Package(
         "Screens", "Wizard", "Canvas", "QREncoding", "OTP", "Token2", "SmartCard", "TestSupport",
       ],
       exclude: ["Snapshots"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "RuntimeTests",
+      dependencies: [
+        "Runtime", "Wizard", "Screens", "Canvas", "Terminal", "Simulator", "OTP", "SmartCard",
+        "Token2", "TokenCrypto", "TestSupport",
+      ],
+      swiftSettings: strictSettings),
     .testTarget(
       name: "TerminalTests", dependencies: ["Terminal", "Canvas", "QREncoding"],
       swiftSettings: strictSettings),

@@ -95,7 +95,14 @@ public final class CursesTerminal {
     return TerminalSize(columns: Int(columns), rows: Int(rows))
   }
 
-  /// Waits up to the input timeout (100 ms) for a key or a resize; `nil` when none came.
+  /// How long `nextInput` waits for a key: 0 returns at once (a loop that waits in `poll(2)`
+  /// first), a negative value waits for ever. Start sets 100 ms.
+  public func setInputWait(milliseconds: Int32) {
+    guard screen != nil else { return }
+    wtimeout(cnc_stdscr(), milliseconds)
+  }
+
+  /// Waits up to the input timeout (`setInputWait`) for a key or a resize; `nil` when none came.
   public func nextInput() -> TerminalInput? {
     guard screen != nil else { return nil }
     var code: wint_t = 0

@@ -75,7 +75,7 @@ enum CredentialReader {
     case .migration(.success(let payload)):
       guard payload.entries.count == 1, let entry = payload.entries.first else {
         return .failure(
-          DriverFailure(
+          .unusableKey(
             "This is a Google Authenticator export with \(payload.entries.count) accounts. "
               + "Export only the account to burn, then use that QR code."))
       }
@@ -83,14 +83,14 @@ enum CredentialReader {
         capabilities.check(entry), issuer: entry.issuer.isEmpty ? nil : entry.issuer,
         account: entry.account, origin: origin)
     default:
-      return .failure(DriverFailure(input.explanation))
+      return .failure(.unusableKey(input.explanation))
     }
   }
 
   /// The first payload of an image that makes a credential, or why none does.
   static func read(payloads: [String], path: String) -> Result<Credential, DriverFailure> {
     guard !payloads.isEmpty else {
-      return .failure(DriverFailure("No QR code was found in \(path)."))
+      return .failure(.unusableKey("No QR code was found in \(path)."))
     }
     var firstFailure: DriverFailure?
     for payload in payloads {
@@ -99,7 +99,7 @@ enum CredentialReader {
       case .failure(let failure): firstFailure = firstFailure ?? failure
       }
     }
-    return .failure(firstFailure ?? DriverFailure("No usable QR code in \(path)."))
+    return .failure(firstFailure ?? .unusableKey("No usable QR code in \(path)."))
   }
 
   private static func credential(
@@ -113,7 +113,7 @@ enum CredentialReader {
           account: account, origin: origin, warnings: plan.warnings.map(\.description)))
     case .unsupported(let problems):
       let reasons = problems.map(\.description).joined(separator: " ")
-      return .failure(DriverFailure("The token cannot hold this key. \(reasons)"))
+      return .failure(.unusableKey("The token cannot hold this key. \(reasons)"))
     }
   }
 }

@@ -6,19 +6,42 @@ public struct Unlocked: Equatable, Sendable {
   public init() {}
 }
 
-/// Why the vault did not give what was asked, and whether it is still open.
-public struct VaultFailure: Error, Equatable, Sendable, CustomStringConvertible {
-  /// A clause in lower case ending with a full stop ("wrong vault passphrase; nothing was
-  /// changed."), for notices that lead in with their own words; never contains a secret.
-  public var message: String
+/// Why the vault did not give what was asked, and whether it is still open. Each `message` is
+/// a clause in lower case ending with a full stop ("wrong vault passphrase; nothing was
+/// changed."), for notices that lead in with their own words; never contains a secret.
+public enum VaultFailure: Error, Equatable, Sendable, CustomStringConvertible {
+  /// No passphrase was given and no key is held.
+  case locked
+  /// The passphrase did not open the vault, or the vault could not be read: the registry's
+  /// clause. Nothing is held.
+  case notUnlocked(String)
+  /// The vault is open, but the read failed (no such entry, a damaged one): the registry's
+  /// clause. The key stays held.
+  case readFailed(String)
+  /// The factory token counts events (HOTP); the key stays held.
+  case countsEvents(serial: String)
+  /// The factory seed uses a hash the registry does not record; the key stays held.
+  case algorithmNotRecorded(serial: String, algorithm: String)
+
   /// Whether the runtime still holds the vault key (a missing serial), or not (a wrong
   /// passphrase, an unreadable vault).
-  public var isStillUnlocked: Bool
+  public var isStillUnlocked: Bool {
+    switch self {
+    case .locked, .notUnlocked: false
+    case .readFailed, .countsEvents, .algorithmNotRecorded: true
+    }
+  }
 
-  /// A failure saying `message`.
-  public init(_ message: String, isStillUnlocked: Bool) {
-    self.message = message
-    self.isStillUnlocked = isStillUnlocked
+  /// The clause.
+  public var message: String {
+    switch self {
+    case .locked: "the vault is locked; type its passphrase."
+    case .notUnlocked(let clause), .readFailed(let clause): clause
+    case .countsEvents(let serial):
+      "token \(serial) counts events (HOTP); only time-based (TOTP) tokens can be registered."
+    case .algorithmNotRecorded(let serial, let algorithm):
+      "token \(serial) uses \(algorithm), which the registry does not record."
+    }
   }
 
   public var description: String { message }

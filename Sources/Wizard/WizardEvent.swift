@@ -60,17 +60,6 @@ public enum WizardEvent: Equatable, Sendable {
   case factorySeedFound(serial: String, Result<VaultedKey, VaultFailure>)
 }
 
-/// Why a driver could not do what an effect asked, in one operator sentence.
-public struct DriverFailure: Error, Equatable, Sendable, CustomStringConvertible {
-  /// The operator sentence; never contains a secret.
-  public var message: String
-
-  /// A failure saying `message`.
-  public init(_ message: String) { self.message = message }
-
-  public var description: String { message }
-}
-
 /// An enrollment the registry recorded.
 public struct RecordedEnrollment: Equatable, Sendable {
   /// The registry's id for it.

@@ -75,7 +75,7 @@ import TokenCrypto
     #expect(
       driver.unlockVault(Self.wrong)
         == .failure(
-          VaultFailure("wrong vault passphrase; nothing was changed.", isStillUnlocked: false)))
+          .notUnlocked("wrong vault passphrase; nothing was changed.")))
     #expect(!heldKey(driver))
     #expect(driver.unlockVault(Self.passphrase) == .success(Unlocked()))
     #expect(heldKey(driver))
@@ -89,7 +89,7 @@ import TokenCrypto
     #expect(
       driver.factorySeed(serial: "8651000042", passphrase: nil)
         == .failure(
-          VaultFailure("the vault is locked; type its passphrase.", isStillUnlocked: false)))
+          .locked))
     let found = try driver.factorySeed(serial: "8651000042", passphrase: Self.passphrase).get()
     #expect(found.secret == Self.seed)
     #expect(found.parameters == TOTPParameters(algorithm: .sha1, digits: 6, period: 30))

@@ -147,7 +147,7 @@ import Token2
     #expect(script.press(.printCodes) == [.printCodes(sheet)])
     script.send(.codesPrinted(.success("request id is office-7")))
     #expect(script.state.backup.isPrinted)
-    script.send(.codesSaved(.failure(DriverFailure("disk full"))))
+    script.send(.codesSaved(.failure(.saveFailed("disk full"))))
     #expect(script.state.notice == Notice(.error, "Saving failed: disk full"))
   }
 }

@@ -19,9 +19,12 @@ import Token2
     var script = atImage()
     script.send(
       .imageDecoded(
-        path: "/tmp/a.png", .failure(DriverFailure("The file is not a PNG or JPEG image."))))
+        path: "/tmp/a.png",
+        .failure(
+          .imageUnreadable(path: "/tmp/a.png", reason: "The file is not a PNG or JPEG image."))))
     #expect(script.state.credential == nil)
-    #expect(script.state.notice == Notice(.error, "The file is not a PNG or JPEG image."))
+    #expect(
+      script.state.notice == Notice(.error, "/tmp/a.png: The file is not a PNG or JPEG image."))
     #expect(script.state.step == .secret)
   }
 
@@ -249,7 +252,7 @@ import Token2
 
   @Test func aFailedRecordIsExplainedAndRetriedFromTheCodesStep() {
     var script = burned()
-    script.send(.burnRecorded(.failure(DriverFailure("the registry is busy."))))
+    script.send(.burnRecorded(.failure(.registryBusy("the registry is busy."))))
     #expect(script.state.recording == .failed("the registry is busy."))
     #expect(
       script.state.notice?.text.contains("could not record it: the registry is busy.") == true)

@@ -75,7 +75,7 @@ import Token2
     var script = Script()
     script.toSecretStep(flow: .generate)
     script.press(.next)
-    script.send(.generationFailed(DriverFailure("RAND_bytes failed.")))
+    script.send(.generationFailed(.randomSourceFailed("RAND_bytes failed.")))
     #expect(script.state.credential == nil)
     #expect(script.state.notice?.kind == .error)
     #expect(script.press(.next) == [.generateSecret(byteCount: 20)])
@@ -89,7 +89,7 @@ import Token2
     script.press(.next, .confirmCodesMatch)
     #expect(script.press(.next) == [.issueBackupCodes(enrollmentID: 7, count: 10)])
     #expect(script.press(.next) == [], "not twice while the first request runs")
-    script.send(.generationFailed(DriverFailure("database is locked.")))
+    script.send(.generationFailed(.registryBusy("database is locked.")))
     #expect(script.press(.next) == [.issueBackupCodes(enrollmentID: 7, count: 10)])
     #expect(script.state.step == .backupCodes)
   }

@@ -155,7 +155,8 @@ import TokenCrypto
     script.send(
       .serialImageRead(
         path: VaultFixture.labelPath,
-        .failure(DriverFailure("/tmp/label.png holds no QR code or barcode with a token serial."))))
+        .failure(.serialNotFound("/tmp/label.png holds no QR code or barcode with a token serial")))
+    )
     #expect(script.state.notice?.kind == .error)
     #expect(
       script.state.notice?.text
@@ -202,7 +203,7 @@ import TokenCrypto
   @Test func aFailedRegistrationIsAskedAgainFromTheBackupCodesStep() {
     var script = found()
     script.press(.next, .confirmCodesMatch, .next)
-    script.send(.burnRecorded(.failure(DriverFailure("the registry is busy."))))
+    script.send(.burnRecorded(.failure(.registryBusy("the registry is busy."))))
     #expect(script.state.notice?.text.contains("the registry is busy.") == true)
     #expect(script.press(.next) == [.registerFactoryToken(VaultFixture.registration)])
   }

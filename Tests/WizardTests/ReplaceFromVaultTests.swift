@@ -113,8 +113,8 @@ import Token2
     script.press(.next, .moveDown, .moveDown)
     script.type("pw")
     script.press(.next)
-    let damaged = VaultFailure(
-      "The vault entry for enrollment #4 failed its integrity check.", isStillUnlocked: true)
+    let damaged = VaultFailure.readFailed(
+      "The vault entry for enrollment #4 failed its integrity check.")
     script.send(.vaultKeyTaken(.failure(damaged)))
     #expect(script.state.vault.isUnlocked)
     #expect(script.press(.next) == [.takeVaultKey(enrollmentID: 4, passphrase: nil)])

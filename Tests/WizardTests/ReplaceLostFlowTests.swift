@@ -116,7 +116,7 @@ import Token2
     script.send(.tokenToReplaceFound(.success(Self.lost)))
     script.type("stolen")
     script.press(.next)
-    script.send(.tokenMarkedLost(.failure(DriverFailure("the registry is busy."))))
+    script.send(.tokenMarkedLost(.failure(.registryBusy("the registry is busy."))))
     #expect(!script.state.lostToken.isMarked)
     #expect(script.state.notice?.text.contains("was not marked lost") == true)
     #expect(script.press(.next) == [.markLost(enrollmentID: 4, reason: "stolen")])

@@ -14,11 +14,10 @@ enum VaultFixture {
     enrollmentID: 4, serial: "8659622000009", service: "Jira", hasVaultKey: true)
   static let key = VaultedKey(
     secret: SampleToken.secret, parameters: .standard, account: "ann", manufacturer: "Feitian")
-  static let wrongPassphrase = VaultFailure(
-    "wrong vault passphrase; nothing was changed.", isStillUnlocked: false)
-  static let noSeed = VaultFailure(
-    "no factory seed for token 8651000043 has been imported (`tokenburner seeds import FILE`).",
-    isStillUnlocked: true)
+  static let wrongPassphrase = VaultFailure.notUnlocked(
+    "wrong vault passphrase; nothing was changed.")
+  static let noSeed = VaultFailure.readFailed(
+    "no factory seed for token 8651000043 has been imported (`tokenburner seeds import FILE`).")
   static let registration = FactoryRegistration(
     serial: serial, user: "ann@example.com", service: "Jira")
 }

@@ -85,7 +85,7 @@ import Testing
   @Test func busyRegistryKeepsTheStepAndAsksToTypeAgain() {
     var script = typedCode()
     script.press(.next)
-    script.send(.backupCodeChecked(.failure(DriverFailure("the registry is busy."))))
+    script.send(.backupCodeChecked(.failure(.registryBusy("the registry is busy."))))
     #expect(script.state.codeCheck.verdict == nil)
     #expect(!script.state.codeCheck.isChecking)
     #expect(script.state.codeCheck.focus == .code)

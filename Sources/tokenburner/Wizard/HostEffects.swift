@@ -64,7 +64,7 @@ enum HostEffects {
       defer { SecureBytes.zero(&bytes) }
       return .success(Secret(bytes))
     } catch {
-      return .failure(DriverFailure("\(error)"))
+      return .failure(.randomSourceFailed("\(error)"))
     }
   }
 
@@ -77,7 +77,7 @@ enum HostEffects {
       try SheetOutput.save(text, to: path)
       return .success(path)
     } catch {
-      return .failure(DriverFailure(error.message))
+      return .failure(.saveFailed(error.message))
     }
   }
 
@@ -92,9 +92,9 @@ enum HostEffects {
     } catch {
       switch error {
       case .notStarted:
-        return .failure(DriverFailure("lp could not be started (is cups-client installed?)"))
+        return .failure(.printerNotStarted)
       case .refused(let status, let said):
-        return .failure(DriverFailure(said.isEmpty ? "lp exited \(status)" : said))
+        return .failure(.printRefused(status: status, said: said))
       }
     }
   }

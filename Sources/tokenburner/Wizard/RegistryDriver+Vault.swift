@@ -56,14 +56,10 @@ extension RegistryDriver {
           serial: serial, key: key, at: unixNow(), operatorName: operatorName)
       }
       guard seed.type == "totp" else {
-        throw VaultFailure(
-          "token \(serial) counts events (HOTP); only time-based (TOTP) tokens can be registered.",
-          isStillUnlocked: true)
+        throw .countsEvents(serial: serial)
       }
       guard let hash = HashAlgorithm(rawValue: seed.algorithm.uppercased()), hash != .sha512 else {
-        throw VaultFailure(
-          "token \(serial) uses \(seed.algorithm), which the registry does not record.",
-          isStillUnlocked: true)
+        throw .algorithmNotRecorded(serial: serial, algorithm: seed.algorithm)
       }
       return VaultedKey(
         secret: seed.secret,
@@ -78,8 +74,7 @@ extension RegistryDriver {
     RecordedEnrollment, DriverFailure
   > {
     guard let key = heldVaultKey.withLock({ $0 }) else {
-      return .failure(
-        DriverFailure("the vault is locked; go back to the token step and type its passphrase."))
+      return .failure(.vaultLockedBeforeRegistration)
     }
     do {
       let registered = try registry().registerFactoryToken(
@@ -92,7 +87,7 @@ extension RegistryDriver {
         RecordedEnrollment(
           id: registered.enrollment.id, summary: registered.outcome.summary(registered.enrollment)))
     } catch {
-      return .failure(DriverFailure("\(error)."))
+      return .failure(.registryRefused("\(error)."))
     }
   }
 
@@ -105,7 +100,7 @@ extension RegistryDriver {
   private func key(unlockingWith passphrase: Secret?) throws(VaultFailure) -> VaultKey {
     guard let passphrase else {
       guard let key = heldVaultKey.withLock({ $0 }) else {
-        throw VaultFailure("the vault is locked; type its passphrase.", isStillUnlocked: false)
+        throw .locked
       }
       return key
     }
@@ -115,7 +110,7 @@ extension RegistryDriver {
       heldVaultKey.withLock { $0 = key }
       return key
     } catch {
-      throw VaultFailure(Self.sentence(error), isStillUnlocked: false)
+      throw .notUnlocked(Self.sentence(error))
     }
   }
 
@@ -124,7 +119,7 @@ extension RegistryDriver {
     do {
       return try body()
     } catch {
-      throw VaultFailure(Self.sentence(error), isStillUnlocked: true)
+      throw .readFailed(Self.sentence(error))
     }
   }
 

@@ -52,9 +52,7 @@ final class RegistryDriver: Sendable {
       var vaultKey: VaultKey?
       if order.keepsSecret {
         guard let key = heldVaultKey.withLock({ $0 }) else {
-          return .failure(
-            DriverFailure(
-              "the vault is locked, so the key could not be kept; nothing was recorded."))
+          return .failure(.vaultLockedBeforeRecording)
         }
         vaultKey = key
       }
@@ -69,9 +67,9 @@ final class RegistryDriver: Sendable {
       return .success(
         RecordedEnrollment(id: enrollment.id, summary: outcome.summary(enrollment) + kept))
     } catch let error as OperatorError {
-      return .failure(DriverFailure(error.message))
+      return .failure(.registryRefused(error.message))
     } catch {
-      return .failure(DriverFailure("\(error)"))
+      return .failure(.registryRefused("\(error)"))
     }
   }
 
@@ -87,9 +85,9 @@ final class RegistryDriver: Sendable {
         enrollmentID: enrollmentID, hashes: hashes, at: unixNow(), operatorName: operatorName)
       return .success(codes)
     } catch let error as RegistryError {
-      return .failure(DriverFailure(error.description))
+      return .failure(Self.failure(error))
     } catch {
-      return .failure(DriverFailure("the backup codes could not be made: \(error)."))
+      return .failure(.backupCodesNotMade("\(error)"))
     }
   }
 
@@ -110,7 +108,7 @@ final class RegistryDriver: Sendable {
       if case .rateLimited(_, let retryAfter) = error {
         return .success(.rateLimited(retryAfter: retryAfter))
       }
-      return .failure(DriverFailure(error.description))
+      return .failure(Self.failure(error))
     }
   }
 
@@ -150,7 +148,7 @@ final class RegistryDriver: Sendable {
         TokenToReplace(
           enrollmentID: lost.id, serial: lost.serial, service: lost.service, hasVaultKey: kept))
     } catch {
-      return .failure(DriverFailure(error.description))
+      return .failure(Self.failure(error))
     }
   }
 
@@ -173,5 +171,19 @@ final class RegistryDriver: Sendable {
       BurnRecorder.failedBurn(
         user: user.isEmpty ? nil : user, leaving: failure.state, detail: failure.description),
       at: unixNow(), operatorName: operatorName)
+  }
+
+  /// A registry error as the wizard's failure: busy, rate-limited, unreadable, or refused,
+  /// with the registry's sentence.
+  static func failure(_ error: RegistryError) -> DriverFailure {
+    switch error {
+    case .busy: .registryBusy(error.description)
+    case .rateLimited: .registryRateLimited(error.description)
+    case .cannotOpen, .notARegistry, .unsafe, .noRegistry, .untrusted:
+      .registryUnreadable(error.description)
+    case .noSuchEnrollment, .noActiveEnrollment, .ambiguousEnrollment, .notActive, .refused,
+      .enrolledConcurrently, .database:
+      .registryRefused(error.description)
+    }
   }
 }

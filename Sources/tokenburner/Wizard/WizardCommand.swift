@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Runtime
+import Terminal
 import Wizard
 
 /// `tokenburner [wizard]`: the interactive enrollment wizard.
@@ -31,7 +33,9 @@ struct WizardCommand: ParsableCommand {
     let path: String
     do { path = try registryOptions.sqlitePath() } catch { throw Output.fail(error, json: false) }
     let registry = RegistryDriver(path: path, operatorName: registryOptions.resolvedOperator)
-    switch WizardRuntime(options: options, registry: registry).run() {
+    let ports = RuntimePorts(host: SystemHost(), registry: registry)
+    CursesTerminal.restoreAtExit()
+    switch WizardRuntime(options: options, ports: ports).run(on: CursesTerminal()) {
     case nil:
       throw Output.fail(
         OperatorError("The terminal could not be set up (check TERM).", status: .unavailable),

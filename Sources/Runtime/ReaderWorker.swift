@@ -9,18 +9,12 @@ import Wizard
 /// and burn requests, posting the results as wizard events. All PC/SC calls happen here, except
 /// `SCardCancel`, which other threads make only under the lock that also guards the context's
 /// release (pcsc-lite does not survive a cancel racing a release).
-final class ReaderWorker: Sendable {
+public final class ReaderWorker: ReaderPort {
   /// How long `stop` waits for the thread to leave pcsc-lite before the process may exit.
   static let stopTimeout: DispatchTimeInterval = .seconds(2)
 
-  /// A request for the card on a reader.
-  enum Request: Sendable {
-    case identify(reader: String)
-    case burn(BurnOrder)
-  }
-
   private struct Shared {
-    var requests: [Request] = []
+    var requests: [ReaderRequest] = []
     var canceller: PCSCCanceller?
     var isStopped = false
     var isStarted = false
@@ -30,10 +24,11 @@ final class ReaderWorker: Sendable {
   private let shared = Mutex(Shared())
   private let finished = DispatchSemaphore(value: 0)
 
-  init(events: EventQueue) { self.events = events }
+  /// A worker that posts its answers to `events`; nothing runs until `start`.
+  public init(events: EventQueue) { self.events = events }
 
   /// Starts the thread once; later calls do nothing.
-  func start() {
+  public func start() {
     let first = shared.withLock { state in
       defer { state.isStarted = true }
       return !state.isStarted
@@ -48,7 +43,7 @@ final class ReaderWorker: Sendable {
   }
 
   /// Queues `request` and wakes the thread from its status wait.
-  func submit(_ request: Request) {
+  public func submit(_ request: ReaderRequest) {
     shared.withLock { state in
       state.requests.append(request)
       state.canceller?.cancel()
@@ -57,7 +52,7 @@ final class ReaderWorker: Sendable {
 
   /// Ends the thread and waits (at most `stopTimeout`, a burn may be under way) until it has
   /// released its context, so the process never exits inside a PC/SC call.
-  func stop() {
+  public func stop() {
     let wasStarted = shared.withLock { state in
       state.isStopped = true
       state.canceller?.cancel()
@@ -118,7 +113,7 @@ final class ReaderWorker: Sendable {
     ReaderEntry(name: state.name, hasCard: state.card.holdsCard)
   }
 
-  private func perform(_ request: Request, context: PCSCContext) {
+  private func perform(_ request: ReaderRequest, context: PCSCContext) {
     switch request {
     case .identify(let reader):
       events.post(
