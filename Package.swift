@@ -58,12 +58,17 @@ let package = Package(
       name: "Simulator", dependencies: ["SmartCard", "Token2", "OTP", "TokenCrypto", "Platform"],
       swiftSettings: strictSettings),
     .target(
+      name: "TokenService", dependencies: ["SmartCard", "Token2"], swiftSettings: strictSettings),
+    .target(
       name: "Wizard", dependencies: ["OTP", "SmartCard", "Token2", "TokenCrypto", "SafeText"],
       swiftSettings: strictSettings),
 
     // MARK: - Drivers (the only importers of their C library)
     .target(
       name: "PCSC", dependencies: ["SmartCard", "CPCSCLite", "Platform"],
+      swiftSettings: strictSettings),
+    .target(
+      name: "PCSCTokenService", dependencies: ["TokenService", "PCSC", "SmartCard", "Token2"],
       swiftSettings: strictSettings),
     .target(
       name: "Registry",
@@ -87,6 +92,7 @@ let package = Package(
       dependencies: [
         "TokenCrypto", "OTP", "SmartCard", "Token2", "Simulator", "PCSC", "Registry", "QRScan",
         "SeedFiles", "Wizard", "Terminal", "Screens", "Doctor", "SafeText", "HexCoding", "Platform",
+        "TokenService", "PCSCTokenService",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),
@@ -95,7 +101,7 @@ let package = Package(
 
     // Test doubles and shared fixtures: only test targets and the fuzz targets depend on it.
     .target(
-      name: "TestSupport", dependencies: ["SmartCard", "OTP", "Token2", "HexCoding"],
+      name: "TestSupport", dependencies: ["SmartCard", "OTP", "Token2", "HexCoding", "TokenService"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "SystemLibraryTests",
@@ -117,6 +123,12 @@ let package = Package(
     .testTarget(
       name: "Token2Tests",
       dependencies: ["SmartCard", "Token2", "Simulator", "OTP", "TokenCrypto", "TestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "TokenServiceTests",
+      dependencies: [
+        "TokenService", "Token2", "Simulator", "SmartCard", "OTP", "TokenCrypto", "TestSupport",
+      ],
       swiftSettings: strictSettings),
     .testTarget(
       name: "PCSCTests", dependencies: ["PCSC", "SmartCard", "Simulator"],

@@ -3,6 +3,7 @@ import Foundation
 import OTP
 import PCSC
 import Token2
+import TokenService
 import TokenCrypto
 
 /// `tokenburner burn`: writes a TOTP seed into the Token2 token on the reader (protocol note
@@ -153,15 +154,14 @@ struct BurnCommand: ParsableCommand {
     }
   }
 
-  /// Connects exclusively (nothing may interleave with the authenticated session) and burns.
+  /// Burns through the family-A service: an exclusive session, whose one reconnect waits up
+  /// to --return-timeout for a token that left the reader.
   private func burn(_ request: BurnRequest) throws(OperatorError) -> BurnReport {
     let context = try openContext()
     defer { context.release() }
-    let card = try connect(context, reader: reader, share: .exclusive)
-    defer { card.disconnect(.leave) }
     let wait = returnTimeout
-    let transport = ReturningCardTransport(
-      card: card, context: context, returnTimeout: .seconds(wait),
+    let service = CardServices.token2(
+      context: context, returnTimeout: .seconds(wait),
       onWaiting: { [json] in
         if !json {
           Output.errorLine(
@@ -169,12 +169,8 @@ struct BurnCommand: ParsableCommand {
               + "(waiting up to \(wait) s)")
         }
       })
-    let timing = TransmitTiming(wrapping: transport)  // bench-only; a no-op unless enabled
-    defer { timing.finish() }
-    let token = Token2Card(
-      transport: timing.transport, clock: { Int64(Date().timeIntervalSince1970) })
     do {
-      return try token.burn(request) { [json] stage in
+      return try service.burn(request, on: .choose(reader)) { [json] stage in
         if !json { Output.line(stage.progressText) }
       }
     } catch {

@@ -4,6 +4,7 @@ import HexCoding
 import PCSC
 import SmartCard
 import Token2
+import TokenService
 
 /// `tokenburner readers [--json]`: PC/SC readers and whether a card is present.
 struct ReadersCommand: ParsableCommand {
@@ -45,12 +46,9 @@ struct InfoCommand: ParsableCommand {
     do {
       let context = try openContext()
       defer { context.release() }
-      let card = try connect(context, reader: reader)
-      defer { card.disconnect(.leave) }
-      let token = Token2Card(transport: card, clock: { Int64(Date().timeIntervalSince1970) })
       let identity: TokenIdentity
       do {
-        identity = try token.identify()
+        identity = try CardServices.token2(context: context).identify(.choose(reader))
       } catch {
         throw FailureMapping.operatorError(error)
       }
@@ -75,24 +73,6 @@ func openContext() throws(OperatorError) -> PCSCContext {
 func states(_ context: PCSCContext) throws(OperatorError) -> [ReaderState] {
   do {
     return try context.readerStates()
-  } catch {
-    throw FailureMapping.operatorError(error)
-  }
-}
-
-/// Picks the reader (`--reader` or the single one with a card) and connects to its card.
-func connect(
-  _ context: PCSCContext, reader name: String?, share: PCSCCard.ShareMode = .shared
-) throws(OperatorError) -> PCSCCard {
-  let readers = try states(context)
-  let chosen: ReaderState
-  do {
-    chosen = try ReaderSelection.choose(from: readers, named: name)
-  } catch {
-    throw FailureMapping.operatorError(error)
-  }
-  do {
-    return try PCSCCard(context: context, reader: chosen.name, share: share)
   } catch {
     throw FailureMapping.operatorError(error)
   }

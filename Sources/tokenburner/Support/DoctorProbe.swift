@@ -6,6 +6,7 @@ import QRScan
 import Registry
 import Token2
 import TokenCrypto
+import TokenService
 
 #if canImport(Glibc)
   import Glibc
@@ -51,19 +52,15 @@ struct DoctorProbe {
     case .present, .inUse:
       let card: ReaderFacts.Card
       do {
-        let session = try PCSCCard(context: context, reader: state.name, share: .shared)
-        defer { session.disconnect(.leave) }
-        let token = Token2Card(transport: session, clock: { Int64(Date().timeIntervalSince1970) })
-        do {
-          let identity = try token.identify()
-          card = .token(
-            serial: identity.serial, model: identity.model?.displayName,
-            driftSeconds: identity.clockDrift)
-        } catch {
-          card = .other(error.description)
-        }
+        let identity = try CardServices.token2(context: context).identify(.named(state.name))
+        card = .token(
+          serial: identity.serial, model: identity.model?.displayName,
+          driftSeconds: identity.clockDrift)
       } catch {
-        card = .other(error.operatorMessage)
+        switch error {
+        case .connect(let failure): card = .other(failure.sentence)
+        case .token(let failure): card = .other(failure.description)
+        }
       }
       return ReaderFacts(name: state.name, slot: .card, card: card)
     }

@@ -1,6 +1,7 @@
 import PCSC
 import SmartCard
 import Token2
+import TokenService
 
 /// Maps driver and protocol failures to `OperatorError` once, at the command's edge.
 enum FailureMapping {
@@ -35,5 +36,13 @@ enum FailureMapping {
     OperatorError(
       failure.description, status: status(for: failure),
       tokenState: failure.state)
+  }
+
+  static func operatorError(_ failure: TokenServiceFailure<Token2Failure>) -> OperatorError {
+    switch failure {
+    case .connect(let failure):
+      OperatorError(failure.sentence, status: status(for: failure.failure))
+    case .token(let failure): operatorError(failure)
+    }
   }
 }
