@@ -86,13 +86,30 @@ let package = Package(
       name: "Screens", dependencies: ["Wizard", "Terminal", "OTP", "Token2", "TokenCrypto"],
       swiftSettings: strictSettings),
 
+    // MARK: - The command line's libraries (the executable keeps commands and wiring)
+    .target(name: "Redaction", dependencies: ["OTP"], swiftSettings: strictSettings),
+    .target(
+      name: "ImagePayloads", dependencies: ["OTP", "QRScan", "SafeText", "TokenCrypto"],
+      swiftSettings: strictSettings),
+    .target(
+      name: "BackupSheets", dependencies: ["OTP", "Registry", "SafeText"],
+      swiftSettings: strictSettings),
+    .target(
+      name: "DoctorProbes",
+      dependencies: [
+        "Doctor", "PCSC", "PCSCTokenService", "Platform", "QRScan", "Registry", "Token2",
+        "TokenCrypto", "TokenService",
+      ],
+      swiftSettings: strictSettings),
+
     // MARK: - Executable (composition root)
     .executableTarget(
       name: "tokenburner",
       dependencies: [
         "TokenCrypto", "OTP", "SmartCard", "Token2", "Simulator", "PCSC", "Registry", "QRScan",
         "SeedFiles", "Wizard", "Terminal", "Screens", "Doctor", "SafeText", "HexCoding", "Platform",
-        "TokenService", "PCSCTokenService",
+        "TokenService", "PCSCTokenService", "Redaction", "ImagePayloads", "BackupSheets",
+        "DoctorProbes",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),
@@ -146,7 +163,7 @@ let package = Package(
       name: "CLITests",
       dependencies: [
         "tokenburner", "SafeText", "Registry", "SeedFiles", "Wizard", "OTP", "SmartCard", "Token2",
-        "TokenCrypto",
+        "TokenCrypto", "Redaction", "ImagePayloads", "BackupSheets",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),

@@ -1,4 +1,6 @@
+import BackupSheets
 import Foundation
+import ImagePayloads
 import OTP
 import Registry
 import Testing

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OTP
+import Redaction
 import Testing
 
 @testable import tokenburner

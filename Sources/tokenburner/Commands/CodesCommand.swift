@@ -1,6 +1,8 @@
 import ArgumentParser
+import BackupSheets
 import Foundation
 import OTP
+import Redaction
 import Registry
 import TokenCrypto
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BackupSheets
 import Foundation
 import Registry
 

@@ -1,3 +1,4 @@
+import ImagePayloads
 import PCSC
 import SmartCard
 import Token2
@@ -36,6 +37,10 @@ enum FailureMapping {
     OperatorError(
       failure.description, status: status(for: failure),
       tokenState: failure.state)
+  }
+
+  static func operatorError(_ failure: ImageCodes.ScanFailure) -> OperatorError {
+    OperatorError(failure.description, status: .dataError)
   }
 
   static func operatorError(_ failure: TokenServiceFailure<Token2Failure>) -> OperatorError {

@@ -1,3 +1,4 @@
+import ImagePayloads
 import OTP
 
 /// `--image PATH` as a secret source: the image's codes go through the same interpretation
@@ -6,7 +7,12 @@ import OTP
 /// shows names only, never secrets.
 enum ImageSecretSource {
   static func load(_ path: String, pick: Int?) throws(OperatorError) -> LoadedSecret {
-    let image = try ImageCodes.scan(path)
+    let image: ImageCodes
+    do {
+      image = try ImageCodes.scan(path)
+    } catch {
+      throw FailureMapping.operatorError(error)
+    }
     let usable = image.codes.filter(\.holdsSecret)
     if usable.isEmpty {
       let reasons = image.codes.map { code in

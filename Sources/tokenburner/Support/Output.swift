@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Redaction
 import SafeText
 import Token2
 
