@@ -118,7 +118,8 @@ let package = Package(
 
     // Test doubles and shared fixtures: only test targets and the fuzz targets depend on it.
     .target(
-      name: "TestSupport", dependencies: ["SmartCard", "OTP", "Token2", "HexCoding", "TokenService"],
+      name: "TestSupport",
+      dependencies: ["SmartCard", "OTP", "Token2", "HexCoding", "TokenService"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "SystemLibraryTests",

@@ -59,7 +59,8 @@ public struct DoctorProbe {
       let card: ReaderFacts.Card
       do {
         let identity = try TokenService.token2(
-          context: context, clock: { Int64(Date().timeIntervalSince1970) }).identify(.named(state.name))
+          context: context, clock: { Int64(Date().timeIntervalSince1970) }
+        ).identify(.named(state.name))
         card = .token(
           serial: identity.serial, model: identity.model?.displayName,
           driftSeconds: identity.clockDrift)

@@ -152,7 +152,9 @@ public struct DecodedCode: Encodable {
     var lines: [(String, String)] = []
     if let error = parsed.error { lines.append(("Problem", TerminalText.escaped(error))) }
     let name = [parsed.issuer, parsed.account].compactMap { $0 }.filter { !$0.isEmpty }
-    if !name.isEmpty { lines.append(("Account", name.map { TerminalText.escaped($0) }.joined(separator: ": "))) }
+    if !name.isEmpty {
+      lines.append(("Account", name.map { TerminalText.escaped($0) }.joined(separator: ": ")))
+    }
     if let algorithm = parsed.algorithm, let digits = parsed.digits, let period = parsed.period {
       let type = parsed.type.map { $0.uppercased() + ", " } ?? ""
       lines.append(("Settings", "\(type)\(algorithm), \(digits) digits, \(period) s"))

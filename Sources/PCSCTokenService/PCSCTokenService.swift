@@ -1,6 +1,6 @@
 import PCSC
-import TokenService
 import Token2
+import TokenService
 
 extension TokenService where Family == Token2Family {
   /// The family-A service over PC/SC: what `burn`, `info`, `doctor` and the wizard use.

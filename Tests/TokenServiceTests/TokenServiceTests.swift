@@ -120,8 +120,9 @@ struct TokenServiceTests {
       _ = try service(connector).burn(
         BurnRequest(secret: seed), on: .choose("ACS"), expectedSerial: token.serial)
     } throws: { error in
-      guard case .token(.authenticationAnswerLost(.unchanged)) =
-        error as? TokenServiceFailure<Token2Failure>
+      guard
+        case .token(.authenticationAnswerLost(.unchanged)) =
+          error as? TokenServiceFailure<Token2Failure>
       else { return false }
       return true
     }
@@ -156,8 +157,9 @@ struct TokenServiceTests {
     #expect {
       _ = try service(connector).readBack(.named("R"), expectedSerial: "8659632000999")
     } throws: { error in
-      guard case .token(.differentToken(_, _, .unchanged)) =
-        error as? TokenServiceFailure<Token2Failure>
+      guard
+        case .token(.differentToken(_, _, .unchanged)) =
+          error as? TokenServiceFailure<Token2Failure>
       else { return false }
       return true
     }

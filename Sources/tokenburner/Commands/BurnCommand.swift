@@ -3,8 +3,8 @@ import Foundation
 import OTP
 import PCSC
 import Token2
-import TokenService
 import TokenCrypto
+import TokenService
 
 /// `tokenburner burn`: writes a TOTP seed into the Token2 token on the reader (protocol note
 /// §4.8: GET INFO, GET CHALLENGE, AUTHENTICATE, WRITE CONFIG, WRITE SEED, GET INFO).
