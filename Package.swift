@@ -87,7 +87,8 @@ let package = Package(
       swiftSettings: strictSettings),
 
     // MARK: - The command line's libraries (the executable keeps commands and wiring)
-    .target(name: "Redaction", dependencies: ["OTP"], swiftSettings: strictSettings),
+    .target(
+      name: "OperatorOutput", dependencies: ["OTP", "SafeText"], swiftSettings: strictSettings),
     .target(
       name: "ImagePayloads", dependencies: ["OTP", "QRScan", "SafeText", "TokenCrypto"],
       swiftSettings: strictSettings),
@@ -108,7 +109,7 @@ let package = Package(
       dependencies: [
         "TokenCrypto", "OTP", "SmartCard", "Token2", "Simulator", "PCSC", "Registry", "QRScan",
         "SeedFiles", "Wizard", "Terminal", "Screens", "Doctor", "SafeText", "HexCoding", "Platform",
-        "TokenService", "PCSCTokenService", "Redaction", "ImagePayloads", "BackupSheets",
+        "TokenService", "PCSCTokenService", "OperatorOutput", "ImagePayloads", "BackupSheets",
         "DoctorProbes",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
@@ -164,7 +165,7 @@ let package = Package(
       name: "CLITests",
       dependencies: [
         "tokenburner", "SafeText", "Registry", "SeedFiles", "Wizard", "OTP", "SmartCard", "Token2",
-        "TokenCrypto", "Redaction", "ImagePayloads", "BackupSheets",
+        "TokenCrypto", "OperatorOutput", "ImagePayloads", "BackupSheets",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Redaction
+import OperatorOutput
 import TokenCrypto
 
 /// The `tokenburner` executable: the wizard by default, and a non-interactive twin for every

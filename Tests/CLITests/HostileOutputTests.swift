@@ -2,6 +2,7 @@ import BackupSheets
 import Foundation
 import ImagePayloads
 import OTP
+import OperatorOutput
 import Registry
 import Testing
 import TokenCrypto

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import OTP
-import Redaction
+import OperatorOutput
 import Testing
 
 @testable import tokenburner

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OTP
+import OperatorOutput
 import TokenCrypto
 
 /// `tokenburner code SOURCE [--at UNIX_TIME] [--watch] [--json]`: the codes a token with this

@@ -2,7 +2,7 @@ import ArgumentParser
 import BackupSheets
 import Foundation
 import OTP
-import Redaction
+import OperatorOutput
 import Registry
 import TokenCrypto
 

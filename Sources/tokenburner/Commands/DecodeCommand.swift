@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ImagePayloads
 import OTP
+import OperatorOutput
 import QRScan
 
 /// `tokenburner decode IMAGE... [--json] [--show-secret]`: the QR codes in each image,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HexCoding
+import OperatorOutput
 import PCSC
 import SmartCard
 import Token2

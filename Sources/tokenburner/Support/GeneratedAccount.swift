@@ -1,4 +1,5 @@
 import OTP
+import OperatorOutput
 import Token2
 
 /// A secret made by `burn --generate`, shown exactly once after a successful burn so the

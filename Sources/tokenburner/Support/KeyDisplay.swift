@@ -1,4 +1,5 @@
 import Foundation
+import OperatorOutput
 
 /// Where a key shown once (`burn --generate`, `seeds register`) goes. Plain lines on standard
 /// output stay in the terminal's scrollback, a tmux history or a `tee` log, so by default the

@@ -1,5 +1,6 @@
 import ArgumentParser
 import OTP
+import OperatorOutput
 import Registry
 
 /// `burn --keep-secret` and `burn --from-vault` / `--vault-secret-of N`: keeping the burned

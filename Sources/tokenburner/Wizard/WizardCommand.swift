@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OperatorOutput
 import Wizard
 
 /// `tokenburner [wizard]`: the interactive enrollment wizard.
