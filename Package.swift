@@ -93,6 +93,9 @@ let package = Package(
       name: "ImagePayloads", dependencies: ["OTP", "QRScan", "SafeText", "TokenCrypto"],
       swiftSettings: strictSettings),
     .target(
+      name: "SecretSources", dependencies: ["ImagePayloads", "OTP", "TokenCrypto"],
+      swiftSettings: strictSettings),
+    .target(
       name: "BackupSheets", dependencies: ["OTP", "Registry", "SafeText"],
       swiftSettings: strictSettings),
     .target(
@@ -110,7 +113,7 @@ let package = Package(
         "TokenCrypto", "OTP", "SmartCard", "Token2", "Simulator", "PCSC", "Registry", "QRScan",
         "SeedFiles", "Wizard", "Terminal", "Screens", "Doctor", "SafeText", "HexCoding", "Platform",
         "TokenService", "PCSCTokenService", "OperatorOutput", "ImagePayloads", "BackupSheets",
-        "DoctorProbes",
+        "DoctorProbes", "SecretSources",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),

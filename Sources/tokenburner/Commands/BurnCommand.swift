@@ -3,6 +3,7 @@ import Foundation
 import OTP
 import OperatorOutput
 import PCSC
+import SecretSources
 import Token2
 import TokenCrypto
 import TokenService

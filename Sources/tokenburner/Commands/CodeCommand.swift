@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OTP
 import OperatorOutput
+import SecretSources
 import TokenCrypto
 
 /// `tokenburner code SOURCE [--at UNIX_TIME] [--watch] [--json]`: the codes a token with this

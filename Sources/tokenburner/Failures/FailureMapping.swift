@@ -1,5 +1,6 @@
 import ImagePayloads
 import PCSC
+import SecretSources
 import SmartCard
 import Token2
 import TokenService
@@ -37,6 +38,24 @@ enum FailureMapping {
     OperatorError(
       failure.description, status: status(for: failure),
       tokenState: failure.state)
+  }
+
+  static func operatorError(_ failure: SourceFailure) -> OperatorError {
+    let status: ExitStatus =
+      switch failure.kind {
+      case .usage: .usage
+      case .badData: .dataError
+      }
+    return OperatorError(failure.message, status: status)
+  }
+
+  /// Runs a read of a secret source, its failure mapped.
+  static func reading<T>(_ body: () throws(SourceFailure) -> T) throws(OperatorError) -> T {
+    do {
+      return try body()
+    } catch {
+      throw operatorError(error)
+    }
   }
 
   static func operatorError(_ failure: ImageCodes.ScanFailure) -> OperatorError {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import OTP
+import SecretSources
 import Token2
 
 /// What `burn` writes besides the seed, decided from the secret's source and the flags: an

@@ -1,5 +1,6 @@
 import OTP
 import OperatorOutput
+import SecretSources
 import Token2
 
 /// A secret made by `burn --generate`, shown exactly once after a successful burn so the
