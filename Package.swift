@@ -93,7 +93,7 @@ let package = Package(
       name: "ImagePayloads", dependencies: ["OTP", "QRScan", "SafeText", "TokenCrypto"],
       swiftSettings: strictSettings),
     .target(
-      name: "SecretSources", dependencies: ["ImagePayloads", "OTP", "TokenCrypto"],
+      name: "SecretSources", dependencies: ["ImagePayloads", "OTP", "SeedFiles", "TokenCrypto"],
       swiftSettings: strictSettings),
     .target(
       name: "BackupSheets", dependencies: ["OTP", "Registry", "SafeText"],

@@ -7,6 +7,8 @@ public struct SourceFailure: Error, Equatable, CustomStringConvertible {
     case usage
     /// The input is unreadable, too large, not UTF-8, empty, or not a usable key.
     case badData
+    /// A seed file's key or password does not open it.
+    case wrongKey
   }
 
   /// The sentence for the operator.

@@ -45,6 +45,7 @@ enum FailureMapping {
       switch failure.kind {
       case .usage: .usage
       case .badData: .dataError
+      case .wrongKey: .permissionDenied
       }
     return OperatorError(failure.message, status: status)
   }
