@@ -96,6 +96,9 @@ let package = Package(
       name: "SecretSources", dependencies: ["ImagePayloads", "OTP", "SeedFiles", "TokenCrypto"],
       swiftSettings: strictSettings),
     .target(
+      name: "BurnPreparation", dependencies: ["OTP", "OperatorOutput", "SecretSources", "Token2"],
+      swiftSettings: strictSettings),
+    .target(
       name: "BackupSheets", dependencies: ["OTP", "Registry", "SafeText"],
       swiftSettings: strictSettings),
     .target(
@@ -113,7 +116,7 @@ let package = Package(
         "TokenCrypto", "OTP", "SmartCard", "Token2", "Simulator", "PCSC", "Registry", "QRScan",
         "SeedFiles", "Wizard", "Terminal", "Screens", "Doctor", "SafeText", "HexCoding", "Platform",
         "TokenService", "PCSCTokenService", "OperatorOutput", "ImagePayloads", "BackupSheets",
-        "DoctorProbes", "SecretSources",
+        "DoctorProbes", "SecretSources", "BurnPreparation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),
@@ -168,7 +171,7 @@ let package = Package(
       name: "CLITests",
       dependencies: [
         "tokenburner", "SafeText", "Registry", "SeedFiles", "Wizard", "OTP", "SmartCard", "Token2",
-        "TokenCrypto", "OperatorOutput", "ImagePayloads", "BackupSheets",
+        "TokenCrypto", "OperatorOutput", "ImagePayloads", "BackupSheets", "BurnPreparation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BurnPreparation
 import Foundation
 import OTP
 import OperatorOutput
@@ -97,10 +98,19 @@ struct BurnCommand: ParsableCommand {
   func run() throws {
     do {
       // Before anything else: a generated key that could not be shown must not be burned.
-      let display = generate && !json ? try KeyDisplay.mode(showSecret: showSecret) : nil
+      let display =
+        generate && !json
+        ? try FailureMapping.showing { () throws(KeyDisplay.NoTerminal) in
+          try KeyDisplay.mode(showSecret: showSecret)
+        } : nil
       let vaultBurn = try vault.prepare(registryOptions, user: user, service: service)
       let loaded = try vaultBurn?.loaded ?? loadSecret()
-      let settings = try BurnSettings.resolve(loaded, algorithm: algorithm, period: period)
+      let settings: BurnSettings
+      do {
+        settings = try BurnSettings.resolve(loaded, algorithm: algorithm, period: period)
+      } catch {
+        throw FailureMapping.operatorError(error)
+      }
       let request = BurnRequest(
         secret: loaded.secret, algorithm: settings.algorithm, period: settings.period,
         displayTimeout: displayTimeout, allowUnknownModel: allowUnknownModel,

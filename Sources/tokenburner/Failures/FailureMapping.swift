@@ -1,3 +1,4 @@
+import BurnPreparation
 import ImagePayloads
 import PCSC
 import SecretSources
@@ -38,6 +39,27 @@ enum FailureMapping {
     OperatorError(
       failure.description, status: status(for: failure),
       tokenState: failure.state)
+  }
+
+  static func operatorError(_ failure: BurnSettings.Problem) -> OperatorError {
+    let status: ExitStatus =
+      switch failure {
+      case .unknownType, .unsupported: .dataError
+      case .conflictingFlags: .usage
+      case .planOutOfRange: .software
+      }
+    return OperatorError(failure.description, status: status)
+  }
+
+  /// Decides how a generated key is shown; no terminal for it is a usage error (64).
+  static func showing<T>(_ body: () throws(KeyDisplay.NoTerminal) -> T) throws(OperatorError)
+    -> T
+  {
+    do {
+      return try body()
+    } catch {
+      throw OperatorError(error.description, status: .usage)
+    }
   }
 
   static func operatorError(_ failure: SourceFailure) -> OperatorError {

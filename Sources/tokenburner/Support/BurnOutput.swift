@@ -1,3 +1,4 @@
+import BurnPreparation
 import OTP
 import OperatorOutput
 import Registry
