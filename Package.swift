@@ -70,6 +70,8 @@ let package = Package(
       name: "YubiKeyOATH", dependencies: ["SmartCard", "OTP", "TokenCrypto", "HexCoding"],
       swiftSettings: strictSettings),
     .target(
+      name: "TokenService", dependencies: ["SmartCard", "Token2"], swiftSettings: strictSettings),
+    .target(
       name: "Wizard", dependencies: ["OTP", "SmartCard", "Token2", "TokenCrypto", "SafeText"],
       swiftSettings: strictSettings),
     // The wizard's drawing, pure: no curses, no libqrencode (scripts/check-links.sh).
@@ -81,6 +83,9 @@ let package = Package(
     // MARK: - Drivers (the only importers of their C library)
     .target(
       name: "PCSC", dependencies: ["SmartCard", "CPCSCLite", "Platform"],
+      swiftSettings: strictSettings),
+    .target(
+      name: "PCSCTokenService", dependencies: ["TokenService", "PCSC", "SmartCard", "Token2"],
       swiftSettings: strictSettings),
     .target(
       name: "Registry",
@@ -114,7 +119,30 @@ let package = Package(
       dependencies: [
         "Wizard", "Screens", "Canvas", "Terminal", "QREncoding", "PCSC", "SmartCard", "Token2",
         "OTP", "TokenCrypto",
-        "QRScan",
+        "QRScan", "TokenService", "PCSCTokenService",
+      ],
+      swiftSettings: strictSettings),
+
+    // MARK: - The command line's libraries (the executable keeps commands and wiring)
+    .target(
+      name: "OperatorOutput", dependencies: ["OTP", "SafeText"], swiftSettings: strictSettings),
+    .target(
+      name: "ImagePayloads", dependencies: ["OTP", "QRScan", "SafeText", "TokenCrypto"],
+      swiftSettings: strictSettings),
+    .target(
+      name: "SecretSources", dependencies: ["ImagePayloads", "OTP", "SeedFiles", "TokenCrypto"],
+      swiftSettings: strictSettings),
+    .target(
+      name: "BurnPreparation", dependencies: ["OTP", "OperatorOutput", "SecretSources", "Token2"],
+      swiftSettings: strictSettings),
+    .target(
+      name: "BackupSheets", dependencies: ["OTP", "Registry", "SafeText"],
+      swiftSettings: strictSettings),
+    .target(
+      name: "DoctorProbes",
+      dependencies: [
+        "Doctor", "PCSC", "PCSCTokenService", "Platform", "QRScan", "Registry", "Token2",
+        "TokenCrypto", "TokenService",
       ],
       swiftSettings: strictSettings),
 
@@ -128,7 +156,8 @@ let package = Package(
         "SeedFiles", "Wizard", "Canvas", "Terminal", "QREncoding", "Screens", "Runtime", "Doctor",
         "SafeText",
         "HexCoding", "Platform", "HTTPClient", "PrivacyIDEA", "PostgresClient",
-        "PostgresRegistry",
+        "PostgresRegistry", "TokenService", "PCSCTokenService", "OperatorOutput", "ImagePayloads",
+        "BackupSheets", "DoctorProbes", "SecretSources", "BurnPreparation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),
@@ -137,7 +166,8 @@ let package = Package(
 
     // Test doubles and shared fixtures: only test targets and the fuzz targets depend on it.
     .target(
-      name: "TestSupport", dependencies: ["SmartCard", "OTP", "Token2", "HexCoding"],
+      name: "TestSupport",
+      dependencies: ["SmartCard", "OTP", "Token2", "HexCoding", "TokenService"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "SystemLibraryTests",
@@ -159,6 +189,12 @@ let package = Package(
     .testTarget(
       name: "Token2Tests",
       dependencies: ["SmartCard", "Token2", "Simulator", "OTP", "TokenCrypto", "TestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "TokenServiceTests",
+      dependencies: [
+        "TokenService", "Token2", "Simulator", "SmartCard", "OTP", "TokenCrypto", "TestSupport",
+      ],
       swiftSettings: strictSettings),
     .testTarget(
       name: "YubiKeyOATHTests",
@@ -197,7 +233,8 @@ let package = Package(
       name: "CLITests",
       dependencies: [
         "tokenburner", "SafeText", "Registry", "SeedFiles", "Wizard", "OTP", "SmartCard", "Token2",
-        "Molto2", "TokenCrypto",
+        "Molto2", "TokenCrypto", "OperatorOutput", "ImagePayloads", "BackupSheets",
+        "BurnPreparation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),

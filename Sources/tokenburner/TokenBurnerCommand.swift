@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OperatorOutput
 import TokenCrypto
 
 /// The `tokenburner` executable: the wizard by default, and a non-interactive twin for every

@@ -1,5 +1,8 @@
+import BackupSheets
 import Foundation
+import ImagePayloads
 import OTP
+import OperatorOutput
 import Registry
 import Testing
 import TokenCrypto

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BurnPreparation
 import Foundation
 import OTP
 import SeedFiles
@@ -33,6 +34,13 @@ import Testing
     #expect(try KeyDisplay.mode(showSecret: true, outputIsTerminal: true) == .plain)
     #expect {
       _ = try KeyDisplay.mode(showSecret: false, outputIsTerminal: false)
+    } throws: { error in
+      (error as? KeyDisplay.NoTerminal)?.description.contains("--show-secret") == true
+    }
+    #expect {
+      try FailureMapping.showing { () throws(KeyDisplay.NoTerminal) in
+        try KeyDisplay.mode(showSecret: false, outputIsTerminal: false)
+      }
     } throws: { error in
       (error as? OperatorError)?.status == .usage
         && (error as? OperatorError)?.message.contains("--show-secret") == true

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OTP
+import OperatorOutput
 import PCSC
 import TokenCrypto
 import YubiKeyOATH
@@ -24,7 +25,7 @@ struct AccountsCommand: ParsableCommand {
     do {
       let context = try openContext()
       defer { context.release() }
-      let card = try connect(context, reader: reader)
+      let card = try connect(context, reader: try chooseReader(context, named: reader))
       defer { card.disconnect(.leave) }
       let oath = YubiKeyOATHCard(transport: card)
       do {

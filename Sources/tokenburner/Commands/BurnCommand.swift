@@ -1,9 +1,13 @@
 import ArgumentParser
+import BurnPreparation
 import Foundation
 import OTP
+import OperatorOutput
 import PCSC
+import SecretSources
 import Token2
 import TokenCrypto
+import TokenService
 
 /// `tokenburner burn`: writes a TOTP seed into the Token2 token on the reader (protocol note
 /// §4.8: GET INFO, GET CHALLENGE, AUTHENTICATE, WRITE CONFIG, WRITE SEED, GET INFO).
@@ -94,10 +98,19 @@ struct BurnCommand: ParsableCommand {
   func run() throws {
     do {
       // Before anything else: a generated key that could not be shown must not be burned.
-      let display = generate && !json ? try KeyDisplay.mode(showSecret: showSecret) : nil
+      let display =
+        generate && !json
+        ? try FailureMapping.showing { () throws(KeyDisplay.NoTerminal) in
+          try KeyDisplay.mode(showSecret: showSecret)
+        } : nil
       let vaultBurn = try vault.prepare(registryOptions, user: user, service: service)
       let loaded = try vaultBurn?.loaded ?? loadSecret()
-      let settings = try BurnSettings.resolve(loaded, algorithm: algorithm, period: period)
+      let settings: BurnSettings
+      do {
+        settings = try BurnSettings.resolve(loaded, algorithm: algorithm, period: period)
+      } catch {
+        throw FailureMapping.operatorError(error)
+      }
       let request = BurnRequest(
         secret: loaded.secret, algorithm: settings.algorithm, period: settings.period,
         displayTimeout: displayTimeout, allowUnknownModel: allowUnknownModel,
@@ -159,15 +172,14 @@ struct BurnCommand: ParsableCommand {
     }
   }
 
-  /// Connects exclusively (nothing may interleave with the authenticated session) and burns.
+  /// Burns through the family-A service: an exclusive session, whose one reconnect waits up
+  /// to --return-timeout for a token that left the reader.
   private func burn(_ request: BurnRequest) throws(OperatorError) -> BurnReport {
     let context = try openContext()
     defer { context.release() }
-    let card = try connect(context, reader: reader, share: .exclusive)
-    defer { card.disconnect(.leave) }
     let wait = returnTimeout
-    let transport = ReturningCardTransport(
-      card: card, context: context, returnTimeout: .seconds(wait),
+    let service = CardServices.token2(
+      context: context, returnTimeout: .seconds(wait),
       onWaiting: { [json] in
         if !json {
           Output.errorLine(
@@ -175,12 +187,8 @@ struct BurnCommand: ParsableCommand {
               + "(waiting up to \(wait) s)")
         }
       })
-    let timing = TransmitTiming(wrapping: transport)  // bench-only; a no-op unless enabled
-    defer { timing.finish() }
-    let token = Token2Card(
-      transport: timing.transport, clock: { Int64(Date().timeIntervalSince1970) })
     do {
-      return try token.burn(request) { [json] stage in
+      return try service.burn(request, on: .choose(reader)) { [json] stage in
         if !json { Output.line(stage.progressText) }
       }
     } catch {

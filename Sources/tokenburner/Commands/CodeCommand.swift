@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import OTP
+import OperatorOutput
+import SecretSources
 import TokenCrypto
 
 /// `tokenburner code SOURCE [--at UNIX_TIME] [--watch] [--json]`: the codes a token with this
@@ -66,31 +68,9 @@ struct CodeCommand: ParsableCommand {
 
   /// The URI's parameters, or the flags' (defaults SHA1/6/30) for a bare secret.
   private func resolveParameters(_ loaded: LoadedSecret) throws(OperatorError) -> TOTPParameters {
-    guard loaded.carriesParameters else {
-      return TOTPParameters(
-        algorithm: algorithm?.value ?? .sha1, digits: digits ?? 6, period: period ?? 30)
+    try FailureMapping.reading { () throws(SourceFailure) in
+      try loaded.totpParameters(algorithm: algorithm?.value, digits: digits, period: period)
     }
-    if loaded.type != .totp {
-      throw OperatorError(
-        "this account is not time-based (TOTP); `code` shows TOTP codes only", status: .dataError)
-    }
-    guard let hash = loaded.algorithm?.hashAlgorithm else {
-      let name = loaded.algorithm?.displayName ?? "an unknown algorithm"
-      throw OperatorError(
-        "this account uses \(name), which has no TOTP code here", status: .dataError)
-    }
-    let fromURI = TOTPParameters(
-      algorithm: hash, digits: loaded.digits ?? 6, period: loaded.period ?? 30)
-    var conflicts: [String] = []
-    if let algorithm, algorithm.value != fromURI.algorithm { conflicts.append("--algorithm") }
-    if let digits, digits != fromURI.digits { conflicts.append("--digits") }
-    if let period, period != fromURI.period { conflicts.append("--period") }
-    guard conflicts.isEmpty else {
-      throw OperatorError(
-        "\(conflicts.joined(separator: ", ")) disagree with the otpauth URI; drop them",
-        status: .usage)
-    }
-    return fromURI
   }
 
   private func printHuman(_ window: TOTPWindow, parameters: TOTPParameters, loaded: LoadedSecret) {

@@ -1,7 +1,10 @@
 import ArgumentParser
+import BackupSheets
 import Foundation
 import OTP
+import OperatorOutput
 import Registry
+import SecretSources
 import TokenCrypto
 
 /// `tokenburner codes generate|verify|list --user ID`: a user's backup codes.
@@ -64,7 +67,11 @@ struct GenerateCodes: ParsableCommand {
 
   func run() throws {
     do {
-      let recoveryKey = recoveryStdin ? try StandardInput.readText(what: "standard input") : nil
+      let recoveryKey =
+        recoveryStdin
+        ? try FailureMapping.reading { () throws(SourceFailure) in
+          try StandardInput.readText(what: "standard input")
+        } : nil
       let registry = try registryOptions.openStore()
       let operatorName = registryOptions.resolvedOperator
       let enrollment: Enrollment
@@ -186,7 +193,7 @@ struct VerifyCode: ParsableCommand {
           "--user looks like a backup code or a key; the code is read from standard input or the prompt",
           status: .usage)
       }
-      let typed = try CodePrompt.read()
+      let typed = try FailureMapping.reading { () throws(SourceFailure) in try CodePrompt.read() }
       guard let code = BackupCode(typed: typed) else {
         throw OperatorError(
           "that is not a backup code: codes are \(BackupCode.groupCount) groups of "

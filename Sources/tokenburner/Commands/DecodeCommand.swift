@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import ImagePayloads
 import OTP
+import OperatorOutput
 import QRScan
 
 /// `tokenburner decode IMAGE... [--json] [--show-secret]`: the QR codes in each image,
@@ -28,8 +30,13 @@ struct DecodeCommand: ParsableCommand {
   func run() throws {
     var report = DecodeReport()
     for path in images {
-      do {
-        let image = try ImageCodes.scan(path)
+      do throws(OperatorError) {
+        let image: ImageCodes
+        do {
+          image = try ImageCodes.scan(path)
+        } catch {
+          throw FailureMapping.operatorError(error)
+        }
         let entries = image.codes.map {
           DecodedCode(file: path, code: $0, pass: image.result.pass.name, showSecret: showSecret)
         }

@@ -2,9 +2,11 @@ import ArgumentParser
 import Foundation
 import HexCoding
 import Molto2
+import OperatorOutput
 import PCSC
 import SmartCard
 import Token2
+import TokenService
 
 /// `tokenburner readers [--json]`: PC/SC readers and whether a card is present.
 struct ReadersCommand: ParsableCommand {
@@ -46,16 +48,17 @@ struct InfoCommand: ParsableCommand {
     do {
       let context = try openContext()
       defer { context.release() }
-      let card = try connect(context, reader: reader)
-      defer { card.disconnect(.leave) }
-      if card.readerName.localizedCaseInsensitiveContains(ProfilesCommand.readerMatch) {
+      // A Molto2 is read with its own family's commands (the token service knows family A).
+      let chosen = try chooseReader(context, named: reader)
+      if chosen.localizedCaseInsensitiveContains(ProfilesCommand.readerMatch) {
+        let card = try connect(context, reader: chosen)
+        defer { card.disconnect(.leave) }
         let clock = { Int64(Date().timeIntervalSince1970) }
         return try Molto2InfoReport.show(Molto2Card(transport: card, clock: clock), json: json)
       }
-      let token = Token2Card(transport: card, clock: { Int64(Date().timeIntervalSince1970) })
       let identity: TokenIdentity
       do {
-        identity = try token.identify()
+        identity = try CardServices.token2(context: context).identify(.named(chosen))
       } catch {
         throw FailureMapping.operatorError(error)
       }
@@ -80,24 +83,6 @@ func openContext() throws(OperatorError) -> PCSCContext {
 func states(_ context: PCSCContext) throws(OperatorError) -> [ReaderState] {
   do {
     return try context.readerStates()
-  } catch {
-    throw FailureMapping.operatorError(error)
-  }
-}
-
-/// Picks the reader (`--reader` or the single one with a card) and connects to its card.
-func connect(
-  _ context: PCSCContext, reader name: String?, share: PCSCCard.ShareMode = .shared
-) throws(OperatorError) -> PCSCCard {
-  let readers = try states(context)
-  let chosen: ReaderState
-  do {
-    chosen = try ReaderSelection.choose(from: readers, named: name)
-  } catch {
-    throw FailureMapping.operatorError(error)
-  }
-  do {
-    return try PCSCCard(context: context, reader: chosen.name, share: share)
   } catch {
     throw FailureMapping.operatorError(error)
   }
@@ -165,5 +150,27 @@ struct InfoReport: Encodable {
     let sign = clockDriftSeconds >= 0 ? "+" : ""
     Output.line("Drift       \(sign)\(clockDriftSeconds) s (token clock minus this computer's)")
     for warning in warnings { Output.line("Warning     \(warning)") }
+  }
+}
+
+/// The reader `name` picks (`--reader` rules: a case-insensitive part of one name; none given
+/// and one reader: that one).
+func chooseReader(_ context: PCSCContext, named name: String?) throws(OperatorError) -> String {
+  let readers = try states(context)
+  do {
+    return try ReaderSelection.choose(from: readers, named: name).name
+  } catch {
+    throw FailureMapping.operatorError(error)
+  }
+}
+
+/// A shared (or `share`) connection to the card on the reader called `name` exactly.
+func connect(
+  _ context: PCSCContext, reader name: String, share: PCSCCard.ShareMode = .shared
+) throws(OperatorError) -> PCSCCard {
+  do {
+    return try PCSCCard(context: context, reader: name, share: share)
+  } catch {
+    throw FailureMapping.operatorError(error)
   }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Doctor
+import DoctorProbes
+import OperatorOutput
 
 /// `tokenburner doctor [--registry PATH] [--json]`: checks what tokenburner needs on this
 /// machine and says how to fix each problem. Exits 0 when nothing needed is missing (warnings

@@ -1,4 +1,5 @@
 import Molto2
+import OperatorOutput
 
 /// `info` on a Molto2 reader: family, model, serial, clock and slot count from GET INFO and
 /// the keyless model probe.

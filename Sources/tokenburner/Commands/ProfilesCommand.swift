@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Molto2
+import OperatorOutput
 import PCSC
 
 /// `tokenburner profiles [--reader R] [--json]`: every slot of a Molto2 or Molto2v2 (number,
@@ -26,7 +27,8 @@ struct ProfilesCommand: ParsableCommand {
     do {
       let context = try openContext()
       defer { context.release() }
-      let card = try connect(context, reader: reader ?? Self.readerMatch)
+      let card = try connect(
+        context, reader: try chooseReader(context, named: reader ?? Self.readerMatch))
       defer { card.disconnect(.leave) }
       let token = Molto2Card(transport: card, clock: { Int64(Date().timeIntervalSince1970) })
       let listing: Molto2Listing

@@ -1,7 +1,9 @@
 import ArgumentParser
 import OTP
+import OperatorOutput
 import PrivacyIDEA
 import Registry
+import SecretSources
 
 /// `tokenburner push --enrollment ID SECRET-SOURCE [--rollover] [--json]`: enrolls a recorded
 /// token at the privacyIDEA server the config file names, and verifies it there.

@@ -1,5 +1,7 @@
 import ArgumentParser
+import BackupSheets
 import Foundation
+import OperatorOutput
 import Registry
 
 /// `tokenburner registry list|show|lost|history`: the helpdesk's record of tokens.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import OperatorOutput
 import PostgresClient
 import PostgresRegistry
 import Registry

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import OTP
+import OperatorOutput
 import Registry
+import SecretSources
 import SeedFiles
 import TokenCrypto
 
@@ -48,10 +50,11 @@ struct SeedsImport: ParsableCommand {
 
   func run() throws {
     do {
-      let contents = try SeedFileLoader.load(
-        file,
-        keys: try SeedFileLoader.pskcKeys(
-          keyFile: pskcKeyFile, passwordFile: pskcPasswordFile, passwordEnv: pskcPasswordEnv))
+      let keys = try SeedFileLoader.pskcKeys(
+        keyFile: pskcKeyFile, passwordFile: pskcPasswordFile, passwordEnv: pskcPasswordEnv)
+      let contents = try FailureMapping.reading { () throws(SourceFailure) in
+        try SeedFileLoader.load(file, keys: keys)
+      }
       if !json {
         for problem in contents.problems {
           Output.errorLine(

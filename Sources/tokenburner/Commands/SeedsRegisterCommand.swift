@@ -1,6 +1,8 @@
 import ArgumentParser
+import BurnPreparation
 import Foundation
 import OTP
+import OperatorOutput
 import Registry
 import SeedFiles
 import TokenCrypto
@@ -47,7 +49,12 @@ struct SeedsRegister: ParsableCommand {
   func run() throws {
     do {
       // Before the registration: a key that could not be shown must not be recorded unseen.
-      let display = json ? nil : try KeyDisplay.mode(showSecret: showSecret)
+      let display =
+        json
+        ? nil
+        : try FailureMapping.showing { () throws(KeyDisplay.NoTerminal) in
+          try KeyDisplay.mode(showSecret: showSecret)
+        }
       let serial = try serial ?? SerialImage.serial(in: serialImage ?? "")
       let registry = try registryOptions.open()
       let key = try unlockVault(registry, passphrase)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Molto2
 import OTP
+import OperatorOutput
 import Simulator
 import Token2
 import TokenCrypto

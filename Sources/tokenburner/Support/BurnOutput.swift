@@ -1,4 +1,6 @@
+import BurnPreparation
 import OTP
+import OperatorOutput
 import Registry
 import Token2
 

@@ -1,4 +1,5 @@
 import OTP
+import OperatorOutput
 import Registry
 import Token2
 

@@ -1,4 +1,5 @@
 import Foundation
+import SecretSources
 import Token2
 import TokenCrypto
 
@@ -17,8 +18,9 @@ enum CustomerKeyFile {
         status: .dataError)
     }
     defer { close(descriptor) }
-    var bytes = try StandardInput.readAll(
-      fileDescriptor: descriptor, what: "customer key file \(path)")
+    var bytes = try FailureMapping.reading { () throws(SourceFailure) in
+      try StandardInput.readAll(fileDescriptor: descriptor, what: "customer key file \(path)")
+    }
     defer { SecureBytes.zero(&bytes) }
     guard let key = Token2Key(bytes: bytes) else {
       throw OperatorError(

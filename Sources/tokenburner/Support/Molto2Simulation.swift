@@ -1,5 +1,7 @@
 import Foundation
 import Molto2
+import OperatorOutput
+import SecretSources
 import Simulator
 import TokenCrypto
 
@@ -49,8 +51,9 @@ struct Molto2Simulation {
       throw OperatorError("cannot open the customer key file \(path)", status: .dataError)
     }
     defer { close(descriptor) }
-    var bytes = try StandardInput.readAll(
-      fileDescriptor: descriptor, what: "customer key file \(path)")
+    var bytes = try FailureMapping.reading { () throws(SourceFailure) in
+      try StandardInput.readAll(fileDescriptor: descriptor, what: "customer key file \(path)")
+    }
     defer { SecureBytes.zero(&bytes) }
     do {
       return try Molto2CustomerKey(bytes: bytes)

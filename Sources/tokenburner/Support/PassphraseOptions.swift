@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OTP
 import Registry
+import SecretSources
 import TokenCrypto
 
 /// Where the vault passphrase comes from: standard input, a file, an environment variable, or
@@ -49,7 +50,9 @@ struct PassphraseOptions: ParsableArguments {
   func readLines(count: Int, prompts: [String]) throws(OperatorError) -> [Secret] {
     if passphraseStdin {
       return try PassphraseReader.lines(
-        try StandardInput.readAll(fileDescriptor: 0, what: "standard input"), count: count,
+        try FailureMapping.reading { () throws(SourceFailure) in
+          try StandardInput.readAll(fileDescriptor: 0, what: "standard input")
+        }, count: count,
         what: "standard input")
     }
     if let passphraseFile {
@@ -106,7 +109,10 @@ enum PassphraseReader {
     }
     defer { close(descriptor) }
     return try lines(
-      try StandardInput.readAll(fileDescriptor: descriptor, what: what), count: 1, what: what)[0]
+      try FailureMapping.reading { () throws(SourceFailure) in
+        try StandardInput.readAll(fileDescriptor: descriptor, what: what)
+      },
+      count: 1, what: what)[0]
   }
 
   /// The passphrase in the environment variable `name`, named by `option`; errors name the

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OTP
+import SecretSources
 import TokenCrypto
 
 /// Where a command takes its secret from. Never from argv: every user on the machine can read
@@ -61,65 +62,24 @@ struct SecretSourceOptions: ParsableArguments {
 
   /// Reads the named source and interprets it.
   func load() throws(OperatorError) -> LoadedSecret {
+    let chosen: SecretSource
     if uriStdin {
-      let text = try StandardInput.readText(what: "standard input")
-      return try SecretInterpreter.interpret(text, expectURI: true, pick: pick)
+      chosen = .uriStdin
+    } else if secretStdin {
+      chosen = .secretStdin
+    } else if let secretFile {
+      chosen = .file(secretFile)
+    } else if let secretEnv {
+      chosen = .environment(ProcessInfo.processInfo.environment[secretEnv])
+    } else if let image {
+      chosen = .image(image)
+    } else {
+      throw OperatorError("no secret source given", status: .usage)
     }
-    if secretStdin {
-      let text = try StandardInput.readText(what: "standard input")
-      return try SecretInterpreter.interpret(text, expectURI: false, pick: pick)
+    do {
+      return try chosen.load(pick: pick)
+    } catch {
+      throw FailureMapping.operatorError(error)
     }
-    if let secretFile {
-      let text = try readFile(secretFile)
-      return try SecretInterpreter.interpret(text, expectURI: nil, pick: pick)
-    }
-    if let secretEnv {
-      guard let value = ProcessInfo.processInfo.environment[secretEnv], !value.isEmpty else {
-        // The name is not repeated: it may be the secret itself, typed where the name belongs.
-        throw OperatorError(
-          "the environment variable named by --secret-env is not set or empty", status: .dataError)
-      }
-      return try SecretInterpreter.interpret(
-        value.trimmingCharacters(in: .whitespacesAndNewlines), expectURI: nil, pick: pick)
-    }
-    if let image {
-      return try ImageSecretSource.load(image, pick: pick)
-    }
-    throw OperatorError("no secret source given", status: .usage)
   }
-
-  private func readFile(_ path: String) throws(OperatorError) -> String {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else {
-      throw OperatorError(
-        "cannot open secret file \(path): \(String(cString: strerror(errno)))", status: .dataError)
-    }
-    defer { close(descriptor) }
-    var bytes = try StandardInput.readAll(fileDescriptor: descriptor, what: "secret file \(path)")
-    defer { SecureBytes.zero(&bytes) }
-    let text = try StandardInput.text(from: bytes, what: "secret file \(path)")
-    let firstLine = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-    guard !firstLine.isEmpty else {
-      throw OperatorError("secret file \(path) is empty", status: .dataError)
-    }
-    return firstLine
-  }
-}
-
-/// A secret with whatever the source said about it. A bare secret has no type, algorithm,
-/// digits or period: the command's flags and defaults decide them.
-struct LoadedSecret {
-  /// The key bytes.
-  var secret: Secret
-  /// From a URI or export; `nil` when unknown (an export entry of an unknown type).
-  var type: OTPType? = nil
-  var algorithm: OTPAlgorithmName? = nil
-  var digits: Int? = nil
-  var period: Int? = nil
-  /// Issuer and account from a URI, for labels; never secret.
-  var issuer: String? = nil
-  var account: String? = nil
-
-  /// Whether the parameters came from a URI or export rather than flags.
-  var carriesParameters: Bool { period != nil }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ImagePayloads
 import OTP
 import QRScan
 
@@ -13,7 +14,12 @@ enum SerialImage {
   static func serial(in path: String, typing: String = "with --serial") throws(OperatorError)
     -> String
   {
-    let scanned = try ImageCodes.scan(path, scanner: QRScanner(symbols: .qrAndLabelBarcodes))
+    let scanned: ImageCodes
+    do {
+      scanned = try ImageCodes.scan(path, scanner: QRScanner(symbols: .qrAndLabelBarcodes))
+    } catch {
+      throw FailureMapping.operatorError(error)
+    }
     var found: [String] = []
     for code in scanned.codes {
       guard let text = code.text?.trimmingCharacters(in: .whitespacesAndNewlines) else { continue }

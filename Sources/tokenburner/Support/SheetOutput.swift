@@ -1,3 +1,4 @@
+import BackupSheets
 import Foundation
 
 /// Where a backup code sheet goes: a CUPS queue through `lp` (as PostScript on its standard

@@ -1,4 +1,5 @@
 import Foundation
+import OperatorOutput
 import Simulator
 import Token2
 

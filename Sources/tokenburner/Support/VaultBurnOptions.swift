@@ -1,6 +1,8 @@
 import ArgumentParser
 import OTP
+import OperatorOutput
 import Registry
+import SecretSources
 
 /// `burn --keep-secret` and `burn --from-vault` / `--vault-secret-of N`: keeping the burned
 /// secret in the vault, and burning a new token with a kept secret (docs/vault.md).

@@ -1,3 +1,4 @@
+import BackupSheets
 import Foundation
 import OTP
 import Registry

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OperatorOutput
 import Runtime
 import Terminal
 import Wizard

@@ -5,12 +5,12 @@ import TokenCrypto
 ///
 /// Wrong inputs (the token's own serial barcode, a Microsoft push QR, a passkey QR, a web
 /// link) are explained with the classifier's sentence instead of "invalid secret".
-enum SecretInterpreter {
+public enum SecretInterpreter {
   /// - Parameters:
   ///   - expectURI: `true` for `--uri-stdin`, `false` for `--secret-stdin`, `nil` to accept
   ///     either (files and environment variables).
   ///   - pick: 1-based entry of a multi-account export.
-  static func interpret(_ text: String, expectURI: Bool?, pick: Int?) throws(OperatorError)
+  public static func interpret(_ text: String, expectURI: Bool?, pick: Int?) throws(SourceFailure)
     -> LoadedSecret
   {
     let classified = InputClassifier.classify(text)
@@ -32,37 +32,37 @@ enum SecretInterpreter {
       do {
         return LoadedSecret(secret: try SecretText.parse(text))
       } catch {
-        throw OperatorError("the secret cannot be read: \(error)", status: .dataError)
+        throw SourceFailure("the secret cannot be read: \(error)", kind: .badData)
       }
     default:
-      throw OperatorError(classified.explanation, status: .dataError)
+      throw SourceFailure(classified.explanation, kind: .badData)
     }
   }
 
-  private static func mismatch(_ what: String, use option: String) -> OperatorError {
-    OperatorError("the input is \(what); read it with \(option)", status: .usage)
+  private static func mismatch(_ what: String, use option: String) -> SourceFailure {
+    SourceFailure("the input is \(what); read it with \(option)", kind: .usage)
   }
 
-  private static func entry(of payload: MigrationPayload, pick: Int?) throws(OperatorError)
+  private static func entry(of payload: MigrationPayload, pick: Int?) throws(SourceFailure)
     -> LoadedSecret
   {
     let entries = payload.entries
     guard !entries.isEmpty else {
-      throw OperatorError("the export holds no accounts", status: .dataError)
+      throw SourceFailure("the export holds no accounts", kind: .badData)
     }
     let listing = entries.enumerated().map { index, entry in
       "  \(index + 1). \(entry.account)"
     }.joined(separator: "\n")
     guard let pick else {
       if entries.count == 1 { return loaded(entries[0]) }
-      throw OperatorError(
+      throw SourceFailure(
         "the export holds \(entries.count) accounts; choose one with --pick N:\n\(listing)",
-        status: .usage)
+        kind: .usage)
     }
     guard pick <= entries.count else {
-      throw OperatorError(
+      throw SourceFailure(
         "--pick \(pick) is past the \(entries.count) accounts of the export:\n\(listing)",
-        status: .usage)
+        kind: .usage)
     }
     return loaded(entries[pick - 1])
   }

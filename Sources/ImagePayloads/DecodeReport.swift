@@ -1,31 +1,41 @@
 import OTP
+import SafeText
 import TokenCrypto
 
 /// The JSON shape of `decode --json`: every code found and every file that failed.
-struct DecodeReport: Encodable {
-  var codes: [DecodedCode] = []
-  var errors: [FileError] = []
+public struct DecodeReport: Encodable {
+  public var codes: [DecodedCode] = []
+  public var errors: [FileError] = []
 
-  struct FileError: Encodable {
-    var file: String
-    var message: String
+  public struct FileError: Encodable {
+    public var file: String
+    public var message: String
+
+    /// `file` could not be decoded, for `message`.
+    public init(file: String, message: String) {
+      self.file = file
+      self.message = message
+    }
   }
+
+  /// An empty report.
+  public init() {}
 }
 
 /// One QR code of `decode`: where it was found, its payload (secrets redacted unless shown),
 /// the classifier's kind and the parsed fields.
-struct DecodedCode: Encodable {
-  var file: String
-  var payload: String
+public struct DecodedCode: Encodable {
+  public var file: String
+  public var payload: String
   /// `otpauth`, `migration`, `base32`, `hex`, `phonefactor`, `fido`, `url`, `serial`, `text`,
   /// or `binary` for a payload that is not UTF-8 text.
-  var kind: String
-  var parsed: Parsed
-  var explanation: String
+  public var kind: String
+  public var parsed: Parsed
+  public var explanation: String
   /// The scan pass that found it (`as is`, `inverted`, ...).
-  var pass: String
+  public var pass: String
 
-  init(file: String, code: ImageCodes.Code, pass: String, showSecret: Bool) {
+  public init(file: String, code: ImageCodes.Code, pass: String, showSecret: Bool) {
     self.file = file
     self.pass = pass
     guard let text = code.text else {
@@ -42,29 +52,29 @@ struct DecodedCode: Encodable {
   }
 
   /// The parsed fields; which ones are present depends on the kind.
-  struct Parsed: Encodable {
-    var error: String?
-    var type: String?
-    var issuer: String?
-    var labelIssuer: String?
-    var account: String?
-    var algorithm: String?
-    var digits: Int?
-    var period: Int?
-    var counter: UInt64?
-    var secret: String?
-    var secretBytes: Int?
-    var burnable: Bool?
-    var problems: [String]?
-    var batchSize: Int?
-    var batchIndex: Int?
-    var accounts: [Parsed]?
-    var scheme: String?
-    var serial: String?
+  public struct Parsed: Encodable {
+    public var error: String?
+    public var type: String?
+    public var issuer: String?
+    public var labelIssuer: String?
+    public var account: String?
+    public var algorithm: String?
+    public var digits: Int?
+    public var period: Int?
+    public var counter: UInt64?
+    public var secret: String?
+    public var secretBytes: Int?
+    public var burnable: Bool?
+    public var problems: [String]?
+    public var batchSize: Int?
+    public var batchIndex: Int?
+    public var accounts: [Parsed]?
+    public var scheme: String?
+    public var serial: String?
 
-    init() {}
+    public init() {}
 
-    init(_ classified: ClassifiedInput, showSecret: Bool) {
+    public init(_ classified: ClassifiedInput, showSecret: Bool) {
       switch classified {
       case .otpauth(.success(let uri)):
         type = uri.type.rawValue
@@ -138,11 +148,13 @@ struct DecodedCode: Encodable {
   }
 
   /// Label and value lines for the human output.
-  static func humanLines(_ parsed: Parsed, showSecret: Bool) -> [(String, String)] {
+  public static func humanLines(_ parsed: Parsed, showSecret: Bool) -> [(String, String)] {
     var lines: [(String, String)] = []
-    if let error = parsed.error { lines.append(("Problem", error.terminalSafe)) }
+    if let error = parsed.error { lines.append(("Problem", TerminalText.escaped(error))) }
     let name = [parsed.issuer, parsed.account].compactMap { $0 }.filter { !$0.isEmpty }
-    if !name.isEmpty { lines.append(("Account", name.map(\.terminalSafe).joined(separator: ": "))) }
+    if !name.isEmpty {
+      lines.append(("Account", name.map { TerminalText.escaped($0) }.joined(separator: ": ")))
+    }
     if let algorithm = parsed.algorithm, let digits = parsed.digits, let period = parsed.period {
       let type = parsed.type.map { $0.uppercased() + ", " } ?? ""
       lines.append(("Settings", "\(type)\(algorithm), \(digits) digits, \(period) s"))
@@ -163,7 +175,7 @@ struct DecodedCode: Encodable {
       lines.append(("Entry \(index + 1)", ""))
       lines += humanLines(account, showSecret: showSecret).map { ("  " + $0.0, $0.1) }
     }
-    if let serial = parsed.serial { lines.append(("Serial", serial.terminalSafe)) }
+    if let serial = parsed.serial { lines.append(("Serial", TerminalText.escaped(serial))) }
     return lines
   }
 }

@@ -1,12 +1,18 @@
+import ImagePayloads
 import OTP
 
 /// `--image PATH` as a secret source: the image's codes go through the same interpretation
 /// as the other sources. When the image holds several accounts — several otpauth codes, an
 /// export batch, or both — they are numbered in order and `--pick N` chooses one; the list
 /// shows names only, never secrets.
-enum ImageSecretSource {
-  static func load(_ path: String, pick: Int?) throws(OperatorError) -> LoadedSecret {
-    let image = try ImageCodes.scan(path)
+public enum ImageSecretSource {
+  public static func load(_ path: String, pick: Int?) throws(SourceFailure) -> LoadedSecret {
+    let image: ImageCodes
+    do {
+      image = try ImageCodes.scan(path)
+    } catch {
+      throw SourceFailure(error.description, kind: .badData)
+    }
     let usable = image.codes.filter(\.holdsSecret)
     if usable.isEmpty {
       let reasons = image.codes.map { code in
@@ -15,7 +21,7 @@ enum ImageSecretSource {
           : code.classified.explanation
       }
       let joined = Array(Set(reasons)).sorted().joined(separator: " ")
-      throw OperatorError("\(path): \(joined)", status: .dataError)
+      throw SourceFailure("\(path): \(joined)", kind: .badData)
     }
     if usable.count == 1, let text = usable[0].text {
       return try SecretInterpreter.interpret(text, expectURI: nil, pick: pick)
@@ -24,14 +30,14 @@ enum ImageSecretSource {
     let listing = choices.enumerated().map { "  \($0.offset + 1). \($0.element.label)" }
       .joined(separator: "\n")
     guard let pick else {
-      throw OperatorError(
+      throw SourceFailure(
         "\(path) holds \(choices.count) accounts in \(usable.count) QR codes; choose one with "
-          + "--pick N:\n\(listing)", status: .usage)
+          + "--pick N:\n\(listing)", kind: .usage)
     }
     guard pick <= choices.count else {
-      throw OperatorError(
+      throw SourceFailure(
         "--pick \(pick) is past the \(choices.count) accounts in \(path):\n\(listing)",
-        status: .usage)
+        kind: .usage)
     }
     let choice = choices[pick - 1]
     return try SecretInterpreter.interpret(choice.text, expectURI: nil, pick: choice.entry)

@@ -7,12 +7,12 @@ import OTP
 /// `period`, `counter`) keep their values; every other value — `secret=`, an export's
 /// `data=`, anything unknown — becomes `<redacted>`. A payload that is itself a key (Base32 or
 /// hex) is replaced whole.
-enum PayloadRedaction {
-  static let placeholder = "<redacted>"
+public enum PayloadRedaction {
+  public static let placeholder = "<redacted>"
   private static let harmless: Set<String> = ["issuer", "algorithm", "digits", "period", "counter"]
 
   /// `payload` as it may be shown, given how the classifier read it.
-  static func redact(_ payload: String, kind: ClassifiedInput) -> String {
+  public static func redact(_ payload: String, kind: ClassifiedInput) -> String {
     switch kind {
     case .otpauth, .migration:
       return redactQuery(payload)

@@ -2,11 +2,11 @@ import Foundation
 import OTP
 
 /// Keeps secret-looking command-line arguments out of everything the program prints.
-enum ArgumentRedaction {
+public enum ArgumentRedaction {
   /// Whether `argument` could be key material: an otpauth URI, a backup code (15 symbols of
   /// `BackupCode.alphabet`, in any case, with or without dashes), or a long run of Base32 or
   /// hex characters (16+ after removing spaces and dashes). File paths and names rarely match.
-  static func looksLikeSecret(_ argument: String) -> Bool {
+  public static func looksLikeSecret(_ argument: String) -> Bool {
     let lowered = argument.lowercased()
     if lowered.hasPrefix("otpauth") || lowered.contains("secret=") { return true }
     if argument.hasPrefix("-") || argument.contains("/") { return false }
@@ -23,11 +23,11 @@ enum ArgumentRedaction {
 
   /// The tool's own command names that happen to read as Base32 (`changepassphrase` is 16
   /// letters): never redacted, or help and usage errors would hide the command's name.
-  static let commandWords: Set<String> = ["change-passphrase"]
+  public static let commandWords: Set<String> = ["change-passphrase"]
 
   /// The secret-looking values among `arguments`: whole arguments, and the value after the
   /// first `=` of an `--option=value` argument.
-  static func secretValues(_ arguments: [String]) -> [String] {
+  public static func secretValues(_ arguments: [String]) -> [String] {
     let values = arguments.flatMap { argument -> [String] in
       guard argument.hasPrefix("-"), let equals = argument.firstIndex(of: "=") else {
         return [argument]
@@ -39,7 +39,7 @@ enum ArgumentRedaction {
   }
 
   /// Whether any argument looks like a secret.
-  static func containsSecretLookalike(_ arguments: [String]) -> Bool {
+  public static func containsSecretLookalike(_ arguments: [String]) -> Bool {
     !secretValues(arguments).isEmpty
   }
 
@@ -47,7 +47,7 @@ enum ArgumentRedaction {
   ///
   /// A backup code is also caught without its dashes or in another case than it was typed,
   /// since an error may show it normalised.
-  static func redact(_ message: String, arguments: [String]) -> String {
+  public static func redact(_ message: String, arguments: [String]) -> String {
     secretValues(arguments).reduce(message) { text, value in
       var forms = [value]
       if let code = BackupCode(typed: value) { forms += [code.text, code.symbols] }

@@ -1,11 +1,21 @@
 import Foundation
+import OperatorOutput
 
 /// Where a key shown once (`burn --generate`, `seeds register`) goes. Plain lines on standard
 /// output stay in the terminal's scrollback, a tmux history or a `tee` log, so by default the
 /// key goes to the terminal's alternate screen, cleared when the operator presses Enter;
 /// printing it plainly takes `--show-secret`.
-enum KeyDisplay {
-  enum Mode: Equatable {
+public enum KeyDisplay {
+  /// A key to show once, and no terminal to show it on (a usage error: nothing was done).
+  public struct NoTerminal: Error, Equatable, CustomStringConvertible {
+    public var description: String {
+      "the key is shown only on a terminal, and standard output is not one (a file, a pipe "
+        + "or a log would keep it); run in a terminal, or add --show-secret to print it. "
+        + "Nothing was done."
+    }
+  }
+
+  public enum Mode: Equatable {
     /// Plain lines on standard output, because the operator asked (`--show-secret`).
     case plain
     /// The alternate screen until Enter: nothing of it reaches the scrollback.
@@ -15,23 +25,21 @@ enum KeyDisplay {
   /// The mode for this run, decided before the burn or the registration: a key that cannot
   /// be shown must not be put on a token or recorded.
   ///
-  /// - Throws: 64 when standard output is not a terminal and `--show-secret` was not given.
-  static func mode(showSecret: Bool, outputIsTerminal: Bool = isatty(STDOUT_FILENO) == 1)
-    throws(OperatorError) -> Mode
+  /// - Throws: `NoTerminal` when standard output is not a terminal and `--show-secret` was
+  ///   not given.
+  public static func mode(showSecret: Bool, outputIsTerminal: Bool = isatty(STDOUT_FILENO) == 1)
+    throws(NoTerminal) -> Mode
   {
     if showSecret { return .plain }
     guard outputIsTerminal else {
-      throw OperatorError(
-        "the key is shown only on a terminal, and standard output is not one (a file, a pipe "
-          + "or a log would keep it); run in a terminal, or add --show-secret to print it. "
-          + "Nothing was done.", status: .usage)
+      throw NoTerminal()
     }
     return .alternateScreen
   }
 
   /// Shows `lines` (the key and its URI) in `mode`; on the alternate screen, returns after
   /// Enter with the normal screen back as it was.
-  static func show(_ lines: [String], mode: Mode) {
+  public static func show(_ lines: [String], mode: Mode) {
     switch mode {
     case .plain:
       for line in lines { Output.line(line) }

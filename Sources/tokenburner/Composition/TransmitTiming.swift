@@ -1,39 +1,64 @@
 import Foundation
 import SmartCard
+import TokenService
 
 /// Bench instrumentation for `burn`, off unless `TOKENBURNER_BENCH_TRANSMIT_FILE` names a file:
-/// the card port is then wrapped in `TimedCardTransport`, and when the burn ends the total time
+/// a burn's card port is then wrapped in `TimedCardTransport`, and when its session closes the total time
 /// spent inside its transmit calls (for PC/SC: `SCardTransmit`, a round trip through pcscd to
 /// the card) is written to that file as one JSON object,
 /// `{"transmit_ns": N, "transmits": N, "reconnects": N}`. No command or response byte is kept,
 /// so nothing secret can reach the file. Read here, in the composition root, and nowhere else.
-struct TransmitTiming {
+struct TransmitTiming: CardConnector {
   /// The environment variable that turns the timing on.
   static let environmentVariable = "TOKENBURNER_BENCH_TRANSMIT_FILE"
 
-  /// The port to hand to the protocol: the timed decorator, or `inner` itself when off.
-  let transport: any CardTransport
-  private let timer: TimedCardTransport?
+  private let inner: any CardConnector
   private let path: String?
 
   init(
-    wrapping inner: any CardTransport,
+    wrapping inner: any CardConnector,
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) {
+    self.inner = inner
     path = environment[Self.environmentVariable].flatMap { $0.isEmpty ? nil : $0 }
-    timer = path == nil ? nil : TimedCardTransport(wrapping: inner)
-    transport = timer ?? inner
   }
 
-  /// Writes the totals, if timing is on. A bench aid: a write failure is ignored.
-  func finish() {
-    guard let timer, let path else { return }
+  /// The connector to hand to the service: this one when timing is on, `inner` itself when off.
+  var connector: any CardConnector { path == nil ? inner : self }
+
+  /// Write (burn) sessions are timed; read sessions pass through.
+  func connect(_ reader: ReaderRequest, for access: CardAccess) throws(ConnectFailure)
+    -> any CardSession
+  {
+    let session = try inner.connect(reader, for: access)
+    guard access == .write, let path else { return session }
+    return TimedSession(session, path: path)
+  }
+}
+
+/// A write session whose port is timed; closing it writes the totals, then closes the card.
+final class TimedSession: CardSession {
+  private let inner: any CardSession
+  private let timer: TimedCardTransport
+  private let path: String
+
+  init(_ inner: any CardSession, path: String) {
+    self.inner = inner
+    self.timer = TimedCardTransport(wrapping: inner.transport)
+    self.path = path
+  }
+
+  var transport: any CardTransport { timer }
+
+  /// Writes the totals (a bench aid: a write failure is ignored), then ends the session.
+  func close() {
     let nanoseconds =
       timer.inside.components.seconds * 1_000_000_000
       + timer.inside.components.attoseconds / 1_000_000_000
     let json =
       #"{"transmit_ns": \#(nanoseconds), "transmits": \#(timer.transmits), "reconnects": \#(timer.reconnects)}"#
     try? Data((json + "\n").utf8).write(to: URL(fileURLWithPath: path))
+    inner.close()
   }
 }
 

@@ -3,11 +3,11 @@
 ///
 /// Characters are re-encoded to ISO Latin-1, so names like `Müller` or `Café` print as
 /// written; anything beyond Latin-1 prints as `?`.
-enum PostScriptPage {
+public enum PostScriptPage {
   /// Lines per page at 11 pt with 13 pt leading on A4 and Letter alike.
-  static let linesPerPage = 54
+  public static let linesPerPage = 54
 
-  static func document(_ text: String, title: String) -> String {
+  public static func document(_ text: String, title: String) -> String {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let pages = stride(from: 0, to: max(lines.count, 1), by: linesPerPage).map {
       Array(lines[$0..<min($0 + linesPerPage, lines.count)])
@@ -38,7 +38,7 @@ enum PostScriptPage {
 
   /// A DSC comment value: printable ASCII only (print back ends copy it into their own
   /// PostScript, where a backslash escape or a stray byte can blank the page).
-  static func dscText(_ text: String) -> String {
+  public static func dscText(_ text: String) -> String {
     String(
       text.unicodeScalars.map {
         (0x20..<0x7F).contains($0.value) && $0 != "\\" ? Character($0) : "_"
@@ -47,7 +47,7 @@ enum PostScriptPage {
 
   /// A PostScript string body: `(`, `)` and `\` escaped, `-` as the Latin-1 hyphen, Latin-1
   /// as octal, the rest `?`.
-  static func escape(_ text: String) -> String {
+  public static func escape(_ text: String) -> String {
     var result = ""
     for scalar in text.unicodeScalars {
       switch scalar.value {

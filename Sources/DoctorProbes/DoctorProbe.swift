@@ -1,11 +1,13 @@
 import Doctor
 import Foundation
 import PCSC
+import PCSCTokenService
 import Platform
 import QRScan
 import Registry
 import Token2
 import TokenCrypto
+import TokenService
 
 #if canImport(Glibc)
   import Glibc
@@ -13,10 +15,15 @@ import TokenCrypto
 
 /// The probing half of `tokenburner doctor`: looks at the machine and returns plain facts for
 /// the pure checks of the `Doctor` target. Reads only; the one card command sent is GET INFO.
-struct DoctorProbe {
-  var environment: [String: String] = ProcessInfo.processInfo.environment
+public struct DoctorProbe {
+  public var environment: [String: String]
 
-  func pcsc() -> PCSCFacts {
+  /// A probe reading `environment` (the process's own by default).
+  public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    self.environment = environment
+  }
+
+  public func pcsc() -> PCSCFacts {
     let fromEnvironment = environment["PCSCLITE_CSOCK_NAME"].map { !$0.isEmpty } ?? false
     let socket =
       fromEnvironment ? environment["PCSCLITE_CSOCK_NAME"]! : PCSCLibraryVersion.defaultSocket
@@ -51,19 +58,17 @@ struct DoctorProbe {
     case .present, .inUse:
       let card: ReaderFacts.Card
       do {
-        let session = try PCSCCard(context: context, reader: state.name, share: .shared)
-        defer { session.disconnect(.leave) }
-        let token = Token2Card(transport: session, clock: { Int64(Date().timeIntervalSince1970) })
-        do {
-          let identity = try token.identify()
-          card = .token(
-            serial: identity.serial, model: identity.model?.displayName,
-            driftSeconds: identity.clockDrift)
-        } catch {
-          card = .other(error.description)
-        }
+        let identity = try TokenService.token2(
+          context: context, clock: { Int64(Date().timeIntervalSince1970) }
+        ).identify(.named(state.name))
+        card = .token(
+          serial: identity.serial, model: identity.model?.displayName,
+          driftSeconds: identity.clockDrift)
       } catch {
-        card = .other(error.operatorMessage)
+        switch error {
+        case .connect(let failure): card = .other(failure.sentence)
+        case .token(let failure): card = .other(failure.description)
+        }
       }
       return ReaderFacts(name: state.name, slot: .card, card: card)
     }
@@ -71,7 +76,7 @@ struct DoctorProbe {
 
   /// The libraries loaded into this process (and the two the wizard loads, tried with dlopen),
   /// with the versions their C APIs report.
-  func libraries() -> [LibraryFacts] {
+  public func libraries() -> [LibraryFacts] {
     let wanted: [(String, String, String, String?, Bool, String?)] = [
       (
         "libpcsclite", "PC/SC client", "libpcsclite1", PCSCLibraryVersion.headers + " (headers)",
@@ -96,7 +101,7 @@ struct DoctorProbe {
     }
   }
 
-  func locale() -> LocaleFacts {
+  public func locale() -> LocaleFacts {
     let source = ["LC_ALL", "LC_CTYPE", "LANG"].lazy
       .compactMap { name in self.environment[name].flatMap { $0.isEmpty ? nil : (name, $0) } }.first
     let accepted = setlocale(LC_CTYPE, "") != nil
@@ -105,7 +110,7 @@ struct DoctorProbe {
       source: source.map { (name: $0.0, value: $0.1) }, codeset: codeset, localeAccepted: accepted)
   }
 
-  func terminal() -> TerminalFacts {
+  public func terminal() -> TerminalFacts {
     let term = environment["TERM"]
     let size = Platform.terminalSize(of: [STDOUT_FILENO, STDIN_FILENO, STDERR_FILENO])
     return TerminalFacts(
@@ -115,7 +120,7 @@ struct DoctorProbe {
       size: size, noColor: !(environment["NO_COLOR"] ?? "").isEmpty)
   }
 
-  func registry(explicitPath: String?) -> RegistryFacts? {
+  public func registry(explicitPath: String?) -> RegistryFacts? {
     var variables = environment
     if let explicitPath { variables["TOKENBURNER_REGISTRY"] = explicitPath }
     guard let location = RegistryLocation.resolve(environment: variables) else { return nil }
@@ -144,7 +149,7 @@ struct DoctorProbe {
   }
 
   /// The registry's own verdict in the Doctor target's terms, owners named.
-  static func control(_ problem: RegistryOwnership.Problem) -> RegistryFacts.Control {
+  public static func control(_ problem: RegistryOwnership.Problem) -> RegistryFacts.Control {
     switch problem {
     case .symbolicLink(let path): .symbolicLink(path: path)
     case .notARegularFile(let path): .notARegularFile(path: path)
@@ -161,7 +166,7 @@ struct DoctorProbe {
   // MARK: - Helpers
 
   /// Whether a process with this command name runs (nil when /proc cannot be read).
-  static func processRunning(named name: String) -> Bool? {
+  public static func processRunning(named name: String) -> Bool? {
     guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else {
       return nil
     }
@@ -173,7 +178,7 @@ struct DoctorProbe {
     }
   }
 
-  static func mappedLibraries() -> [String] {
+  public static func mappedLibraries() -> [String] {
     // Read to the end: /proc files report a size of 0, and a sized read stops early.
     guard let data = FileHandle(forReadingAtPath: "/proc/self/maps")?.readDataToEndOfFile() else {
       return []
@@ -189,7 +194,7 @@ struct DoctorProbe {
   }
 
   /// `tput colors` for `term`: the terminfo database's colour count, nil if TERM is unknown.
-  static func terminfoColors(term: String) -> Int? {
+  public static func terminfoColors(term: String) -> Int? {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/tput")
     process.arguments = ["-T", term, "colors"]

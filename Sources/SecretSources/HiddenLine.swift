@@ -4,14 +4,14 @@ import TokenCrypto
 /// One line typed at a terminal prompt with echo off, so nothing typed stays on screen or in
 /// scrollback; the terminal's settings are restored on every path. For passphrases and backup
 /// codes.
-enum HiddenLine {
+public enum HiddenLine {
   /// Prints `label` on standard error and reads up to the newline from standard input (a
   /// terminal), without echo.
   ///
   /// - Parameter body: gets the bytes typed (without the newline); they are zeroed afterwards.
-  static func prompt<T>(_ label: String, _ body: ([UInt8]) throws(OperatorError) -> T)
-    throws(OperatorError) -> T
-  {
+  public static func prompt<T, Failure: Error>(
+    _ label: String, _ body: ([UInt8]) throws(Failure) -> T
+  ) throws(Failure) -> T {
     FileHandle.standardError.write(Data("\(label): ".utf8))
     var original = termios()
     let haveTerminal = tcgetattr(STDIN_FILENO, &original) == 0

@@ -4,14 +4,20 @@ import OTP
 /// `code --watch`: one line, redrawn every second, with the code, a seconds-left bar and the
 /// next code. On a terminal it rewrites the line in place (`\r`, erase to end of line); into a
 /// pipe it prints one line per code so logs stay readable. Ctrl-C ends it cleanly.
-struct CountdownLine {
-  var secret: Secret
-  var parameters: TOTPParameters
+public struct CountdownLine {
+  public var secret: Secret
+  public var parameters: TOTPParameters
+
+  /// The countdown of `secret`'s codes under `parameters`.
+  public init(secret: Secret, parameters: TOTPParameters) {
+    self.secret = secret
+    self.parameters = parameters
+  }
 
   /// Width of the seconds-left bar in cells.
   private let barWidth = 20
 
-  func run() {
+  public func run() {
     installInterruptHandler()
     let interactive = isatty(STDOUT_FILENO) == 1
     var lastStep: UInt64?
@@ -29,7 +35,7 @@ struct CountdownLine {
   }
 
   /// `123456  [##########..........] 15 s  next 654321`
-  func render(_ window: TOTPWindow) -> String {
+  public func render(_ window: TOTPWindow) -> String {
     let filled = (window.secondsLeft * barWidth + window.period - 1) / window.period
     let bar =
       String(repeating: "#", count: filled) + String(repeating: ".", count: barWidth - filled)
@@ -56,7 +62,7 @@ struct CountdownLine {
 
 extension String {
   /// Pads with leading spaces to `width` characters.
-  func leftPadded(to width: Int) -> String {
+  public func leftPadded(to width: Int) -> String {
     count >= width ? self : String(repeating: " ", count: width - count) + self
   }
 }
