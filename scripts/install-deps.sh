@@ -71,6 +71,7 @@ if [[ $want_ykman -eq 1 ]]; then ensure_privacyidea_venv; fi
 if [[ $want_ykman -eq 1 ]]; then
   if [[ $("$ykman_venv/bin/ykman" --version 2>/dev/null) != *"version: $ykman_version"* ]]; then
     echo "Installing yubikey-manager $ykman_version into .venv/ykman"
+    rm -rf "$ykman_venv"
     python3 -m venv "$ykman_venv"
     "$ykman_venv/bin/pip" install -q --disable-pip-version-check "yubikey-manager==$ykman_version"
   fi
