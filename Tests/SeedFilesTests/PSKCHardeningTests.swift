@@ -57,7 +57,9 @@ struct PSKCHardeningTests {
     #expect(contents.entries.map { $0.secret.revealedBytes() } == [Array(repeating: 7, count: 20)])
   }
 
-  @Test("The key is PBKDF2-HMAC-SHA256: a reader told the PRF is SHA-1 has a wrong key and reads nothing")
+  @Test(
+    "The key is PBKDF2-HMAC-SHA256: a reader told the PRF is SHA-1 has a wrong key and reads nothing"
+  )
   func prfReallyUsed() throws {
     let password = Secret(Array("export passphrase".utf8))
     let text = try PSKCWriter.write(
