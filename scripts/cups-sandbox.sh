@@ -3,11 +3,12 @@
 # spool and state under DIR, a Unix socket instead of port 631, so it never touches the
 # system's queues. Must run as root (cupsd drops filters to user lp; cups-pdf runs as root).
 #
-# Usage: cups-sandbox.sh start DIR [QUEUE]   start cupsd, add QUEUE (default tokenburner-pdf)
+# Usage: cups-sandbox.sh start DIR [QUEUE]   start cupsd, add QUEUE (default tokenburner-pdf-PID)
 #        cups-sandbox.sh stop DIR            stop it and remove the queue's cups-pdf config
 #        cups-sandbox.sh env DIR             print export lines: CUPS_SERVER, CUPS_SANDBOX_PDF
 # PDFs land in DIR/pdf. cups-pdf reads its per-queue config only from /etc/cups, so the one
-# file /etc/cups/cups-pdf-QUEUE.conf is written there and removed by `stop`.
+# file /etc/cups/cups-pdf-QUEUE.conf is written there and removed by `stop`; the default queue
+# name carries the starting shell's PID, so two test runs side by side never share that file.
 # DIR must be root's own directory with mode 0755 (created so when missing; the filters need to
 # enter it), not a link, in a directory nobody else can change (scripts/private-dir.sh).
 set -euo pipefail
@@ -19,7 +20,7 @@ die() { echo "cups-sandbox: $*" >&2; exit 1; }
 action=$1
 # Links above DIR are resolved, DIR itself is not: a link planted there is refused, not followed.
 dir="$(realpath -m -- "$(dirname -- "$2")")/$(basename -- "$2")"
-queue=${3:-tokenburner-pdf}
+queue=${3:-tokenburner-pdf-$$}
 # The queue names a file in /etc/cups: a plain name only.
 [[ $queue =~ ^[A-Za-z0-9_-]+$ ]] || die "bad queue name: $queue"
 
